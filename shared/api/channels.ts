@@ -1,0 +1,22 @@
+// Every channel of the renderer/core contract, by name. The preload exposes
+// one function per entry; the browser host serves each at POST /api/<name>.
+import { sessionChannels } from './session';
+import { patientChannels } from './patients';
+import { syncStatusChannels } from './sync-status';
+import type { RequestOf, ResponseOf } from './contract';
+
+export const apiChannels = {
+  ...sessionChannels,
+  ...patientChannels,
+  ...syncStatusChannels,
+} as const;
+
+export type ApiChannels = typeof apiChannels;
+export type ChannelName = keyof ApiChannels;
+export const channelNames = Object.keys(apiChannels) as ChannelName[];
+
+export const isChannelName = (name: string): name is ChannelName =>
+  Object.prototype.hasOwnProperty.call(apiChannels, name);
+
+export type ApiRequest<N extends ChannelName> = RequestOf<ApiChannels[N]>;
+export type ApiResponse<N extends ChannelName> = ResponseOf<ApiChannels[N]>;

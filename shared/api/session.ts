@@ -1,0 +1,75 @@
+// Channels for first run, login, lock and the current session.
+import { z } from 'zod';
+import { channel } from './contract';
+import { CurrencyCode, Email, Id, NonEmptyText, TimeZone } from '../domain/primitives';
+import { Permission, Role } from '../domain/enums';
+
+export const Password = z.string().min(10, 'at least 10 characters').max(200);
+
+export const SessionInfo = z.object({
+  user: z.object({ id: Id, email: z.string(), displayName: z.string(), role: Role }),
+  tenant: z.object({
+    id: Id,
+    name: z.string(),
+    timeZone: z.string(),
+    currency: z.string(),
+    idleLockMinutes: z.number().int(),
+  }),
+  permissions: z.array(Permission),
+  deviceId: Id,
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const AppState = z.enum(['needs_setup', 'logged_out', 'locked', 'active']);
+export type AppState = z.infer<typeof AppState>;
+
+const Empty = z.object({}).strict();
+const Ok = z.object({ ok: z.literal(true) });
+
+export const sessionChannels = {
+  'setup.status': channel(
+    'setup.status',
+    Empty,
+    z.object({
+      state: AppState,
+      clinicName: z.string().nullable(),
+      isDemo: z.boolean(),
+      session: SessionInfo.nullable(),
+      /** The last user to log in on this workstation, to prefill the login form. */
+      lastUserEmail: z.string().nullable(),
+    }),
+  ),
+  'setup.createClinic': channel(
+    'setup.createClinic',
+    z
+      .object({
+        clinicName: NonEmptyText(200),
+        timeZone: TimeZone,
+        currency: CurrencyCode,
+        adminName: NonEmptyText(200),
+        adminEmail: Email,
+        adminPassword: Password,
+      })
+      .strict(),
+    SessionInfo,
+  ),
+  'setup.createDemo': channel(
+    'setup.createDemo',
+    z.object({ patients: z.number().int().min(10).max(100_000).optional() }).strict(),
+    z.object({
+      logins: z.array(z.object({ email: z.string(), role: Role, password: z.string() })),
+    }),
+  ),
+  'session.login': channel(
+    'session.login',
+    z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(200) }).strict(),
+    SessionInfo,
+  ),
+  'session.logout': channel('session.logout', Empty, Ok),
+  'session.lock': channel('session.lock', Empty, Ok),
+  'session.unlock': channel(
+    'session.unlock',
+    z.object({ password: z.string().min(1).max(200) }).strict(),
+    SessionInfo,
+  ),
+} as const;
