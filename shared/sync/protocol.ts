@@ -1,0 +1,187 @@
+// The sync wire protocol (docs/sync-protocol.md): versions, limits and one zod
+// schema per message. Client and server both import this file, so they cannot
+// drift apart. Every request carries protocolVersion and schemaVersion; the
+// server refuses a mismatch with UPDATE_REQUIRED before reading anything else.
+import { z } from 'zod';
+import { errorCodes } from '../errors';
+import { Id } from '../domain/primitives';
+import { AuditLog } from '../domain/audit-log';
+import { entityTables, type EntityTable } from '../domain/entities';
+import { isHlcText } from './hlc';
+
+/** The shape of the messages. Bump on any incompatible change to this file. */
+export const PROTOCOL_VERSION = 1;
+/** The synced data model (shared/domain tables and columns). Bump when it changes incompatibly. */
+export const SCHEMA_VERSION = 1;
+
+/**
+ * Limits the server enforces. The client splits its outbox into batches under
+ * them (see batching.ts), so a user never meets "payload too large".
+ */
+export const SYNC_LIMITS = {
+  /** Largest request body the server reads, in bytes of UTF-8 JSON. */
+  maxBodyBytes: 8 * 1024 * 1024,
+  maxChangesPerBatch: 2000,
+  maxAuditPerBatch: 2000,
+  /** One encrypted cell value (base64 text), in characters. */
+  maxValueChars: 2 * 1024 * 1024,
+  maxPullLimit: 5000,
+  maxSnapshotLimit: 10000,
+  /** The server stops filling a pull or snapshot page past this many value characters. */
+  maxPageValueChars: 8 * 1024 * 1024,
+} as const;
+
+export const DEFAULT_ENROLLMENT_TTL_SECONDS = 15 * 60;
+
+/** HLC text as produced by shared/sync/hlc.ts; its last part is the writing device. */
+export const HlcText = z.string().max(100).refine(isHlcText, 'expected an HLC timestamp');
+
+export const TableName = z.enum(entityTables as [EntityTable, ...EntityTable[]]);
+export const ColumnName = z
+  .string()
+  .regex(/^[a-zA-Z][a-zA-Z0-9_]{0,63}$/, 'expected a column name');
+
+/** Fields every request carries. `tenantId`, if present, must match the certificate's tenant. */
+export const RequestBase = {
+  protocolVersion: z.number().int(),
+  schemaVersion: z.number().int(),
+};
+
+/** Read first, before the full schema, so a client of another version gets UPDATE_REQUIRED, not a validation error. */
+export const VersionEnvelope = z.looseObject(RequestBase);
+export type VersionEnvelope = z.infer<typeof VersionEnvelope>;
+
+/**
+ * One column of one row, as written by one device at one HLC. `value` is
+ * opaque to the server: the client encrypts it end to end with the clinic key
+ * (AES-256-GCM); deleting a row is a change of its `deletedAt` column.
+ */
+export const Change = z.object({
+  table: TableName,
+  rowId: Id,
+  column: ColumnName,
+  hlc: HlcText,
+  value: z.string().max(SYNC_LIMITS.maxValueChars),
+});
+export type Change = z.infer<typeof Change>;
+
+/** Milliseconds since the Unix epoch, from the sender's wall clock. */
+const EpochMillis = z.number().int().nonnegative();
+
+// ---- push -------------------------------------------------------------------
+
+export const PushRequest = z.object({
+  ...RequestBase,
+  tenantId: Id.optional(),
+  /** Chosen by the client per batch; a retry with the same id changes nothing. */
+  batchId: z.uuid(),
+  /** The client's wall clock when it sent the batch, for clock-offset measurement. */
+  sentAt: EpochMillis,
+  changes: z.array(Change).max(SYNC_LIMITS.maxChangesPerBatch),
+  /** This device's audit entries in chain order (deviceSeq ascending); they carry no patient data. */
+  audit: z.array(AuditLog).max(SYNC_LIMITS.maxAuditPerBatch),
+});
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const PushResponse = z.object({
+  /** Changes and audit entries stored by this request. */
+  accepted: z.number().int().nonnegative(),
+  /** Changes and audit entries the server already had (a retried batch reports all of them here). */
+  duplicates: z.number().int().nonnegative(),
+  /** The tenant's server sequence after this batch; this batch's items are at or below it. */
+  serverSeq: z.number().int().nonnegative(),
+  serverTime: EpochMillis,
+  /** serverTime − sentAt: add it to the client's clock to get the server's (transit time included). */
+  clockOffsetMs: z.number().int(),
+});
+export type PushResponse = z.infer<typeof PushResponse>;
+
+// ---- pull -------------------------------------------------------------------
+
+export const PullRequest = z.object({
+  ...RequestBase,
+  tenantId: Id.optional(),
+  sentAt: EpochMillis,
+  /** The last server sequence this client has applied; 0 at the start. */
+  after: z.number().int().nonnegative(),
+  limit: z.number().int().positive().max(SYNC_LIMITS.maxPullLimit).optional(),
+});
+export type PullRequest = z.infer<typeof PullRequest>;
+
+export const PulledChange = Change.extend({ serverSeq: z.number().int().positive() });
+export type PulledChange = z.infer<typeof PulledChange>;
+
+export const PullResponse = z.object({
+  changes: z.array(PulledChange),
+  /** Audit entries of every device of the clinic, in server-sequence order. */
+  audit: z.array(AuditLog),
+  /** Pass as `after` in the next pull. */
+  nextCursor: z.number().int().nonnegative(),
+  hasMore: z.boolean(),
+  serverTime: EpochMillis,
+  clockOffsetMs: z.number().int(),
+});
+export type PullResponse = z.infer<typeof PullResponse>;
+
+// ---- snapshot (a new workstation's first sync) ----------------------------
+
+export const CellKey = z.object({ table: TableName, rowId: Id, column: ColumnName });
+export type CellKey = z.infer<typeof CellKey>;
+
+export const SnapshotRequest = z.object({
+  ...RequestBase,
+  tenantId: Id.optional(),
+  /** Absent on the first page: the server fixes the cursor then; send it back on every later page. */
+  cursor: z.number().int().nonnegative().optional(),
+  /** The last cell of the previous page (keyset paging); absent on the first page. */
+  after: CellKey.optional(),
+  limit: z.number().int().positive().max(SYNC_LIMITS.maxSnapshotLimit).optional(),
+});
+export type SnapshotRequest = z.infer<typeof SnapshotRequest>;
+
+/** The winning value of one cell (the latest by the merge rule). */
+export const Cell = Change;
+export type Cell = Change;
+
+export const SnapshotResponse = z.object({
+  /** After the last page, pull with `after: cursor` to catch up. */
+  cursor: z.number().int().nonnegative(),
+  cells: z.array(Cell),
+  /** Cells in the whole snapshot, for a progress bar; sent on the first page only. */
+  total: z.number().int().nonnegative().optional(),
+  /** Pass as `after` for the next page; null on the last page. */
+  next: CellKey.nullable(),
+  hasMore: z.boolean(),
+});
+export type SnapshotResponse = z.infer<typeof SnapshotResponse>;
+
+// ---- errors and health ------------------------------------------------------
+
+/** The body of every error response (shared/errors.ts ErrorPayload). */
+export const ErrorResponse = z.object({
+  code: z.enum(errorCodes),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })),
+});
+export type ErrorResponse = z.infer<typeof ErrorResponse>;
+
+export const HealthResponse = z.object({
+  status: z.literal('ok'),
+  protocolVersion: z.number().int(),
+  schemaVersion: z.number().int(),
+  serverTime: EpochMillis,
+});
+export type HealthResponse = z.infer<typeof HealthResponse>;
+
+export const MetricsResponse = z.object({
+  tenants: z.number().int().nonnegative(),
+  devices: z.number().int().nonnegative(),
+  revokedDevices: z.number().int().nonnegative(),
+  changes: z.number().int().nonnegative(),
+  cells: z.number().int().nonnegative(),
+  auditEntries: z.number().int().nonnegative(),
+  openEnrollments: z.number().int().nonnegative(),
+  /** This instance only. */
+  uptimeSeconds: z.number().int().nonnegative(),
+});
+export type MetricsResponse = z.infer<typeof MetricsResponse>;
