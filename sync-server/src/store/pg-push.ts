@@ -1,0 +1,142 @@
+// A push on PostgreSQL, in one transaction. The tenant's row is locked first
+// (SELECT … FOR UPDATE), which serializes pushes of one clinic across every
+// server instance: sequences are allocated and committed in order, so a pull
+// after cursor N never misses an item that commits later with a lower number.
+import type { PoolClient } from 'pg';
+import { AppError } from '../../../shared/errors';
+import { cellKey, type CellValue } from '../../../shared/sync/merge';
+import { changeKey, planPush, type SequencedChange } from '../sync/plan-push';
+import type { PushInput, PushOutcome } from './types';
+
+const columns = (items: readonly SequencedChange[]) => ({
+  seq: items.map((s) => s.seq),
+  tbl: items.map((s) => s.change.table),
+  row: items.map((s) => s.change.rowId),
+  col: items.map((s) => s.change.column),
+  hlc: items.map((s) => s.change.hlc),
+  value: items.map((s) => s.change.value),
+});
+
+export async function pgPush(c: PoolClient, input: PushInput): Promise<PushOutcome> {
+  const { tenantId, deviceId } = input;
+  const tenant = await c.query<{ last_seq: string }>(
+    'SELECT last_seq FROM tenants WHERE id = $1 FOR UPDATE',
+    [tenantId],
+  );
+  const seqText = tenant.rows[0]?.last_seq;
+  if (seqText === undefined)
+    throw new AppError('NOT_FOUND', 'This clinic is not registered on the server.');
+  const lastSeq = Number(seqText);
+  const seen = await c.query('SELECT 1 FROM batches WHERE tenant_id = $1 AND batch_id = $2', [
+    tenantId,
+    input.batchId,
+  ]);
+  if (seen.rowCount)
+    return {
+      accepted: 0,
+      duplicates: input.changes.length + input.audit.length,
+      serverSeq: lastSeq,
+    };
+
+  const last = await c.query<{ device_seq: number; hash: string }>(
+    'SELECT device_seq, hash FROM audit WHERE device_id = $1 ORDER BY device_seq DESC LIMIT 1',
+    [deviceId],
+  );
+  const lastRow = last.rows[0];
+  const lastAudit = lastRow ? { deviceSeq: lastRow.device_seq, hash: lastRow.hash } : null;
+  const repeated = input.audit
+    .filter((e) => lastAudit && e.deviceSeq <= lastAudit.deviceSeq)
+    .map((e) => e.deviceSeq);
+  const storedAuditHashes = new Map<number, string>();
+  if (repeated.length > 0) {
+    const r = await c.query<{ device_seq: number; hash: string }>(
+      'SELECT device_seq, hash FROM audit WHERE device_id = $1 AND device_seq = ANY($2::int[])',
+      [deviceId, repeated],
+    );
+    for (const row of r.rows) storedAuditHashes.set(row.device_seq, row.hash);
+  }
+
+  const existingChanges = new Set<string>();
+  const cells = new Map<string, CellValue>();
+  if (input.changes.length > 0) {
+    const keys = [
+      input.changes.map((ch) => ch.table),
+      input.changes.map((ch) => ch.rowId),
+      input.changes.map((ch) => ch.column),
+      input.changes.map((ch) => ch.hlc),
+    ];
+    const dup = await c.query<{ tbl: string; row_id: string; col: string; hlc: string }>(
+      `SELECT c.tbl, c.row_id, c.col, c.hlc FROM changes c
+       JOIN unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS u(tbl, row_id, col, hlc)
+         ON c.tenant_id = $1 AND c.tbl = u.tbl COLLATE "C" AND c.row_id = u.row_id COLLATE "C"
+        AND c.col = u.col COLLATE "C" AND c.hlc = u.hlc COLLATE "C"`,
+      [tenantId, ...keys],
+    );
+    for (const r of dup.rows)
+      existingChanges.add(changeKey({ table: r.tbl, rowId: r.row_id, column: r.col, hlc: r.hlc }));
+    const cur = await c.query<{
+      tbl: string;
+      row_id: string;
+      col: string;
+      hlc: string;
+      value: string;
+    }>(
+      `SELECT c.tbl, c.row_id, c.col, c.hlc, c.value FROM cells c
+       JOIN (SELECT DISTINCT * FROM unnest($2::text[], $3::text[], $4::text[])) AS u(tbl, row_id, col)
+         ON c.tenant_id = $1 AND c.tbl = u.tbl COLLATE "C" AND c.row_id = u.row_id COLLATE "C" AND c.col = u.col COLLATE "C"`,
+      [tenantId, keys[0], keys[1], keys[2]],
+    );
+    for (const r of cur.rows)
+      cells.set(cellKey({ table: r.tbl, rowId: r.row_id, column: r.col }), {
+        hlc: r.hlc,
+        value: r.value,
+      });
+  }
+
+  const plan = planPush(input, input.changes, input.audit, {
+    lastSeq,
+    lastAudit,
+    storedAuditHashes,
+    existingChanges,
+    cells,
+  });
+  if (plan.changes.length > 0) {
+    const k = columns(plan.changes);
+    await c.query(
+      `INSERT INTO changes (tenant_id, seq, tbl, row_id, col, hlc, value, device_id)
+       SELECT $1, u.* , $8 FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u`,
+      [tenantId, k.seq, k.tbl, k.row, k.col, k.hlc, k.value, deviceId],
+    );
+  }
+  if (plan.cellWrites.length > 0) {
+    const k = columns(plan.cellWrites);
+    await c.query(
+      `INSERT INTO cells (tenant_id, tbl, row_id, col, hlc, value, seq)
+       SELECT $1, u.tbl, u.row_id, u.col, u.hlc, u.value, u.seq
+         FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(seq, tbl, row_id, col, hlc, value)
+       ON CONFLICT (tenant_id, tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, value = excluded.value, seq = excluded.seq`,
+      [tenantId, k.seq, k.tbl, k.row, k.col, k.hlc, k.value],
+    );
+  }
+  if (plan.audit.length > 0) {
+    await c.query(
+      `INSERT INTO audit (tenant_id, seq, id, device_id, device_seq, hash, entry)
+       SELECT $1, u.* FROM unnest($2::bigint[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[]) AS u`,
+      [
+        tenantId,
+        plan.audit.map((a) => a.seq),
+        plan.audit.map((a) => a.entry.id),
+        plan.audit.map((a) => a.entry.deviceId),
+        plan.audit.map((a) => a.entry.deviceSeq),
+        plan.audit.map((a) => a.entry.hash),
+        plan.audit.map((a) => JSON.stringify(a.entry)),
+      ],
+    );
+  }
+  await c.query('UPDATE tenants SET last_seq = $2 WHERE id = $1', [tenantId, plan.lastSeq]);
+  await c.query(
+    'INSERT INTO batches (tenant_id, batch_id, device_id, received_at) VALUES ($1, $2, $3, $4)',
+    [tenantId, input.batchId, deviceId, input.now],
+  );
+  return { accepted: plan.accepted, duplicates: plan.duplicates, serverSeq: plan.lastSeq };
+}

@@ -1,0 +1,37 @@
+// The PostgreSQL store's tables: the same as the SQLite ones. Text keys use the
+// "C" collation so their order is code-unit order, as in the merge rule and in
+// SQLite, whatever the database's locale.
+export const PG_SCHEMA_VERSION = 1;
+
+/** Any constant: serializes schema creation when several instances start at once. */
+export const PG_MIGRATION_LOCK = 4_724_601;
+
+export const PG_SCHEMA = `
+CREATE TABLE IF NOT EXISTS ehrbs_schema (version integer NOT NULL);
+CREATE TABLE IF NOT EXISTS server_secrets (name text COLLATE "C" PRIMARY KEY, value text NOT NULL);
+CREATE TABLE IF NOT EXISTS tenants (
+  id text COLLATE "C" PRIMARY KEY, name text NOT NULL, last_seq bigint NOT NULL DEFAULT 0, created_at text NOT NULL);
+CREATE TABLE IF NOT EXISTS devices (
+  id text COLLATE "C" PRIMARY KEY, tenant_id text COLLATE "C" NOT NULL REFERENCES tenants(id), name text NOT NULL,
+  cert_fingerprint text NOT NULL UNIQUE, cert_serial text NOT NULL, created_at text NOT NULL, revoked_at text);
+CREATE TABLE IF NOT EXISTS enrollments (
+  id text COLLATE "C" PRIMARY KEY, tenant_id text COLLATE "C" NOT NULL REFERENCES tenants(id), created_by text NOT NULL,
+  token_hash text NOT NULL, wrapped_clinic_key text NOT NULL,
+  created_at text NOT NULL, expires_at text NOT NULL, used_at text, used_by text);
+CREATE TABLE IF NOT EXISTS batches (
+  tenant_id text COLLATE "C" NOT NULL, batch_id text COLLATE "C" NOT NULL, device_id text NOT NULL,
+  received_at text NOT NULL, PRIMARY KEY (tenant_id, batch_id));
+CREATE TABLE IF NOT EXISTS changes (
+  tenant_id text COLLATE "C" NOT NULL, seq bigint NOT NULL, tbl text COLLATE "C" NOT NULL,
+  row_id text COLLATE "C" NOT NULL, col text COLLATE "C" NOT NULL, hlc text COLLATE "C" NOT NULL,
+  value text NOT NULL, device_id text NOT NULL, PRIMARY KEY (tenant_id, seq));
+CREATE UNIQUE INDEX IF NOT EXISTS changes_by_cell_hlc ON changes (tenant_id, tbl, row_id, col, hlc);
+CREATE TABLE IF NOT EXISTS cells (
+  tenant_id text COLLATE "C" NOT NULL, tbl text COLLATE "C" NOT NULL, row_id text COLLATE "C" NOT NULL,
+  col text COLLATE "C" NOT NULL, hlc text COLLATE "C" NOT NULL, value text NOT NULL, seq bigint NOT NULL,
+  PRIMARY KEY (tenant_id, tbl, row_id, col));
+CREATE TABLE IF NOT EXISTS audit (
+  tenant_id text COLLATE "C" NOT NULL, seq bigint NOT NULL, id text NOT NULL UNIQUE, device_id text COLLATE "C" NOT NULL,
+  device_seq integer NOT NULL, hash text NOT NULL, entry text NOT NULL, PRIMARY KEY (tenant_id, seq));
+CREATE UNIQUE INDEX IF NOT EXISTS audit_by_device ON audit (device_id, device_seq);
+`;

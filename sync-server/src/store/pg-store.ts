@@ -1,0 +1,268 @@
+// The PostgreSQL store, for many clinics and several stateless server
+// instances over one database. Every method is one transaction; pushes of a
+// clinic are serialized by a lock on its tenant row (pg-push.ts).
+import pg from 'pg';
+import type { AuditLog } from '../../../shared/domain/audit-log';
+import { AppError } from '../../../shared/errors';
+import type { Change, PulledChange } from '../../../shared/sync/protocol';
+import { buildPullPage } from '../sync/page';
+import { assertEnrollmentUsable, type EnrollmentRow } from './enrollment-rules';
+import { PG_MIGRATION_LOCK, PG_SCHEMA, PG_SCHEMA_VERSION } from './pg-schema';
+import { pgPush } from './pg-push';
+import type { DeviceRecord, NewDevice, StoreCounts, SyncStore } from './types';
+
+interface DeviceRow {
+  id: string;
+  tenant_id: string;
+  name: string;
+  cert_fingerprint: string;
+  cert_serial: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+interface ChangeRow {
+  seq: string;
+  tbl: Change['table'];
+  row_id: string;
+  col: string;
+  hlc: string;
+  value: string;
+}
+
+const toDevice = (r: DeviceRow): DeviceRecord => ({
+  id: r.id,
+  tenantId: r.tenant_id,
+  name: r.name,
+  certFingerprint: r.cert_fingerprint,
+  certSerial: r.cert_serial,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+});
+
+const toChange = (r: ChangeRow): Change => ({
+  table: r.tbl,
+  rowId: r.row_id,
+  column: r.col,
+  hlc: r.hlc,
+  value: r.value,
+});
+
+const isUniqueViolation = (e: unknown): boolean =>
+  e instanceof Error && 'code' in e && e.code === '23505';
+
+export async function openPgStore(connectionString: string): Promise<SyncStore> {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle client's connection can drop (a database restart); without a listener that would crash the process.
+  pool.on('error', () => undefined);
+
+  async function tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const c = await pool.connect();
+    try {
+      await c.query('BEGIN');
+      const result = await fn(c);
+      await c.query('COMMIT');
+      return result;
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  try {
+    await tx(async (c) => {
+      await c.query('SELECT pg_advisory_xact_lock($1)', [PG_MIGRATION_LOCK]);
+      await c.query(PG_SCHEMA);
+      const v = await c.query<{ version: number }>('SELECT version FROM ehrbs_schema');
+      const version = v.rows[0]?.version;
+      if (version === undefined)
+        await c.query('INSERT INTO ehrbs_schema (version) VALUES ($1)', [PG_SCHEMA_VERSION]);
+      else if (version > PG_SCHEMA_VERSION) {
+        throw new AppError(
+          'STORE_NEWER_THAN_APP',
+          'This database was written by a newer sync server. Update the server.',
+        );
+      }
+    });
+  } catch (e) {
+    await pool.end();
+    throw e;
+  }
+
+  const insertDevice = (c: pg.PoolClient, d: NewDevice) =>
+    c.query(
+      'INSERT INTO devices (id, tenant_id, name, cert_fingerprint, cert_serial, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
+      [d.id, d.tenantId, d.name, d.certFingerprint, d.certSerial, d.createdAt],
+    );
+  const enrollmentRow = async (c: pg.PoolClient | pg.Pool, id: string, lock: boolean) =>
+    (
+      await c.query<EnrollmentRow & { wrapped_clinic_key: string }>(
+        `SELECT tenant_id, token_hash, expires_at, used_at, wrapped_clinic_key FROM enrollments WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+        [id],
+      )
+    ).rows[0];
+  const count = async (sql: string, params: unknown[] = []) =>
+    (await pool.query<{ n: number }>(sql.replace('count(*)', 'count(*)::int AS n'), params)).rows[0]
+      ?.n ?? 0;
+  const secret = async (name: string) =>
+    (
+      await pool.query<{ value: string }>('SELECT value FROM server_secrets WHERE name = $1', [
+        name,
+      ])
+    ).rows[0]?.value ?? null;
+
+  return {
+    kind: 'postgres',
+    getSecret: secret,
+    putSecretIfAbsent: async (name, value) => {
+      await pool.query(
+        'INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING',
+        [name, value],
+      );
+      return (await secret(name)) ?? value;
+    },
+    setSecret: async (name, value) => {
+      await pool.query(
+        'INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+        [name, value],
+      );
+    },
+    registerClinic: async (tenant, device) => {
+      try {
+        await tx(async (c) => {
+          await c.query('INSERT INTO tenants (id, name, created_at) VALUES ($1, $2, $3)', [
+            tenant.id,
+            tenant.name,
+            tenant.createdAt,
+          ]);
+          await insertDevice(c, device);
+        });
+      } catch (e) {
+        if (isUniqueViolation(e))
+          throw new AppError('CONFLICT', 'This clinic or workstation is already registered.');
+        throw e;
+      }
+    },
+    createEnrollment: async (e) => {
+      await pool.query(
+        `INSERT INTO enrollments (id, tenant_id, created_by, token_hash, wrapped_clinic_key, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [e.id, e.tenantId, e.createdBy, e.tokenHash, e.wrappedClinicKey, e.createdAt, e.expiresAt],
+      );
+    },
+    checkEnrollment: async (id, tokenHash, now) => ({
+      tenantId: assertEnrollmentUsable(await enrollmentRow(pool, id, false), tokenHash, now)
+        .tenant_id,
+    }),
+    enrollDevice: async (id, tokenHash, now, device) => {
+      try {
+        return await tx(async (c) => {
+          // FOR UPDATE: two instances redeeming one code at once see it one after the other.
+          const row = await enrollmentRow(c, id, true);
+          assertEnrollmentUsable(row, tokenHash, now);
+          if (row?.tenant_id !== device.tenantId)
+            throw new AppError('FORBIDDEN', 'This enrollment code belongs to another clinic.');
+          await c.query('UPDATE enrollments SET used_at = $2, used_by = $3 WHERE id = $1', [
+            id,
+            now,
+            device.id,
+          ]);
+          await insertDevice(c, device);
+          return { wrappedClinicKey: row.wrapped_clinic_key };
+        });
+      } catch (e) {
+        if (isUniqueViolation(e))
+          throw new AppError('CONFLICT', 'This workstation is already registered.');
+        throw e;
+      }
+    },
+    findDeviceByFingerprint: async (fp) => {
+      const row = (
+        await pool.query<DeviceRow>('SELECT * FROM devices WHERE cert_fingerprint = $1', [fp])
+      ).rows[0];
+      return row ? toDevice(row) : null;
+    },
+    listDevices: async (tenantId) => {
+      const r =
+        tenantId === undefined
+          ? await pool.query<DeviceRow>('SELECT * FROM devices ORDER BY tenant_id, created_at, id')
+          : await pool.query<DeviceRow>(
+              'SELECT * FROM devices WHERE tenant_id = $1 ORDER BY created_at, id',
+              [tenantId],
+            );
+      return r.rows.map(toDevice);
+    },
+    revokeDevice: async (deviceId, now) => {
+      const r = await pool.query(
+        'UPDATE devices SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1',
+        [deviceId, now],
+      );
+      return (r.rowCount ?? 0) > 0;
+    },
+    push: (input) => tx((c) => pgPush(c, input)),
+    pull: async (tenantId, after, limit) => {
+      const changes = (
+        await pool.query<ChangeRow>(
+          'SELECT seq, tbl, row_id, col, hlc, value FROM changes WHERE tenant_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+          [tenantId, after, limit + 1],
+        )
+      ).rows.map((r): PulledChange => ({ ...toChange(r), serverSeq: Number(r.seq) }));
+      const audit = (
+        await pool.query<{ seq: string; entry: string }>(
+          'SELECT seq, entry FROM audit WHERE tenant_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+          [tenantId, after, limit + 1],
+        )
+      ).rows.map((r) => ({ seq: Number(r.seq), entry: JSON.parse(r.entry) as AuditLog }));
+      return buildPullPage(after, limit, changes, audit);
+    },
+    snapshot: async (tenantId, fixedCursor, after, limit) => {
+      const seq = await pool.query<{ last_seq: string }>(
+        'SELECT last_seq FROM tenants WHERE id = $1',
+        [tenantId],
+      );
+      const cursor = fixedCursor ?? Number(seq.rows[0]?.last_seq ?? 0);
+      const keyset = after ? 'AND (tbl, row_id, col) > ($4, $5, $6)' : '';
+      const params = after ? [after.table, after.rowId, after.column] : [];
+      const rows = (
+        await pool.query<ChangeRow>(
+          `SELECT seq, tbl, row_id, col, hlc, value FROM cells WHERE tenant_id = $1 AND seq <= $2 ${keyset}
+           ORDER BY tbl, row_id, col LIMIT $3`,
+          [tenantId, cursor, limit + 1, ...params],
+        )
+      ).rows;
+      const hasMore = rows.length > limit;
+      const cells = rows.slice(0, limit).map(toChange);
+      const last = cells.at(-1);
+      return {
+        cursor,
+        cells,
+        ...(after
+          ? {}
+          : {
+              total: await count('SELECT count(*) FROM cells WHERE tenant_id = $1 AND seq <= $2', [
+                tenantId,
+                cursor,
+              ]),
+            }),
+        next:
+          hasMore && last ? { table: last.table, rowId: last.rowId, column: last.column } : null,
+        hasMore,
+      };
+    },
+    counts: async (now): Promise<StoreCounts> => ({
+      tenants: await count('SELECT count(*) FROM tenants'),
+      devices: await count('SELECT count(*) FROM devices'),
+      revokedDevices: await count('SELECT count(*) FROM devices WHERE revoked_at IS NOT NULL'),
+      changes: await count('SELECT count(*) FROM changes'),
+      cells: await count('SELECT count(*) FROM cells'),
+      auditEntries: await count('SELECT count(*) FROM audit'),
+      openEnrollments: await count(
+        'SELECT count(*) FROM enrollments WHERE used_at IS NULL AND expires_at > $1',
+        [now],
+      ),
+    }),
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,35 @@
+// The embedded store's tables. Values are ciphertext from the clients; the
+// rest is routing metadata. Text keys compare as BINARY (code-unit order), the
+// same order as the merge rule's string comparison.
+export const SQLITE_SCHEMA_VERSION = 1;
+
+export const SQLITE_SCHEMA = `
+CREATE TABLE server_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE tenants (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, last_seq INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL);
+CREATE TABLE devices (
+  id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), name TEXT NOT NULL,
+  cert_fingerprint TEXT NOT NULL UNIQUE, cert_serial TEXT NOT NULL,
+  created_at TEXT NOT NULL, revoked_at TEXT);
+CREATE TABLE enrollments (
+  id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), created_by TEXT NOT NULL,
+  token_hash TEXT NOT NULL, wrapped_clinic_key TEXT NOT NULL,
+  created_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT, used_by TEXT);
+CREATE TABLE batches (
+  tenant_id TEXT NOT NULL, batch_id TEXT NOT NULL, device_id TEXT NOT NULL, received_at TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, batch_id)) WITHOUT ROWID;
+CREATE TABLE changes (
+  tenant_id TEXT NOT NULL, seq INTEGER NOT NULL, tbl TEXT NOT NULL, row_id TEXT NOT NULL, col TEXT NOT NULL,
+  hlc TEXT NOT NULL, value TEXT NOT NULL, device_id TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, seq)) WITHOUT ROWID;
+CREATE UNIQUE INDEX changes_by_cell_hlc ON changes (tenant_id, tbl, row_id, col, hlc);
+CREATE TABLE cells (
+  tenant_id TEXT NOT NULL, tbl TEXT NOT NULL, row_id TEXT NOT NULL, col TEXT NOT NULL,
+  hlc TEXT NOT NULL, value TEXT NOT NULL, seq INTEGER NOT NULL,
+  PRIMARY KEY (tenant_id, tbl, row_id, col)) WITHOUT ROWID;
+CREATE TABLE audit (
+  tenant_id TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL UNIQUE, device_id TEXT NOT NULL,
+  device_seq INTEGER NOT NULL, hash TEXT NOT NULL, entry TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, seq)) WITHOUT ROWID;
+CREATE UNIQUE INDEX audit_by_device ON audit (device_id, device_seq);
+`;

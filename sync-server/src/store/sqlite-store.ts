@@ -1,0 +1,370 @@
+// The embedded store: one SQLite file in the data directory, no set-up. The
+// CLI may open the same file while the server runs (devices revoke), so WAL and
+// a busy timeout let the two share it; every write is one transaction.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import type { AuditLog } from '../../../shared/domain/audit-log';
+import { AppError } from '../../../shared/errors';
+import { cellKey, type CellValue } from '../../../shared/sync/merge';
+import type { Change, PulledChange } from '../../../shared/sync/protocol';
+import { buildPullPage } from '../sync/page';
+import { changeKey, planPush } from '../sync/plan-push';
+import { assertEnrollmentUsable, type EnrollmentRow } from './enrollment-rules';
+import { SQLITE_SCHEMA, SQLITE_SCHEMA_VERSION } from './sqlite-schema';
+import type {
+  DeviceRecord,
+  NewDevice,
+  NewEnrollment,
+  PushInput,
+  StoreCounts,
+  SyncStore,
+} from './types';
+
+export const SQLITE_FILE = 'sync.db';
+
+interface DeviceRow {
+  id: string;
+  tenant_id: string;
+  name: string;
+  cert_fingerprint: string;
+  cert_serial: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+interface ChangeRow {
+  seq: number;
+  tbl: Change['table'];
+  row_id: string;
+  col: string;
+  hlc: string;
+  value: string;
+}
+
+const toDevice = (r: DeviceRow): DeviceRecord => ({
+  id: r.id,
+  tenantId: r.tenant_id,
+  name: r.name,
+  certFingerprint: r.cert_fingerprint,
+  certSerial: r.cert_serial,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+});
+
+const toChange = (r: ChangeRow): Change => ({
+  table: r.tbl,
+  rowId: r.row_id,
+  column: r.col,
+  hlc: r.hlc,
+  value: r.value,
+});
+
+const isUniqueViolation = (e: unknown): boolean =>
+  e instanceof Error && 'code' in e && String(e.code).startsWith('SQLITE_CONSTRAINT');
+
+export function openSqliteStore(dataDir: string): SyncStore {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const db = new Database(join(dataDir, SQLITE_FILE));
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  // A push is acknowledged only once durable: the client then drops it from its outbox.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SQLITE_SCHEMA_VERSION) {
+    db.close();
+    throw new AppError(
+      'STORE_NEWER_THAN_APP',
+      'This data directory was written by a newer sync server. Update the server.',
+    );
+  }
+  if (version === 0) {
+    db.transaction(() => {
+      db.exec(SQLITE_SCHEMA);
+      db.pragma(`user_version = ${SQLITE_SCHEMA_VERSION}`);
+    }).immediate();
+  }
+
+  const insertDevice = (d: NewDevice) =>
+    db
+      .prepare(
+        'INSERT INTO devices (id, tenant_id, name, cert_fingerprint, cert_serial, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(d.id, d.tenantId, d.name, d.certFingerprint, d.certSerial, d.createdAt);
+  const enrollmentRow = (id: string) =>
+    db
+      .prepare('SELECT tenant_id, token_hash, expires_at, used_at FROM enrollments WHERE id = ?')
+      .get(id) as EnrollmentRow | undefined;
+
+  const stmts = {
+    tenantSeq: db.prepare('SELECT last_seq FROM tenants WHERE id = ?').pluck(),
+    batchSeen: db.prepare('SELECT 1 FROM batches WHERE tenant_id = ? AND batch_id = ?').pluck(),
+    lastAudit: db.prepare(
+      'SELECT device_seq AS deviceSeq, hash FROM audit WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1',
+    ),
+    auditHash: db.prepare('SELECT hash FROM audit WHERE device_id = ? AND device_seq = ?').pluck(),
+    changeExists: db
+      .prepare(
+        'SELECT 1 FROM changes WHERE tenant_id = ? AND tbl = ? AND row_id = ? AND col = ? AND hlc = ?',
+      )
+      .pluck(),
+    cell: db.prepare(
+      'SELECT hlc, value FROM cells WHERE tenant_id = ? AND tbl = ? AND row_id = ? AND col = ?',
+    ),
+    insertChange: db.prepare(
+      'INSERT INTO changes (tenant_id, seq, tbl, row_id, col, hlc, value, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    upsertCell: db.prepare(
+      `INSERT INTO cells (tenant_id, tbl, row_id, col, hlc, value, seq) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (tenant_id, tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, value = excluded.value, seq = excluded.seq`,
+    ),
+    insertAudit: db.prepare(
+      'INSERT INTO audit (tenant_id, seq, id, device_id, device_seq, hash, entry) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    setSeq: db.prepare('UPDATE tenants SET last_seq = ? WHERE id = ?'),
+    insertBatch: db.prepare(
+      'INSERT INTO batches (tenant_id, batch_id, device_id, received_at) VALUES (?, ?, ?, ?)',
+    ),
+  };
+
+  const push = db.transaction((input: PushInput) => {
+    const lastSeq = stmts.tenantSeq.get(input.tenantId) as number | undefined;
+    if (lastSeq === undefined)
+      throw new AppError('NOT_FOUND', 'This clinic is not registered on the server.');
+    if (stmts.batchSeen.get(input.tenantId, input.batchId)) {
+      return {
+        accepted: 0,
+        duplicates: input.changes.length + input.audit.length,
+        serverSeq: lastSeq,
+      };
+    }
+    const lastAudit =
+      (stmts.lastAudit.get(input.deviceId) as { deviceSeq: number; hash: string } | undefined) ??
+      null;
+    const storedAuditHashes = new Map<number, string>();
+    for (const e of input.audit) {
+      if (lastAudit && e.deviceSeq <= lastAudit.deviceSeq) {
+        const h = stmts.auditHash.get(input.deviceId, e.deviceSeq) as string | undefined;
+        if (h !== undefined) storedAuditHashes.set(e.deviceSeq, h);
+      }
+    }
+    const existingChanges = new Set<string>();
+    const cells = new Map<string, CellValue>();
+    for (const c of input.changes) {
+      if (stmts.changeExists.get(input.tenantId, c.table, c.rowId, c.column, c.hlc))
+        existingChanges.add(changeKey(c));
+      const cell = stmts.cell.get(input.tenantId, c.table, c.rowId, c.column) as
+        CellValue | undefined;
+      if (cell) cells.set(cellKey(c), cell);
+    }
+    const plan = planPush(input, input.changes, input.audit, {
+      lastSeq,
+      lastAudit,
+      storedAuditHashes,
+      existingChanges,
+      cells,
+    });
+    for (const { seq, change: c } of plan.changes) {
+      stmts.insertChange.run(
+        input.tenantId,
+        seq,
+        c.table,
+        c.rowId,
+        c.column,
+        c.hlc,
+        c.value,
+        input.deviceId,
+      );
+    }
+    for (const { seq, change: c } of plan.cellWrites) {
+      stmts.upsertCell.run(input.tenantId, c.table, c.rowId, c.column, c.hlc, c.value, seq);
+    }
+    for (const { seq, entry } of plan.audit) {
+      stmts.insertAudit.run(
+        input.tenantId,
+        seq,
+        entry.id,
+        entry.deviceId,
+        entry.deviceSeq,
+        entry.hash,
+        JSON.stringify(entry),
+      );
+    }
+    stmts.setSeq.run(plan.lastSeq, input.tenantId);
+    stmts.insertBatch.run(input.tenantId, input.batchId, input.deviceId, input.now);
+    return { accepted: plan.accepted, duplicates: plan.duplicates, serverSeq: plan.lastSeq };
+  });
+
+  const count = (sql: string, ...params: unknown[]) =>
+    db
+      .prepare(sql)
+      .pluck()
+      .get(...params) as number;
+
+  return {
+    kind: 'sqlite',
+    getSecret: async (name) =>
+      (db.prepare('SELECT value FROM server_secrets WHERE name = ?').pluck().get(name) as
+        string | undefined) ?? null,
+    putSecretIfAbsent: async (name, value) => {
+      db.prepare(
+        'INSERT INTO server_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING',
+      ).run(name, value);
+      return db
+        .prepare('SELECT value FROM server_secrets WHERE name = ?')
+        .pluck()
+        .get(name) as string;
+    },
+    setSecret: async (name, value) => {
+      db.prepare(
+        'INSERT INTO server_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+      ).run(name, value);
+    },
+    registerClinic: async (tenant, device) => {
+      try {
+        db.transaction(() => {
+          db.prepare('INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?)').run(
+            tenant.id,
+            tenant.name,
+            tenant.createdAt,
+          );
+          insertDevice(device);
+        }).immediate();
+      } catch (e) {
+        if (isUniqueViolation(e))
+          throw new AppError('CONFLICT', 'This clinic or workstation is already registered.');
+        throw e;
+      }
+    },
+    createEnrollment: async (e: NewEnrollment) => {
+      db.prepare(
+        'INSERT INTO enrollments (id, tenant_id, created_by, token_hash, wrapped_clinic_key, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(
+        e.id,
+        e.tenantId,
+        e.createdBy,
+        e.tokenHash,
+        e.wrappedClinicKey,
+        e.createdAt,
+        e.expiresAt,
+      );
+    },
+    checkEnrollment: async (id, tokenHash, now) => ({
+      tenantId: assertEnrollmentUsable(enrollmentRow(id), tokenHash, now).tenant_id,
+    }),
+    enrollDevice: async (id, tokenHash, now, device) => {
+      try {
+        return db
+          .transaction(() => {
+            const row = assertEnrollmentUsable(enrollmentRow(id), tokenHash, now);
+            if (row.tenant_id !== device.tenantId)
+              throw new AppError('FORBIDDEN', 'This enrollment code belongs to another clinic.');
+            db.prepare('UPDATE enrollments SET used_at = ?, used_by = ? WHERE id = ?').run(
+              now,
+              device.id,
+              id,
+            );
+            insertDevice(device);
+            const key = db
+              .prepare('SELECT wrapped_clinic_key FROM enrollments WHERE id = ?')
+              .pluck()
+              .get(id) as string;
+            return { wrappedClinicKey: key };
+          })
+          .immediate();
+      } catch (e) {
+        if (isUniqueViolation(e))
+          throw new AppError('CONFLICT', 'This workstation is already registered.');
+        throw e;
+      }
+    },
+    findDeviceByFingerprint: async (fp) => {
+      const row = db.prepare('SELECT * FROM devices WHERE cert_fingerprint = ?').get(fp) as
+        DeviceRow | undefined;
+      return row ? toDevice(row) : null;
+    },
+    listDevices: async (tenantId) => {
+      const rows = (
+        tenantId === undefined
+          ? db.prepare('SELECT * FROM devices ORDER BY tenant_id, created_at, id').all()
+          : db
+              .prepare('SELECT * FROM devices WHERE tenant_id = ? ORDER BY created_at, id')
+              .all(tenantId)
+      ) as DeviceRow[];
+      return rows.map(toDevice);
+    },
+    revokeDevice: async (deviceId, now) => {
+      db.prepare('UPDATE devices SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?').run(
+        now,
+        deviceId,
+      );
+      return db.prepare('SELECT 1 FROM devices WHERE id = ?').get(deviceId) !== undefined;
+    },
+    push: async (input) => push.immediate(input),
+    pull: async (tenantId, after, limit) => {
+      const changes = (
+        db
+          .prepare(
+            'SELECT seq, tbl, row_id, col, hlc, value FROM changes WHERE tenant_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+          )
+          .all(tenantId, after, limit + 1) as ChangeRow[]
+      ).map((r): PulledChange => ({ ...toChange(r), serverSeq: r.seq }));
+      const audit = (
+        db
+          .prepare(
+            'SELECT seq, entry FROM audit WHERE tenant_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+          )
+          .all(tenantId, after, limit + 1) as { seq: number; entry: string }[]
+      ).map((r) => ({ seq: r.seq, entry: JSON.parse(r.entry) as AuditLog }));
+      return buildPullPage(after, limit, changes, audit);
+    },
+    snapshot: async (tenantId, fixedCursor, after, limit) =>
+      db.transaction(() => {
+        const cursor = fixedCursor ?? (stmts.tenantSeq.get(tenantId) as number);
+        // Keyset paging in primary-key order; BINARY collation, as everywhere in this store.
+        const keyset = after ? 'AND (tbl, row_id, col) > (?, ?, ?)' : '';
+        const params = after ? [after.table, after.rowId, after.column] : [];
+        const rows = db
+          .prepare(
+            `SELECT seq, tbl, row_id, col, hlc, value FROM cells WHERE tenant_id = ? AND seq <= ? ${keyset}
+             ORDER BY tbl, row_id, col LIMIT ?`,
+          )
+          .all(tenantId, cursor, ...params, limit + 1) as ChangeRow[];
+        const hasMore = rows.length > limit;
+        const cells = rows.slice(0, limit).map(toChange);
+        const last = cells.at(-1);
+        return {
+          cursor,
+          cells,
+          ...(after
+            ? {}
+            : {
+                total: count(
+                  'SELECT count(*) FROM cells WHERE tenant_id = ? AND seq <= ?',
+                  tenantId,
+                  cursor,
+                ),
+              }),
+          next:
+            hasMore && last ? { table: last.table, rowId: last.rowId, column: last.column } : null,
+          hasMore,
+        };
+      })(),
+    counts: async (now): Promise<StoreCounts> => ({
+      tenants: count('SELECT count(*) FROM tenants'),
+      devices: count('SELECT count(*) FROM devices'),
+      revokedDevices: count('SELECT count(*) FROM devices WHERE revoked_at IS NOT NULL'),
+      changes: count('SELECT count(*) FROM changes'),
+      cells: count('SELECT count(*) FROM cells'),
+      auditEntries: count('SELECT count(*) FROM audit'),
+      openEnrollments: count(
+        'SELECT count(*) FROM enrollments WHERE used_at IS NULL AND expires_at > ?',
+        now,
+      ),
+    }),
+    close: async () => {
+      db.close();
+    },
+  };
+}

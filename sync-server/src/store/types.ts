@@ -1,0 +1,110 @@
+// What the server keeps, behind one interface with two implementations: an
+// embedded SQLite file (one clinic, no set-up) and PostgreSQL (many clinics,
+// several stateless server instances). Every method is one transaction; no
+// authoritative state lives in the server process.
+import type { AuditLog } from '../../../shared/domain/audit-log';
+import type { Change, CellKey, PulledChange } from '../../../shared/sync/protocol';
+
+export interface DeviceRecord {
+  id: string;
+  tenantId: string;
+  name: string;
+  certFingerprint: string;
+  certSerial: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export type NewDevice = Omit<DeviceRecord, 'revokedAt'>;
+
+export interface NewEnrollment {
+  id: string;
+  tenantId: string;
+  createdBy: string;
+  /** SHA-256 (hex) of the token: a copy of the database cannot be used to enroll. */
+  tokenHash: string;
+  wrappedClinicKey: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface PushInput {
+  tenantId: string;
+  deviceId: string;
+  batchId: string;
+  changes: readonly Change[];
+  audit: readonly AuditLog[];
+  now: string;
+}
+
+export interface PushOutcome {
+  accepted: number;
+  duplicates: number;
+  serverSeq: number;
+}
+
+export interface PullPage {
+  changes: PulledChange[];
+  audit: AuditLog[];
+  nextCursor: number;
+  hasMore: boolean;
+}
+
+export interface SnapshotPage {
+  cursor: number;
+  cells: Change[];
+  total?: number;
+  next: CellKey | null;
+  hasMore: boolean;
+}
+
+export interface StoreCounts {
+  tenants: number;
+  devices: number;
+  revokedDevices: number;
+  changes: number;
+  cells: number;
+  auditEntries: number;
+  openEnrollments: number;
+}
+
+export interface SyncStore {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Server-wide values (the CA, the admin token's hash). */
+  getSecret(name: string): Promise<string | null>;
+  /** Stores `value` unless another instance got there first; returns the value that won. */
+  putSecretIfAbsent(name: string, value: string): Promise<string>;
+  setSecret(name: string, value: string): Promise<void>;
+
+  /** A new clinic and its first device. CONFLICT if the tenant or device exists. */
+  registerClinic(
+    tenant: { id: string; name: string; createdAt: string },
+    device: NewDevice,
+  ): Promise<void>;
+  createEnrollment(enrollment: NewEnrollment): Promise<void>;
+  /** The tenant an enrollment belongs to, if id and token match and it is still usable (typed errors otherwise). */
+  checkEnrollment(id: string, tokenHash: string, now: string): Promise<{ tenantId: string }>;
+  /** Consumes the enrollment and registers the device, atomically (a second use fails). */
+  enrollDevice(
+    id: string,
+    tokenHash: string,
+    now: string,
+    device: NewDevice,
+  ): Promise<{ wrappedClinicKey: string }>;
+
+  findDeviceByFingerprint(fingerprint: string): Promise<DeviceRecord | null>;
+  listDevices(tenantId?: string): Promise<DeviceRecord[]>;
+  /** False if no such device; revoking twice keeps the first time. */
+  revokeDevice(deviceId: string, now: string): Promise<boolean>;
+
+  push(input: PushInput): Promise<PushOutcome>;
+  pull(tenantId: string, after: number, limit: number): Promise<PullPage>;
+  snapshot(
+    tenantId: string,
+    cursor: number | null,
+    after: CellKey | null,
+    limit: number,
+  ): Promise<SnapshotPage>;
+  counts(now: string): Promise<StoreCounts>;
+  close(): Promise<void>;
+}
