@@ -32,8 +32,10 @@ export function validatedSettings(backend: KeyValueBackend): SettingsStore {
 }
 
 /** Shared options: a corrupt settings file is discarded rather than fatal (it holds no data). */
+/** The file is `settings.json` (conf calls the base name `configName`, electron-store `name`). */
+export const settingsFileName = 'settings';
+
 export const settingsFileOptions = {
-  configName: 'settings',
   defaults: defaultSettings,
   clearInvalidConfig: true,
   // Keys are flat; dots in them must not create nested objects.
@@ -42,7 +44,11 @@ export const settingsFileOptions = {
 
 /** Settings stored in `<dataDir>/settings.json` (headless modes and tests). */
 export function openConfSettings(dataDir: string): SettingsStore {
-  const conf = new Conf<Settings>({ ...settingsFileOptions, cwd: dataDir });
+  const conf = new Conf<Settings>({
+    ...settingsFileOptions,
+    configName: settingsFileName,
+    cwd: dataDir,
+  });
   return validatedSettings({
     get: (key) => conf.get(key as keyof Settings),
     set: (key, value) => conf.set(key as keyof Settings, value as Settings[keyof Settings]),

@@ -1,0 +1,44 @@
+// Builds the one `dispatch` both transports call: unknown channel → NOT_FOUND;
+// request checked against the channel's schema before any handler runs
+// (a malformed request changes nothing); the response parsed by its schema on
+// the way out, which also strips anything the contract does not declare.
+import { apiChannels, isChannelName } from '../../../shared/api/channels';
+import { AppError, toErrorPayload } from '../../../shared/errors';
+import { zodIssues } from '../write/zod-issues';
+import type { Dispatch } from './dispatch';
+import type { HandlerMap } from './handler-types';
+
+export interface DispatchLog {
+  (event: { channel: string; ok: boolean; code?: string; ms: number }): void;
+}
+
+export function createDispatch(handlers: HandlerMap, log: DispatchLog = () => {}): Dispatch {
+  return async (channel, request) => {
+    const started = performance.now();
+    const finish = <T>(result: T, code?: string): T => {
+      // Channel name and error code only: never request data, which may be about a patient.
+      log({ channel, ok: code === undefined, ...(code ? { code } : {}), ms: performance.now() - started });
+      return result;
+    };
+    if (!isChannelName(channel)) {
+      const error = toErrorPayload(new AppError('NOT_FOUND', 'Unknown request.'));
+      return finish({ ok: false, error }, error.code);
+    }
+    const spec = apiChannels[channel];
+    const parsed = spec.request.safeParse(request ?? {});
+    if (!parsed.success) {
+      const error = toErrorPayload(
+        new AppError('VALIDATION_FAILED', 'Some fields are missing or invalid.', zodIssues(parsed.error)),
+      );
+      return finish({ ok: false, error }, error.code);
+    }
+    try {
+      const handler = handlers[channel] as (req: unknown) => unknown;
+      const value: unknown = spec.response.parse(await handler(parsed.data));
+      return finish({ ok: true, value });
+    } catch (e) {
+      const error = toErrorPayload(e);
+      return finish({ ok: false, error }, error.code);
+    }
+  };
+}

@@ -1,0 +1,23 @@
+import type { EntityTable } from '../../../shared/domain/entities';
+import type { ClinicStore } from '../store/clinic-store';
+import { EntityRepository } from './entity-repository';
+
+/** The repositories of every entity over one store. */
+export const repositories = (store: ClinicStore) => ({
+  tenants: new EntityRepository(store, 'tenants'),
+  users: new EntityRepository(store, 'users'),
+  devices: new EntityRepository(store, 'devices'),
+  doctors: new EntityRepository(store, 'doctors'),
+  patients: new EntityRepository(store, 'patients'),
+  admins: new EntityRepository(store, 'admins'),
+  appointments: new EntityRepository(store, 'appointments'),
+  medicalRecords: new EntityRepository(store, 'medical_records'),
+  messages: new EntityRepository(store, 'messages'),
+  billing: new EntityRepository(store, 'billing'),
+  invoiceLineItems: new EntityRepository(store, 'invoice_line_items'),
+  payments: new EntityRepository(store, 'payments'),
+});
+export type Repositories = ReturnType<typeof repositories>;
+
+export const repositoryFor = (repos: Repositories, table: EntityTable): EntityRepository<EntityTable> =>
+  Object.values(repos).find((r) => r.table === table) as EntityRepository<EntityTable>;

@@ -1,0 +1,79 @@
+// Invoices with line items, and payments. Money is integer minor units of the
+// clinic's currency; invoice numbers come from this workstation's own series.
+import type { Billing, Payment } from '../../../shared/domain/billing';
+import type { PaymentMethod } from '../../../shared/domain/enums';
+import { AppError } from '../../../shared/errors';
+import type { Repositories } from '../repos/repositories';
+import type { ClinicStore } from '../store/clinic-store';
+import { nextCounter } from '../store/local-meta';
+import { requireCap, type Session } from './session';
+
+export interface NewInvoice {
+  patientId: string;
+  appointmentId?: string | null;
+  paymentMethod: PaymentMethod;
+  lines: { description: string; quantity: number; unitPrice: number }[];
+  issue?: boolean;
+}
+
+export class BillingService {
+  constructor(
+    private readonly store: ClinicStore,
+    private readonly repos: Repositories,
+  ) {}
+
+  createInvoice(session: Session, inv: NewInvoice): Billing {
+    requireCap(session, 'billing.write');
+    const tenantId = session.actor.tenantId;
+    const tenant = this.repos.tenants.get(tenantId, tenantId);
+    this.repos.patients.get(tenantId, inv.patientId);
+    if (inv.lines.length === 0) throw new AppError('VALIDATION_FAILED', 'An invoice needs at least one line.');
+    return this.store.transaction(() => {
+      const n = nextCounter(this.store.db, 'counter:invoice');
+      const amount = inv.lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0);
+      const bill = this.repos.billing.create(session.actor, {
+        patientId: inv.patientId,
+        appointmentId: inv.appointmentId ?? null,
+        amount,
+        currency: tenant.currency,
+        paymentMethod: inv.paymentMethod,
+        status: inv.issue ? 'issued' : 'draft',
+        invoiceNumber: `INV-${this.store.seriesCode}-${String(n).padStart(6, '0')}`,
+        issuedAt: inv.issue ? this.store.nowIso() : null,
+        paidAmount: 0,
+      });
+      for (const l of inv.lines) {
+        this.repos.invoiceLineItems.create(session.actor, { billingId: bill.id, ...l, amount: l.quantity * l.unitPrice });
+      }
+      return bill;
+    });
+  }
+
+  recordPayment(session: Session, billingId: string, p: { amount: number; method: PaymentMethod; reference?: string }): Payment {
+    requireCap(session, 'billing.write');
+    const tenantId = session.actor.tenantId;
+    const bill = this.repos.billing.get(tenantId, billingId);
+    if (bill.status !== 'issued' && bill.status !== 'partially_paid') {
+      throw new AppError('INVALID_TRANSITION', `A ${bill.status.replace('_', ' ')} invoice cannot take payments.`);
+    }
+    if (p.amount <= 0 || bill.paidAmount + p.amount > bill.amount) {
+      throw new AppError('VALIDATION_FAILED', 'The payment must be positive and no more than the balance due.');
+    }
+    return this.store.transaction(() => {
+      const payment = this.repos.payments.create(session.actor, {
+        billingId,
+        amount: p.amount,
+        method: p.method,
+        receivedAt: this.store.nowIso(),
+        reference: p.reference ?? '',
+      });
+      const paidAmount = bill.paidAmount + p.amount;
+      this.repos.billing.update(session.actor, billingId, {
+        paidAmount,
+        paymentMethod: p.method,
+        status: paidAmount === bill.amount ? 'paid' : 'partially_paid',
+      });
+      return payment;
+    });
+  }
+}

@@ -1,0 +1,36 @@
+// Opens the SQLCipher-4-compatible encrypted database with a raw 256-bit key
+// (no per-open PBKDF2), verifies the key before anything is written, then sets
+// the pragmas the store relies on.
+// Pragmas: https://utelle.github.io/SQLite3MultipleCiphers/docs/configuration/config_sql_pragmas/
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { AppError } from '../../../shared/errors';
+
+export type Db = Database.Database;
+
+export function openEncryptedDatabase(path: string, rawKey: Buffer, opts: { create: boolean }): Db {
+  if (rawKey.length !== 32) throw new AppError('WRONG_KEY', 'The store key must be 256 bits.');
+  if (!opts.create && !existsSync(path)) {
+    throw new AppError('STORE_MISSING', 'No EHRBS store was found in this data directory.');
+  }
+  const db = new Database(path, { fileMustExist: !opts.create });
+  try {
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma('legacy=4');
+    db.pragma(`key="x'${rawKey.toString('hex')}'"`);
+    // The first read decrypts page 1: a wrong key fails here, before any write.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (e) {
+    db.close();
+    if (e instanceof Error && 'code' in e && e.code === 'SQLITE_NOTADB') {
+      throw new AppError('WRONG_KEY', 'The store could not be decrypted: wrong key.');
+    }
+    throw e;
+  }
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('secure_delete = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
