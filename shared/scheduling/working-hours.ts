@@ -6,7 +6,6 @@ import { AppError } from '../errors';
 import type { Availability, AvailabilityException } from '../domain/availability';
 import {
   assertTimeZone,
-  dateOfEpochDay,
   epochDayOf,
   isoWeekdayOfEpochDay,
   minutesOfTime,
@@ -89,17 +88,18 @@ export function workingIntervals(
   const breaksByDay: LocalSpan[][] = [[], [], [], [], [], [], [], []];
   for (const s of availability.weekly) weeklyByDay[s.weekday]?.push(spanOf(s));
   for (const b of availability.breaks) breaksByDay[b.weekday]?.push(spanOf(b));
-  const exceptionsByDate = new Map<string, AvailabilityException[]>();
+  const exceptionsByDay = new Map<number, AvailabilityException[]>();
   for (const e of availability.exceptions) {
-    const list = exceptionsByDate.get(e.date);
+    const day = epochDayOf(e.date);
+    const list = exceptionsByDay.get(day);
     if (list) list.push(e);
-    else exceptionsByDate.set(e.date, [e]);
+    else exceptionsByDay.set(day, [e]);
   }
 
   const out: WorkingInterval[] = [];
   for (let day = first; day <= last; day++) {
     const weekday = isoWeekdayOfEpochDay(day);
-    const exceptions = exceptionsByDate.get(dateOfEpochDay(day)) ?? [];
+    const exceptions = exceptionsByDay.get(day) ?? [];
     const spans = localSpans(weeklyByDay[weekday] ?? [], breaksByDay[weekday] ?? [], exceptions);
     for (const s of spans) {
       out.push({
