@@ -1,0 +1,100 @@
+// One typed entry point to the app core. In Electron the preload exposes
+// `window.ehrbs[channel]`; in the browser host the same channels are served at
+// POST /api/<channel>. Callers get the typed response or an ApiError, and never
+// need to know which transport is underneath.
+import type { ApiRequest, ApiResponse, ChannelName } from '../../../shared/api/channels';
+import type { ApiResult } from '../../../shared/api/contract';
+import type { ErrorCode, ErrorPayload, FieldIssue } from '../../../shared/errors';
+import { hostSecret } from './secret';
+
+type Bridge = {
+  [N in ChannelName]: (request: ApiRequest<N>) => Promise<ApiResult<ApiResponse<N>>>;
+};
+
+declare global {
+  interface Window {
+    /** Present only inside the Electron app (exposed by the preload via contextBridge). */
+    ehrbs?: Bridge;
+  }
+}
+
+/** A failed call, carrying the core's stable code, a message for people, and field issues. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly code: ErrorCode;
+  readonly issues: readonly FieldIssue[];
+  constructor(payload: ErrorPayload) {
+    super(payload.message);
+    this.code = payload.code;
+    this.issues = payload.issues;
+  }
+}
+
+export type Transport = 'electron' | 'web' | 'none';
+
+export function currentTransport(): Transport {
+  if (window.ehrbs) return 'electron';
+  return hostSecret() ? 'web' : 'none';
+}
+
+async function callWeb<N extends ChannelName>(
+  channel: N,
+  request: ApiRequest<N>,
+): Promise<ApiResult<ApiResponse<N>>> {
+  const secret = hostSecret();
+  if (!secret) {
+    return {
+      ok: false,
+      error: {
+        code: 'UNAUTHENTICATED',
+        message: 'Open the address printed by `npm run web`.',
+        issues: [],
+      },
+    };
+  }
+  let response: Response;
+  try {
+    response = await fetch('/api/' + channel, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-ehrbs-secret': secret },
+      body: JSON.stringify(request),
+    });
+  } catch {
+    return {
+      ok: false,
+      error: {
+        code: 'UNAVAILABLE',
+        message: 'The app is not running any more. Start it again with `npm run web`.',
+        issues: [],
+      },
+    };
+  }
+  try {
+    return (await response.json()) as ApiResult<ApiResponse<N>>;
+  } catch {
+    return {
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message: `The app answered with status ${response.status}.`,
+        issues: [],
+      },
+    };
+  }
+}
+
+export async function api<N extends ChannelName>(
+  channel: N,
+  request: ApiRequest<N>,
+): Promise<ApiResponse<N>> {
+  const bridge = window.ehrbs;
+  const result = bridge ? await bridge[channel](request) : await callWeb(channel, request);
+  if (!result.ok) throw new ApiError(result.error);
+  return result.value;
+}
+
+/** A message safe to show for any thrown value. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof ApiError) return e.message;
+  return 'Something went wrong. The action was not completed.';
+}

@@ -1,0 +1,48 @@
+// Picks the screen for the app's state: first run, login, lock or the working app.
+import { useEffect, useState } from 'react';
+import { currentTransport, errorMessage } from '../api/client';
+import { AuthLayout } from '../components/AuthLayout';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { LockScreen } from '../screens/lock/LockScreen';
+import { LoginScreen } from '../screens/login/LoginScreen';
+import { NoSecretScreen } from '../screens/NoSecretScreen';
+import { FirstRunScreen } from '../screens/setup/FirstRunScreen';
+import { AppShell } from '../shell/AppShell';
+import { useSession } from '../stores/session-store';
+
+export function App() {
+  const transport = currentTransport();
+  const { state, session, refresh } = useSession();
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (transport === 'none') return;
+    refresh().catch((e: unknown) => setFailure(errorMessage(e)));
+  }, [transport, refresh]);
+
+  if (transport === 'none') return <NoSecretScreen />;
+  if (failure) {
+    return (
+      <AuthLayout>
+        <h1>EHRBS could not start</h1>
+        <ErrorAlert message={failure} />
+      </AuthLayout>
+    );
+  }
+  switch (state) {
+    case null:
+      return (
+        <AuthLayout>
+          <p role="status">Opening…</p>
+        </AuthLayout>
+      );
+    case 'needs_setup':
+      return <FirstRunScreen />;
+    case 'logged_out':
+      return <LoginScreen />;
+    case 'locked':
+      return <LockScreen />;
+    case 'active':
+      return session ? <AppShell session={session} /> : <LoginScreen />;
+  }
+}

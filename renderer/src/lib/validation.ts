@@ -1,0 +1,50 @@
+// Form validation with the same zod schemas the core uses, so a form refuses
+// exactly what the core would refuse. Messages are reworded for people here
+// (the schemas' own custom messages, like a password's, are kept as they are).
+import type { z } from 'zod';
+import type { FieldIssue } from '../../../shared/errors';
+
+/** Field path ("emergencyContact.name") → the first message for it. */
+export type FieldErrors = Record<string, string>;
+
+const friendly = (issue: z.core.$ZodRawIssue): string | undefined => {
+  switch (issue.code) {
+    case 'too_small':
+      return issue.minimum === 1
+        ? 'Required'
+        : `Must be at least ${String(issue.minimum)} characters`;
+    case 'too_big':
+      return `Must be at most ${String(issue.maximum)} characters`;
+    case 'invalid_format':
+      if (issue.format === 'email') return 'Enter an email address like name@example.com';
+      if (issue.format === 'date') return 'Enter a date (year, month and day)';
+      return undefined;
+    case 'invalid_value':
+      return 'Choose one of the options';
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === '' ? 'Required' : undefined;
+    default:
+      return undefined;
+  }
+};
+
+export const pathKey = (path: readonly PropertyKey[]): string => path.map(String).join('.');
+
+export function toFieldErrors(issues: readonly FieldIssue[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) errors[issue.path] ??= issue.message;
+  return errors;
+}
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+export function validate<S extends z.ZodType>(schema: S, input: unknown): Validated<z.output<S>> {
+  const result = schema.safeParse(input, { error: friendly });
+  if (result.success) return { ok: true, value: result.data };
+  return {
+    ok: false,
+    errors: toFieldErrors(
+      result.error.issues.map((i) => ({ path: pathKey(i.path), message: i.message })),
+    ),
+  };
+}

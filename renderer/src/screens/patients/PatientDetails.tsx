@@ -1,0 +1,68 @@
+// One patient's registration details, read-only, with the way to edit them.
+import type { Patient } from '../../../../shared/domain/patient';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { bloodTypeLabel, formatDate, sexLabel } from '../../lib/format';
+import { useNav } from '../../stores/nav-store';
+import { usePatients } from '../../stores/patients-store';
+
+const orDash = (s: string) => (s.trim() === '' ? '—' : s);
+
+export function PatientDetails({ patient }: { patient: Patient }) {
+  const go = useNav((s) => s.go);
+  const notice = usePatients((s) => s.notice);
+  const contact = patient.emergencyContact;
+  const rows: [string, string][] = [
+    ['Date of birth', formatDate(patient.dateOfBirth)],
+    ['Sex', sexLabel(patient.sex)],
+    ['Blood type', bloodTypeLabel(patient.bloodType)],
+    ['Phone', orDash(patient.phone)],
+    ['Email', orDash(patient.email)],
+    ['Address', orDash(patient.address)],
+    [
+      'Emergency contact',
+      contact
+        ? [contact.name, contact.relationship, contact.phone].filter((s) => s.trim()).join(' · ')
+        : '—',
+    ],
+    ['Insurance provider', orDash(patient.insuranceProvider)],
+    ['Policy number', orDash(patient.insurancePolicyNumber)],
+  ];
+
+  return (
+    <article className="patient-details" aria-labelledby="patient-details-title">
+      {notice?.patientId === patient.id && (
+        <p className="alert alert--success" role="status">
+          {notice.text}
+        </p>
+      )}
+      <ScreenHeading level={2} id="patient-details-title">
+        {patient.givenName} {patient.familyName}
+      </ScreenHeading>
+      <p className="mrn">Medical record number {patient.medicalRecordNumber}</p>
+      <dl className="details-list">
+        {rows.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => go({ screen: 'patients', view: { kind: 'edit', id: patient.id } })}
+        >
+          Edit patient
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => go({ screen: 'patients', view: { kind: 'list' } })}
+        >
+          Back to list
+        </button>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,54 @@
+// Instant search: every keystroke searches after a 100 ms pause, so fast typing
+// sends one request, not one per letter. Arrow Down moves into the results.
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { usePatients } from '../../stores/patients-store';
+
+const DEBOUNCE_MS = 100;
+
+interface Props {
+  listId: string;
+  onEnterList(): void;
+}
+
+export function PatientSearchBox({ listId, onEnterList }: Props) {
+  const { query, search } = usePatients();
+  const [text, setText] = useState(query);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (text === usePatients.getState().query) return;
+    const timer = window.setTimeout(() => void search(text), DEBOUNCE_MS);
+    return () => window.clearTimeout(timer);
+  }, [text, search]);
+
+  // The search box is where work on this screen starts, so it takes focus on arrival.
+  useEffect(() => inputRef.current?.focus(), []);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown' || e.key === 'Enter') {
+      e.preventDefault();
+      onEnterList();
+    }
+  };
+
+  return (
+    <div className="field search-field">
+      <label htmlFor="patient-search">Search patients</label>
+      <p className="field__hint" id="patient-search-hint">
+        Name, medical record number or phone. Arrow Down moves to the results.
+      </p>
+      <input
+        ref={inputRef}
+        id="patient-search"
+        type="search"
+        autoComplete="off"
+        spellCheck={false}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={onKeyDown}
+        aria-describedby="patient-search-hint"
+        aria-controls={listId}
+      />
+    </div>
+  );
+}

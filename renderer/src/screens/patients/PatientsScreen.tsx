@@ -1,0 +1,79 @@
+// The Patients screen: search and the list on the left, the chosen patient
+// (details, edit, or a new registration) on the right, side by side so the
+// front desk never loses their place in the list.
+import { useEffect, useRef } from 'react';
+import type { PatientsView } from '../../app/routes';
+import { formatCount } from '../../lib/format';
+import { useNav } from '../../stores/nav-store';
+import { usePatients } from '../../stores/patients-store';
+import { PatientList } from './PatientList';
+import { PatientPane } from './PatientPane';
+import { PatientSearchBox } from './PatientSearchBox';
+
+const LIST_ID = 'patient-list';
+
+export function PatientsScreen({ view }: { view: PatientsView }) {
+  const go = useNav((s) => s.go);
+  const { total, query, error, notice, search, setNotice } = usePatients();
+  const listRef = useRef<HTMLDivElement>(null);
+
+  // First visit: list everyone. Later visits keep the last search and position.
+  useEffect(() => {
+    if (usePatients.getState().generation === 0) void search('');
+  }, [search]);
+
+  // A save confirmation belongs to the details it was shown on; leaving them clears it.
+  useEffect(() => {
+    if (notice && !(view.kind === 'view' && view.id === notice.patientId)) setNotice(null);
+  }, [view, notice, setNotice]);
+
+  const selectedId = view.kind === 'view' || view.kind === 'edit' ? view.id : null;
+  const open = (id: string) => go({ screen: 'patients', view: { kind: 'view', id } });
+
+  const countText =
+    total === null
+      ? 'Searching…'
+      : `${formatCount(total)} ${total === 1 ? 'patient' : 'patients'}${query ? ` matching “${query}”` : ''}`;
+
+  return (
+    <div className="screen patients">
+      <section className="patients__list-pane" aria-labelledby="patients-title">
+        <div className="patients__title-row">
+          <h1 id="patients-title">Patients</h1>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => go({ screen: 'patients', view: { kind: 'new' } })}
+          >
+            New patient
+          </button>
+        </div>
+        <PatientSearchBox listId={LIST_ID} onEnterList={() => listRef.current?.focus()} />
+        <p className="patients__count" role="status">
+          {countText}
+        </p>
+        {error && (
+          <p className="alert alert--error" role="alert">
+            {error}
+          </p>
+        )}
+        {total === 0 ? (
+          <p className="patients__empty">
+            {query ? 'No patients match this search.' : 'No patients registered yet.'}
+          </p>
+        ) : (
+          <PatientList
+            id={LIST_ID}
+            listRef={listRef}
+            selectedId={selectedId}
+            onOpen={open}
+            onExitTop={() => document.getElementById('patient-search')?.focus()}
+          />
+        )}
+      </section>
+      <section className="patients__detail-pane" aria-label="Patient">
+        <PatientPane view={view} />
+      </section>
+    </div>
+  );
+}

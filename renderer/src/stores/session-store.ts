@@ -1,0 +1,92 @@
+// The app's top-level state: which of first run, login, lock or the working app
+// is showing, and who is logged in. The core owns the truth; this store mirrors
+// `setup.status` and updates it from the session calls' answers.
+import { create } from 'zustand';
+import type { ApiRequest, ApiResponse } from '../../../shared/api/channels';
+import type { AppState, SessionInfo } from '../../../shared/api/session';
+import { api } from '../api/client';
+
+export type DemoLogin = ApiResponse<'setup.createDemo'>['logins'][number];
+
+interface SessionStore {
+  /** null until the first `setup.status` answer arrives. */
+  state: AppState | null;
+  session: SessionInfo | null;
+  /** Kept while locked, so the lock screen can say who is locked even if the core withholds it. */
+  lockedUser: SessionInfo['user'] | null;
+  clinicName: string | null;
+  isDemo: boolean;
+  lastUserEmail: string | null;
+  /** Demo logins from `setup.createDemo`, kept in memory so "Switch user" can offer them again. */
+  demoLogins: DemoLogin[];
+  refresh(): Promise<void>;
+  createClinic(request: ApiRequest<'setup.createClinic'>): Promise<void>;
+  createDemo(): Promise<void>;
+  login(email: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+  lock(): Promise<void>;
+  unlock(password: string): Promise<void>;
+}
+
+export const useSession = create<SessionStore>()((set, get) => {
+  const signedIn = (session: SessionInfo) =>
+    set({
+      state: 'active',
+      session,
+      lockedUser: null,
+      clinicName: session.tenant.name,
+      lastUserEmail: session.user.email,
+    });
+
+  return {
+    state: null,
+    session: null,
+    lockedUser: null,
+    clinicName: null,
+    isDemo: false,
+    lastUserEmail: null,
+    demoLogins: [],
+
+    async refresh() {
+      const status = await api('setup.status', {});
+      set({
+        state: status.state,
+        session: status.session,
+        lockedUser: status.session?.user ?? get().lockedUser,
+        clinicName: status.clinicName,
+        isDemo: status.isDemo,
+        lastUserEmail: status.lastUserEmail,
+      });
+    },
+
+    async createClinic(request) {
+      signedIn(await api('setup.createClinic', request));
+    },
+
+    async createDemo() {
+      const { logins } = await api('setup.createDemo', {});
+      set({ demoLogins: logins });
+      await get().refresh();
+    },
+
+    async login(email, password) {
+      signedIn(await api('session.login', { email, password }));
+    },
+
+    async logout() {
+      await api('session.logout', {});
+      set({ session: null, lockedUser: null });
+      await get().refresh();
+    },
+
+    async lock() {
+      const user = get().session?.user ?? null;
+      await api('session.lock', {});
+      set({ state: 'locked', lockedUser: user });
+    },
+
+    async unlock(password) {
+      signedIn(await api('session.unlock', { password }));
+    },
+  };
+});

@@ -1,0 +1,36 @@
+// The status area's view of sync, polled from the core every 10 seconds while
+// someone is logged in. Polling (rather than push) works the same over IPC and
+// HTTP, and the call is a cheap local read.
+import { create } from 'zustand';
+import type { SyncStatus } from '../../../shared/api/sync-status';
+import { api } from '../api/client';
+
+export const SYNC_POLL_MS = 10_000;
+
+interface SyncStore {
+  status: SyncStatus | null;
+  /** True when the last poll failed, so the area can say the status is unknown. */
+  stale: boolean;
+  poll(): Promise<void>;
+  start(): () => void;
+}
+
+export const useSync = create<SyncStore>()((set, get) => ({
+  status: null,
+  stale: false,
+
+  async poll() {
+    try {
+      set({ status: await api('sync.status', {}), stale: false });
+    } catch {
+      set({ stale: true });
+    }
+  },
+
+  /** Starts polling; returns the function that stops it (for an effect's cleanup). */
+  start() {
+    void get().poll();
+    const timer = window.setInterval(() => void get().poll(), SYNC_POLL_MS);
+    return () => window.clearInterval(timer);
+  },
+}));
