@@ -10,13 +10,15 @@ const layer = (files, patterns, message) => ({
   rules: {
     '@typescript-eslint/no-restricted-imports': [
       'error',
-      { patterns: patterns.map((group) => ({ group, message })) },
+      { patterns: patterns.map((group) => ({ group: [group], message })) },
     ],
   },
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'release', 'test-results', 'playwright-report', '**/*.d.ts'] },
+  {
+    ignores: ['node_modules', 'dist', 'release', 'test-results', 'playwright-report', '**/*.d.ts'],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -32,7 +34,10 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },

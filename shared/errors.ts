@@ -55,9 +55,14 @@ export const toErrorPayload = (e: unknown): ErrorPayload =>
   isAppError(e)
     ? { code: e.code, message: e.message, issues: [...e.issues] }
     : // Unknown errors may carry anything (SQL text, values): never pass their message on.
-      { code: 'INTERNAL', message: 'Something went wrong. The action was not completed.', issues: [] };
+      {
+        code: 'INTERNAL',
+        message: 'Something went wrong. The action was not completed.',
+        issues: [],
+      };
 
-export const fromErrorPayload = (p: ErrorPayload): AppError => new AppError(p.code, p.message, p.issues);
+export const fromErrorPayload = (p: ErrorPayload): AppError =>
+  new AppError(p.code, p.message, p.issues);
 
 /** Compile-time exhaustiveness guard for switches over closed unions. */
 export function assertNever(value: never): never {

@@ -62,7 +62,9 @@ export const sessionChannels = {
   ),
   'session.login': channel(
     'session.login',
-    z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(200) }).strict(),
+    z
+      .object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(200) })
+      .strict(),
     SessionInfo,
   ),
   'session.logout': channel('session.logout', Empty, Ok),

@@ -41,7 +41,9 @@ export function parseHlc(text: string): Hlc {
 export const isHlcText = (text: string): boolean => HLC_PATTERN.test(text);
 
 export const compareHlc = (a: Hlc, b: Hlc): number =>
-  a.millis - b.millis || a.counter - b.counter || (a.deviceId < b.deviceId ? -1 : a.deviceId > b.deviceId ? 1 : 0);
+  a.millis - b.millis ||
+  a.counter - b.counter ||
+  (a.deviceId < b.deviceId ? -1 : a.deviceId > b.deviceId ? 1 : 0);
 
 /**
  * A device's clock. `now` is injected so tests can move the wall clock; the

@@ -17,7 +17,12 @@ export function createDispatch(handlers: HandlerMap, log: DispatchLog = () => {}
     const started = performance.now();
     const finish = <T>(result: T, code?: string): T => {
       // Channel name and error code only: never request data, which may be about a patient.
-      log({ channel, ok: code === undefined, ...(code ? { code } : {}), ms: performance.now() - started });
+      log({
+        channel,
+        ok: code === undefined,
+        ...(code ? { code } : {}),
+        ms: performance.now() - started,
+      });
       return result;
     };
     if (!isChannelName(channel)) {
@@ -28,7 +33,11 @@ export function createDispatch(handlers: HandlerMap, log: DispatchLog = () => {}
     const parsed = spec.request.safeParse(request ?? {});
     if (!parsed.success) {
       const error = toErrorPayload(
-        new AppError('VALIDATION_FAILED', 'Some fields are missing or invalid.', zodIssues(parsed.error)),
+        new AppError(
+          'VALIDATION_FAILED',
+          'Some fields are missing or invalid.',
+          zodIssues(parsed.error),
+        ),
       );
       return finish({ ok: false, error }, error.code);
     }

@@ -50,7 +50,8 @@ export class CoreRuntime {
 
   /** The store, creating an empty one on first run. */
   async ensureStore(): Promise<ClinicStore> {
-    if (!this.opened) this.attach(await ClinicStore.create(this.dataDir, this.keyWrapper, { now: this.now }));
+    if (!this.opened)
+      this.attach(await ClinicStore.create(this.dataDir, this.keyWrapper, { now: this.now }));
     return (this.opened as { store: ClinicStore }).store;
   }
 
@@ -61,14 +62,16 @@ export class CoreRuntime {
   }
 
   services(): Services {
-    if (!this.opened?.store.tenantId) throw new AppError('UNAUTHENTICATED', 'This workstation has no clinic yet.');
+    if (!this.opened?.store.tenantId)
+      throw new AppError('UNAUTHENTICATED', 'This workstation has no clinic yet.');
     return this.opened.services;
   }
 
   requireSession(): { session: Session; services: Services } {
     const services = this.services();
     if (!this.session) throw new AppError('UNAUTHENTICATED', 'Please log in.');
-    if (this.locked) throw new AppError('LOCKED', 'The session is locked. Enter your password to continue.');
+    if (this.locked)
+      throw new AppError('LOCKED', 'The session is locked. Enter your password to continue.');
     return { session: this.session, services };
   }
 

@@ -18,7 +18,9 @@ export const hashAudit = (content: AuditContent): string =>
 
 export function chainTip(db: Db, deviceId: string): { deviceSeq: number; hash: string } {
   const row = db
-    .prepare('SELECT deviceSeq, hash FROM audit_logs WHERE deviceId = ? ORDER BY deviceSeq DESC LIMIT 1')
+    .prepare(
+      'SELECT deviceSeq, hash FROM audit_logs WHERE deviceId = ? ORDER BY deviceSeq DESC LIMIT 1',
+    )
     .get(deviceId) as { deviceSeq: number; hash: string } | undefined;
   return row ?? { deviceSeq: 0, hash: GENESIS_HASH };
 }
@@ -26,7 +28,13 @@ export function chainTip(db: Db, deviceId: string): { deviceSeq: number; hash: s
 export function appendAudit(
   db: Db,
   actor: Actor,
-  entry: { action: AuditAction; table: string; recordId: string | null; detail?: string; timestamp: string },
+  entry: {
+    action: AuditAction;
+    table: string;
+    recordId: string | null;
+    detail?: string;
+    timestamp: string;
+  },
 ): AuditLog {
   const tip = chainTip(db, actor.deviceId);
   const content: AuditContent = {

@@ -19,9 +19,11 @@ export interface ChainReport {
 }
 
 export function verifyAuditChains(db: Db): ChainReport {
-  const devices = (db.prepare('SELECT DISTINCT deviceId FROM audit_logs ORDER BY deviceId').all() as { deviceId: string }[]).map(
-    (r) => r.deviceId,
-  );
+  const devices = (
+    db.prepare('SELECT DISTINCT deviceId FROM audit_logs ORDER BY deviceId').all() as {
+      deviceId: string;
+    }[]
+  ).map((r) => r.deviceId);
   const stmt = db.prepare('SELECT * FROM audit_logs WHERE deviceId = ? ORDER BY deviceSeq');
   const breaks: ChainBreak[] = [];
   let entries = 0;

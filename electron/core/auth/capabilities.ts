@@ -19,14 +19,33 @@ export type Capability =
   | 'admin.access'
   | Permission;
 
-const staff: Capability[] = ['patients.read', 'patients.write', 'appointments.read', 'appointments.write', 'messages.use'];
+const staff: Capability[] = [
+  'patients.read',
+  'patients.write',
+  'appointments.read',
+  'appointments.write',
+  'messages.use',
+];
 
 export function capabilitiesFor(role: Role, permissions: readonly Permission[]): Set<Capability> {
   switch (role) {
     case 'admin':
-      return new Set<Capability>([...staff, 'billing.read', 'billing.write', 'records.list', 'admin.access', ...permissions]);
+      return new Set<Capability>([
+        ...staff,
+        'billing.read',
+        'billing.write',
+        'records.list',
+        'admin.access',
+        ...permissions,
+      ]);
     case 'doctor':
-      return new Set<Capability>([...staff, 'records.list', 'records.read_content', 'records.write', 'billing.read']);
+      return new Set<Capability>([
+        ...staff,
+        'records.list',
+        'records.read_content',
+        'records.write',
+        'billing.read',
+      ]);
     case 'front_desk':
       return new Set<Capability>([...staff, 'billing.read', 'billing.write']);
     case 'patient':

@@ -7,7 +7,9 @@ import { getMeta, setMeta } from '../store/local-meta';
 
 export function restoreClock(db: Db, deviceId: string, now: () => number): HybridLogicalClock {
   const persisted = getMeta(db, 'hlc');
-  const outboxMax = (db.prepare('SELECT max(hlc) AS h FROM sync_outbox').get() as { h: string | null }).h;
+  const outboxMax = (
+    db.prepare('SELECT max(hlc) AS h FROM sync_outbox').get() as { h: string | null }
+  ).h;
   const candidates = [persisted, outboxMax].filter((h): h is string => h !== null);
   const last = candidates.sort((a, b) => compareHlc(parseHlc(a), parseHlc(b))).at(-1) ?? null;
   return new HybridLogicalClock(deviceId, now, last);

@@ -13,7 +13,11 @@ export interface ClinicKeyring {
 
 export function createClinicKey(db: Db, now: string): string {
   const keyId = `ck-${randomBytes(4).toString('hex')}`;
-  db.prepare('INSERT INTO clinic_keys (keyId, key, createdAt) VALUES (?, ?, ?)').run(keyId, randomBytes(32), now);
+  db.prepare('INSERT INTO clinic_keys (keyId, key, createdAt) VALUES (?, ?, ?)').run(
+    keyId,
+    randomBytes(32),
+    now,
+  );
   return keyId;
 }
 
@@ -29,7 +33,11 @@ export function loadKeyring(db: Db): ClinicKeyring {
     currentKeyId: last.keyId,
     key(keyId) {
       const key = keys.get(keyId);
-      if (!key) throw new AppError('DECRYPT_FAILED', 'This record was encrypted with a key this workstation does not have.');
+      if (!key)
+        throw new AppError(
+          'DECRYPT_FAILED',
+          'This record was encrypted with a key this workstation does not have.',
+        );
       return key;
     },
   };

@@ -24,9 +24,14 @@ export interface SealedField {
   wrappedKey: string;
 }
 
-const aadFor = (b: FieldBinding, purpose: 'data' | 'key') => `ehrbs:${purpose}:v1:${b.tenantId}:${b.table}:${b.rowId}`;
+const aadFor = (b: FieldBinding, purpose: 'data' | 'key') =>
+  `ehrbs:${purpose}:v1:${b.tenantId}:${b.table}:${b.rowId}`;
 
-export function encryptField(keyring: ClinicKeyring, binding: FieldBinding, plaintext: string): SealedField {
+export function encryptField(
+  keyring: ClinicKeyring,
+  binding: FieldBinding,
+  plaintext: string,
+): SealedField {
   const dataKey = randomBytes(32);
   const ciphertext = seal(dataKey, Buffer.from(plaintext, 'utf8'), aadFor(binding, 'data'));
   const wrapped = seal(keyring.key(keyring.currentKeyId), dataKey, aadFor(binding, 'key'));
@@ -37,12 +42,24 @@ export function encryptField(keyring: ClinicKeyring, binding: FieldBinding, plai
   };
 }
 
-export function decryptField(keyring: ClinicKeyring, binding: FieldBinding, sealed: SealedField): string {
-  const fail = () => new AppError('DECRYPT_FAILED', 'This content could not be decrypted: it does not belong to this record.');
+export function decryptField(
+  keyring: ClinicKeyring,
+  binding: FieldBinding,
+  sealed: SealedField,
+): string {
+  const fail = () =>
+    new AppError(
+      'DECRYPT_FAILED',
+      'This content could not be decrypted: it does not belong to this record.',
+    );
   const [kv, keyId, wrappedB64] = sealed.wrappedKey.split('.');
   const [cv, ctB64] = sealed.ciphertext.split('.');
   if (kv !== 'v1' || cv !== 'v1' || !keyId || !wrappedB64 || !ctB64) throw fail();
-  const dataKey = open(keyring.key(keyId), Buffer.from(wrappedB64, 'base64'), aadFor(binding, 'key'));
+  const dataKey = open(
+    keyring.key(keyId),
+    Buffer.from(wrappedB64, 'base64'),
+    aadFor(binding, 'key'),
+  );
   if (!dataKey) throw fail();
   const plaintext = open(dataKey, Buffer.from(ctB64, 'base64'), aadFor(binding, 'data'));
   dataKey.fill(0);

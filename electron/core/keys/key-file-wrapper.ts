@@ -18,10 +18,15 @@ export class LocalKeyFileWrapper implements KeyWrapper {
   private fileKey(create: boolean): Buffer {
     if (existsSync(this.path)) {
       const key = Buffer.from(readFileSync(this.path, 'utf8').trim(), 'hex');
-      if (key.length !== 32) throw new AppError('INTEGRITY_FAILED', 'The device key file is damaged.');
+      if (key.length !== 32)
+        throw new AppError('INTEGRITY_FAILED', 'The device key file is damaged.');
       return key;
     }
-    if (!create) throw new AppError('WRONG_KEY', 'The device key file is missing: the store cannot be unlocked.');
+    if (!create)
+      throw new AppError(
+        'WRONG_KEY',
+        'The device key file is missing: the store cannot be unlocked.',
+      );
     const key = randomBytes(32);
     mkdirSync(dirname(this.path), { recursive: true });
     writeFileSync(this.path, key.toString('hex'), { mode: 0o600, flag: 'wx' });

@@ -22,8 +22,12 @@ const Envelope = z.object({
 
 const scrypt = (passphrase: string, salt: Buffer, opts: ScryptOptions): Promise<Buffer> =>
   new Promise((resolve, reject) =>
-    scryptCb(passphrase.normalize('NFKC'), salt, 32, { ...opts, maxmem: 256 * 1024 * 1024 }, (err, key) =>
-      err ? reject(err) : resolve(key),
+    scryptCb(
+      passphrase.normalize('NFKC'),
+      salt,
+      32,
+      { ...opts, maxmem: 256 * 1024 * 1024 },
+      (err, key) => (err ? reject(err) : resolve(key)),
     ),
   );
 
@@ -35,7 +39,10 @@ export class PassphraseKeyWrapper implements KeyWrapper {
     private readonly cost = DEFAULT_COST,
   ) {
     if (passphrase.length < 8) {
-      throw new AppError('VALIDATION_FAILED', 'The store passphrase must be at least 8 characters.');
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'The store passphrase must be at least 8 characters.',
+      );
     }
   }
 
@@ -57,7 +64,10 @@ export class PassphraseKeyWrapper implements KeyWrapper {
     try {
       envelope = Envelope.parse(JSON.parse(wrapped.toString('utf8')));
     } catch {
-      throw new AppError('INTEGRITY_FAILED', 'The store key file is damaged or not an EHRBS key file.');
+      throw new AppError(
+        'INTEGRITY_FAILED',
+        'The store key file is damaged or not an EHRBS key file.',
+      );
     }
     const kek = await scrypt(this.passphrase, Buffer.from(envelope.salt, 'base64'), envelope);
     const key = open(kek, Buffer.from(envelope.sealed, 'base64'), AAD);

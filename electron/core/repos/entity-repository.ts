@@ -29,7 +29,8 @@ export class EntityRepository<T extends EntityTable> {
   }
 
   find(tenantId: string, id: string): EntityOf<T> | null {
-    const row = selectByIdStatement(this.store.db, this.table).get(id, tenantId) as SqlRow | undefined;
+    const row = selectByIdStatement(this.store.db, this.table).get(id, tenantId) as
+      SqlRow | undefined;
     if (!row || row['deletedAt'] !== null) return null;
     return this.parse(row);
   }
@@ -44,7 +45,9 @@ export class EntityRepository<T extends EntityTable> {
     const sql = `SELECT * FROM ${this.table} WHERE tenantId = ?${q.includeDeleted ? '' : ' AND deletedAt IS NULL'}${
       q.where ? ` AND (${q.where})` : ''
     }${q.orderBy ? ` ORDER BY ${q.orderBy}` : ''} LIMIT ? OFFSET ?`;
-    const rows = this.store.db.prepare(sql).all(tenantId, ...(q.params ?? []), q.limit ?? -1, q.offset ?? 0) as SqlRow[];
+    const rows = this.store.db
+      .prepare(sql)
+      .all(tenantId, ...(q.params ?? []), q.limit ?? -1, q.offset ?? 0) as SqlRow[];
     return rows.map((r) => this.parse(r));
   }
 
@@ -54,7 +57,12 @@ export class EntityRepository<T extends EntityTable> {
   }
 
   create(actor: Actor, values: Partial<EntityOf<T>>, id?: string): EntityOf<T> {
-    return this.store.write(actor, { kind: 'create', table: this.table, values, ...(id ? { id } : {}) });
+    return this.store.write(actor, {
+      kind: 'create',
+      table: this.table,
+      values,
+      ...(id ? { id } : {}),
+    });
   }
 
   update(actor: Actor, id: string, values: Partial<EntityOf<T>>): EntityOf<T> {

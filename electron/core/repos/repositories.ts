@@ -19,5 +19,8 @@ export const repositories = (store: ClinicStore) => ({
 });
 export type Repositories = ReturnType<typeof repositories>;
 
-export const repositoryFor = (repos: Repositories, table: EntityTable): EntityRepository<EntityTable> =>
+export const repositoryFor = (
+  repos: Repositories,
+  table: EntityTable,
+): EntityRepository<EntityTable> =>
   Object.values(repos).find((r) => r.table === table) as EntityRepository<EntityTable>;

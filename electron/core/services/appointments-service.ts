@@ -26,7 +26,10 @@ export class AppointmentsService {
   ) {}
 
   /** The first blocking appointment of the same doctor or patient that overlaps [start, end). */
-  findClash(tenantId: string, a: { id?: string; doctorId: string; patientId: string; start: number; end: number }) {
+  findClash(
+    tenantId: string,
+    a: { id?: string; doctorId: string; patientId: string; start: number; end: number },
+  ) {
     const from = new Date(a.start - MAX_DURATION_MS).toISOString();
     const to = new Date(a.end).toISOString();
     const candidates = this.repos.appointments.list(tenantId, {
@@ -48,9 +51,14 @@ export class AppointmentsService {
     this.repos.doctors.get(tenantId, n.doctorId);
     this.repos.patients.get(tenantId, n.patientId);
     const start = Date.parse(n.scheduledAt);
-    if (Number.isNaN(start)) throw new AppError('VALIDATION_FAILED', 'The appointment time is not a valid date.');
+    if (Number.isNaN(start))
+      throw new AppError('VALIDATION_FAILED', 'The appointment time is not a valid date.');
     return this.store.transaction(() => {
-      const clash = this.findClash(tenantId, { ...n, start, end: start + n.durationMinutes * 60_000 });
+      const clash = this.findClash(tenantId, {
+        ...n,
+        start,
+        end: start + n.durationMinutes * 60_000,
+      });
       if (clash && !n.overbookReason) {
         throw new AppError(
           'SLOT_TAKEN',
@@ -69,7 +77,14 @@ export class AppointmentsService {
         cancelReason: null,
         overbookReason: clash ? (n.overbookReason ?? null) : null,
       });
-      if (clash) this.store.audit(session.actor, 'overbook', 'appointments', appt.id, `overlaps ${clash.id}`);
+      if (clash)
+        this.store.audit(
+          session.actor,
+          'overbook',
+          'appointments',
+          appt.id,
+          `overlaps ${clash.id}`,
+        );
       return appt;
     });
   }

@@ -26,7 +26,11 @@ export class AuthService {
   sessionFor(userId: string): Session {
     const tenantId = this.tenantId();
     const user = this.repos.users.get(tenantId, userId);
-    const admin = this.repos.admins.list(tenantId, { where: 'userId = ?', params: [user.id], limit: 1 })[0];
+    const admin = this.repos.admins.list(tenantId, {
+      where: 'userId = ?',
+      params: [user.id],
+      limit: 1,
+    })[0];
     const permissions: Permission[] = user.role === 'admin' ? (admin?.permissions ?? []) : [];
     return {
       user: PublicUser.parse(user),
@@ -38,7 +42,11 @@ export class AuthService {
 
   async login(email: string, password: string): Promise<Session> {
     const tenantId = this.tenantId();
-    const user = this.repos.users.list(tenantId, { where: 'email = ?', params: [email.trim()], limit: 1 })[0];
+    const user = this.repos.users.list(tenantId, {
+      where: 'email = ?',
+      params: [email.trim()],
+      limit: 1,
+    })[0];
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
     const actor = { tenantId, userId: user?.id ?? null, deviceId: this.store.deviceId };
     if (!user || !ok || !user.active || user.role === 'patient' || !user.passwordHash) {

@@ -27,7 +27,8 @@ export class BillingService {
     const tenantId = session.actor.tenantId;
     const tenant = this.repos.tenants.get(tenantId, tenantId);
     this.repos.patients.get(tenantId, inv.patientId);
-    if (inv.lines.length === 0) throw new AppError('VALIDATION_FAILED', 'An invoice needs at least one line.');
+    if (inv.lines.length === 0)
+      throw new AppError('VALIDATION_FAILED', 'An invoice needs at least one line.');
     return this.store.transaction(() => {
       const n = nextCounter(this.store.db, 'counter:invoice');
       const amount = inv.lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0);
@@ -43,21 +44,35 @@ export class BillingService {
         paidAmount: 0,
       });
       for (const l of inv.lines) {
-        this.repos.invoiceLineItems.create(session.actor, { billingId: bill.id, ...l, amount: l.quantity * l.unitPrice });
+        this.repos.invoiceLineItems.create(session.actor, {
+          billingId: bill.id,
+          ...l,
+          amount: l.quantity * l.unitPrice,
+        });
       }
       return bill;
     });
   }
 
-  recordPayment(session: Session, billingId: string, p: { amount: number; method: PaymentMethod; reference?: string }): Payment {
+  recordPayment(
+    session: Session,
+    billingId: string,
+    p: { amount: number; method: PaymentMethod; reference?: string },
+  ): Payment {
     requireCap(session, 'billing.write');
     const tenantId = session.actor.tenantId;
     const bill = this.repos.billing.get(tenantId, billingId);
     if (bill.status !== 'issued' && bill.status !== 'partially_paid') {
-      throw new AppError('INVALID_TRANSITION', `A ${bill.status.replace('_', ' ')} invoice cannot take payments.`);
+      throw new AppError(
+        'INVALID_TRANSITION',
+        `A ${bill.status.replace('_', ' ')} invoice cannot take payments.`,
+      );
     }
     if (p.amount <= 0 || bill.paidAmount + p.amount > bill.amount) {
-      throw new AppError('VALIDATION_FAILED', 'The payment must be positive and no more than the balance due.');
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'The payment must be positive and no more than the balance due.',
+      );
     }
     return this.store.transaction(() => {
       const payment = this.repos.payments.create(session.actor, {

@@ -24,7 +24,8 @@ export async function setUpClinic(
   repos: Repositories,
   c: NewClinic,
 ): Promise<{ tenantId: string; adminUserId: string }> {
-  if (store.tenantId) throw new AppError('STORE_EXISTS', 'This workstation already belongs to a clinic.');
+  if (store.tenantId)
+    throw new AppError('STORE_EXISTS', 'This workstation already belongs to a clinic.');
   const passwordHash = await hashPassword(c.adminPassword);
   const tenantId = randomUUID();
   const adminUserId = randomUUID();
@@ -33,12 +34,24 @@ export async function setUpClinic(
   store.transaction(() => {
     repos.tenants.create(
       system,
-      { name: c.clinicName, timeZone: c.timeZone, currency: c.currency, idleLockMinutes: 5, icalIncludePatientNames: false },
+      {
+        name: c.clinicName,
+        timeZone: c.timeZone,
+        currency: c.currency,
+        idleLockMinutes: 5,
+        icalIncludePatientNames: false,
+      },
       tenantId,
     );
     repos.users.create(
       system,
-      { email: c.adminEmail.toLowerCase(), displayName: c.adminName, role: 'admin', passwordHash, active: true },
+      {
+        email: c.adminEmail.toLowerCase(),
+        displayName: c.adminName,
+        role: 'admin',
+        passwordHash,
+        active: true,
+      },
       adminUserId,
     );
     repos.admins.create(actor, { userId: adminUserId, permissions: [...Permission.options] });

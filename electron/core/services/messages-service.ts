@@ -13,13 +13,20 @@ export class MessagesService {
     private readonly repos: Repositories,
   ) {}
 
-  send(session: Session, m: { receiverId: string; body: string; patientId?: string | null }): Message {
+  send(
+    session: Session,
+    m: { receiverId: string; body: string; patientId?: string | null },
+  ): Message {
     requireCap(session, 'messages.use');
     const tenantId = session.actor.tenantId;
     this.repos.users.get(tenantId, m.receiverId);
     if (m.patientId) this.repos.patients.get(tenantId, m.patientId);
     const id = randomUUID();
-    const sealed = encryptField(this.store.keyring, { tenantId, table: 'messages', rowId: id }, m.body);
+    const sealed = encryptField(
+      this.store.keyring,
+      { tenantId, table: 'messages', rowId: id },
+      m.body,
+    );
     return this.repos.messages.create(
       session.actor,
       {
@@ -61,7 +68,11 @@ export class MessagesService {
 }
 
 export const decryptMessage = (store: ClinicStore, tenantId: string, m: Message): string =>
-  decryptField(store.keyring, { tenantId, table: 'messages', rowId: m.id }, {
-    ciphertext: m.encryptedMessage,
-    wrappedKey: m.encryptionKey,
-  });
+  decryptField(
+    store.keyring,
+    { tenantId, table: 'messages', rowId: m.id },
+    {
+      ciphertext: m.encryptedMessage,
+      wrappedKey: m.encryptionKey,
+    },
+  );

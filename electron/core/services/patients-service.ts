@@ -13,7 +13,12 @@ export class PatientsService {
     private readonly repos: Repositories,
   ) {}
 
-  search(session: Session, query: string, offset: number, limit: number): { total: number; items: PatientSummary[] } {
+  search(
+    session: Session,
+    query: string,
+    offset: number,
+    limit: number,
+  ): { total: number; items: PatientSummary[] } {
     requireCap(session, 'patients.read');
     const tenantId = session.actor.tenantId;
     const cond = patientSearchCondition(query) ?? { where: '1', params: [] };
@@ -39,7 +44,11 @@ export class PatientsService {
     return this.store.transaction(() => {
       const n = nextCounter(this.store.db, 'counter:mrn');
       const medicalRecordNumber = `${this.store.seriesCode}-${String(n).padStart(6, '0')}`;
-      return this.repos.patients.create(session.actor, { ...input, medicalRecordNumber, userId: null });
+      return this.repos.patients.create(session.actor, {
+        ...input,
+        medicalRecordNumber,
+        userId: null,
+      });
     });
   }
 

@@ -25,7 +25,11 @@ export class RecordsService {
   ) {}
 
   private authorDoctorId(session: Session): string {
-    const doctor = this.repos.doctors.list(session.actor.tenantId, { where: 'userId = ?', params: [session.user.id], limit: 1 })[0];
+    const doctor = this.repos.doctors.list(session.actor.tenantId, {
+      where: 'userId = ?',
+      params: [session.user.id],
+      limit: 1,
+    })[0];
     if (!doctor) throw new AppError('FORBIDDEN', 'Only doctors write clinical records.');
     return doctor.id;
   }
@@ -37,7 +41,11 @@ export class RecordsService {
     if (r.amendsRecordId) this.repos.medicalRecords.get(tenantId, r.amendsRecordId);
     const doctorId = this.authorDoctorId(session);
     const id = randomUUID();
-    const sealed = encryptField(this.store.keyring, { tenantId, table: 'medical_records', rowId: id }, JSON.stringify(r.content));
+    const sealed = encryptField(
+      this.store.keyring,
+      { tenantId, table: 'medical_records', rowId: id },
+      JSON.stringify(r.content),
+    );
     const now = this.store.nowIso();
     return this.repos.medicalRecords.create(
       session.actor,
@@ -69,15 +77,29 @@ export class RecordsService {
   /** The decrypted content of one record; audited as a read. */
   readContent(session: Session, id: string): unknown {
     requireCap(session, 'records.read_content');
-    return decryptRecord(this.store, session.actor.tenantId, this.repos.medicalRecords.get(session.actor.tenantId, id), session);
+    return decryptRecord(
+      this.store,
+      session.actor.tenantId,
+      this.repos.medicalRecords.get(session.actor.tenantId, id),
+      session,
+    );
   }
 }
 
-export function decryptRecord(store: ClinicStore, tenantId: string, rec: MedicalRecord, session: Session | null): unknown {
-  const text = decryptField(store.keyring, { tenantId, table: 'medical_records', rowId: rec.id }, {
-    ciphertext: rec.encryptedData,
-    wrappedKey: rec.encryptionKey,
-  });
+export function decryptRecord(
+  store: ClinicStore,
+  tenantId: string,
+  rec: MedicalRecord,
+  session: Session | null,
+): unknown {
+  const text = decryptField(
+    store.keyring,
+    { tenantId, table: 'medical_records', rowId: rec.id },
+    {
+      ciphertext: rec.encryptedData,
+      wrappedKey: rec.encryptionKey,
+    },
+  );
   if (session) store.audit(session.actor, 'read', 'medical_records', rec.id);
   return JSON.parse(text) as unknown;
 }

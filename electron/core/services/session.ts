@@ -11,4 +11,5 @@ export interface Session {
   readonly actor: Actor;
 }
 
-export const requireCap = (session: Session, cap: Capability): void => requireCapability(session.capabilities, cap);
+export const requireCap = (session: Session, cap: Capability): void =>
+  requireCapability(session.capabilities, cap);

@@ -36,8 +36,12 @@ export class UsersService {
   async createUser(session: Session, u: NewUser): Promise<PublicUser> {
     requireCap(session, 'users.manage');
     const email = u.email.trim().toLowerCase();
-    if (this.repos.users.count(session.actor.tenantId, { where: 'email = ?', params: [email] }) > 0) {
-      throw new AppError('CONFLICT', 'A user with this email already exists.', [{ path: 'email', message: 'already in use' }]);
+    if (
+      this.repos.users.count(session.actor.tenantId, { where: 'email = ?', params: [email] }) > 0
+    ) {
+      throw new AppError('CONFLICT', 'A user with this email already exists.', [
+        { path: 'email', message: 'already in use' },
+      ]);
     }
     const passwordHash = u.password ? await hashPassword(u.password) : null;
     return this.store.transaction(() => {
@@ -49,13 +53,20 @@ export class UsersService {
         active: true,
       });
       if (u.role === 'admin') {
-        this.repos.admins.create(session.actor, { userId: user.id, permissions: u.permissions ?? [] });
+        this.repos.admins.create(session.actor, {
+          userId: user.id,
+          permissions: u.permissions ?? [],
+        });
       }
       return PublicUserSchema.parse(user);
     });
   }
 
-  async createDoctor(session: Session, u: Omit<NewUser, 'role'>, profile: NewDoctorProfile): Promise<Doctor> {
+  async createDoctor(
+    session: Session,
+    u: Omit<NewUser, 'role'>,
+    profile: NewDoctorProfile,
+  ): Promise<Doctor> {
     requireCap(session, 'doctors.manage');
     const user = await this.createUser(session, { ...u, role: 'doctor' });
     return this.repos.doctors.create(session.actor, { userId: user.id, ...profile });

@@ -45,9 +45,14 @@ export class ClinicStore {
   }
 
   /** A new, empty encrypted store in `dataDir` (no clinic yet). Refuses to overwrite one. */
-  static async create(dataDir: string, wrapper: KeyWrapper, opts: StoreOptions = {}): Promise<ClinicStore> {
+  static async create(
+    dataDir: string,
+    wrapper: KeyWrapper,
+    opts: StoreOptions = {},
+  ): Promise<ClinicStore> {
     const paths = storePaths(dataDir);
-    if (existsSync(paths.database)) throw new AppError('STORE_EXISTS', 'A store already exists in this data directory.');
+    if (existsSync(paths.database))
+      throw new AppError('STORE_EXISTS', 'A store already exists in this data directory.');
     mkdirSync(dataDir, { recursive: true });
     const rawKey = randomBytes(32);
     const building = `${paths.database}.creating`;
@@ -72,9 +77,14 @@ export class ClinicStore {
     return ClinicStore.open(dataDir, wrapper, opts);
   }
 
-  static async open(dataDir: string, wrapper: KeyWrapper, opts: StoreOptions = {}): Promise<ClinicStore> {
+  static async open(
+    dataDir: string,
+    wrapper: KeyWrapper,
+    opts: StoreOptions = {},
+  ): Promise<ClinicStore> {
     const paths = storePaths(dataDir);
-    if (!existsSync(paths.database)) throw new AppError('STORE_MISSING', 'No EHRBS store was found in this data directory.');
+    if (!existsSync(paths.database))
+      throw new AppError('STORE_MISSING', 'No EHRBS store was found in this data directory.');
     const rawKey = await readWrappedKey(paths.wrappedKey, wrapper);
     let db: Db;
     try {
@@ -118,8 +128,16 @@ export class ClinicStore {
   }
 
   /** An audit entry for something that is not a row write: a read of clinical content, a login, an export. */
-  audit(actor: Actor, action: AuditAction, table: string, recordId: string | null, detail = ''): void {
-    this.db.transaction(() => appendAudit(this.db, actor, { action, table, recordId, detail, timestamp: this.nowIso() }))();
+  audit(
+    actor: Actor,
+    action: AuditAction,
+    table: string,
+    recordId: string | null,
+    detail = '',
+  ): void {
+    this.db.transaction(() =>
+      appendAudit(this.db, actor, { action, table, recordId, detail, timestamp: this.nowIso() }),
+    )();
   }
 
   /** Several writes as one transaction (nested mutations become savepoints). */

@@ -1,18 +1,19 @@
 // Key/value state that belongs to this workstation only (never synced).
 import type { Db } from './open-database';
 
-export type MetaKey = 'deviceId' | 'tenantId' | 'hlc' | 'seriesCode' | 'counter:mrn' | 'counter:invoice' | 'isDemo';
+export type MetaKey =
+  'deviceId' | 'tenantId' | 'hlc' | 'seriesCode' | 'counter:mrn' | 'counter:invoice' | 'isDemo';
 
 export function getMeta(db: Db, key: MetaKey): string | null {
-  const row = db.prepare('SELECT value FROM local_meta WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = db.prepare('SELECT value FROM local_meta WHERE key = ?').get(key) as
+    { value: string } | undefined;
   return row?.value ?? null;
 }
 
 export function setMeta(db: Db, key: MetaKey, value: string): void {
-  db.prepare('INSERT INTO local_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
-    key,
-    value,
-  );
+  db.prepare(
+    'INSERT INTO local_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
 }
 
 /** Next number of a per-workstation series, inside the caller's transaction. */

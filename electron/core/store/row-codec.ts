@@ -17,7 +17,8 @@ export type SqlValue = string | number | bigint | Buffer | null;
 export type SqlRow = Record<string, SqlValue>;
 
 /** Column names of an entity table, in schema order. */
-export const entityColumns = (table: EntityTable): string[] => Object.keys(entitySchemas[table].shape);
+export const entityColumns = (table: EntityTable): string[] =>
+  Object.keys(entitySchemas[table].shape);
 
 const columnSets = new Map<EntityTable, { json: Set<string>; bool: Set<string> }>();
 const setsFor = (table: EntityTable) => {
@@ -49,6 +50,7 @@ export function decodeValue(table: EntityTable, column: string, value: SqlValue)
 /** A row as the entity object (system columns `_hlc`/`_clocks` dropped). */
 export function decodeRow(table: EntityTable, row: SqlRow): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const column of entityColumns(table)) out[column] = decodeValue(table, column, row[column] ?? null);
+  for (const column of entityColumns(table))
+    out[column] = decodeValue(table, column, row[column] ?? null);
   return out;
 }

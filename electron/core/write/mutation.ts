@@ -35,18 +35,32 @@ const OWNED = new Set(['id', 'tenantId', 'createdAt', 'updatedAt', 'deletedAt'])
 function validate<T extends EntityTable>(table: T, row: Record<string, unknown>): EntityOf<T> {
   const parsed = entitySchemas[table].safeParse(row);
   if (!parsed.success) {
-    throw new AppError('VALIDATION_FAILED', 'Some fields are missing or invalid.', zodIssues(parsed.error));
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Some fields are missing or invalid.',
+      zodIssues(parsed.error),
+    );
   }
   return parsed.data as EntityOf<T>;
 }
 
-function loadLive(db: Db, table: EntityTable, tenantId: string, id: string): Record<string, unknown> {
+function loadLive(
+  db: Db,
+  table: EntityTable,
+  tenantId: string,
+  id: string,
+): Record<string, unknown> {
   const row = selectByIdStatement(db, table).get(id, tenantId) as SqlRow | undefined;
-  if (!row || row['deletedAt'] !== null) throw new AppError('NOT_FOUND', 'That record does not exist.');
+  if (!row || row['deletedAt'] !== null)
+    throw new AppError('NOT_FOUND', 'That record does not exist.');
   return decodeRow(table, row);
 }
 
-export function mutate<T extends EntityTable>(ctx: WriteContext, actor: Actor, m: Mutation<T>): EntityOf<T> {
+export function mutate<T extends EntityTable>(
+  ctx: WriteContext,
+  actor: Actor,
+  m: Mutation<T>,
+): EntityOf<T> {
   const run = ctx.db.transaction((): EntityOf<T> => {
     const hlc = ctx.clock.tick();
     const timestamp = new Date(ctx.now()).toISOString();
@@ -76,21 +90,32 @@ export function mutate<T extends EntityTable>(ctx: WriteContext, actor: Actor, m
         const current = loadLive(ctx.db, m.table, actor.tenantId, m.id);
         const next: Record<string, unknown> =
           m.kind === 'update'
-            ? { ...current, ...Object.fromEntries(Object.entries(m.values).filter(([k]) => !OWNED.has(k))) }
+            ? {
+                ...current,
+                ...Object.fromEntries(Object.entries(m.values).filter(([k]) => !OWNED.has(k))),
+              }
             : { ...current, deletedAt: timestamp };
         next['updatedAt'] = timestamp;
         entity = validate(m.table, next);
         const record = entity as Record<string, unknown>;
         changed = {};
         for (const column of entityColumns(m.table)) {
-          if (JSON.stringify(record[column]) !== JSON.stringify(current[column])) changed[column] = record[column];
+          if (JSON.stringify(record[column]) !== JSON.stringify(current[column]))
+            changed[column] = record[column];
         }
         const columns = Object.keys(changed);
         const assignments = columns.map((c) => `"${c}" = ?`).join(', ');
         const clocks = Object.fromEntries(columns.map((c) => [c, hlc]));
         ctx.db
-          .prepare(`UPDATE ${m.table} SET ${assignments}, _clocks = json_patch(_clocks, ?) WHERE id = ? AND tenantId = ?`)
-          .run(...columns.map((c) => encodeValue(m.table, c, record[c])), JSON.stringify(clocks), m.id, actor.tenantId);
+          .prepare(
+            `UPDATE ${m.table} SET ${assignments}, _clocks = json_patch(_clocks, ?) WHERE id = ? AND tenantId = ?`,
+          )
+          .run(
+            ...columns.map((c) => encodeValue(m.table, c, record[c])),
+            JSON.stringify(clocks),
+            m.id,
+            actor.tenantId,
+          );
         break;
       }
     }

@@ -2,7 +2,9 @@
 import type { CoreRuntime } from '../../app/core-runtime';
 import type { HandlerMap } from '../handler-types';
 
-export function patientsHandlers(rt: CoreRuntime): HandlerMap<'patients.search' | 'patients.get' | 'patients.create' | 'patients.update'> {
+export function patientsHandlers(
+  rt: CoreRuntime,
+): HandlerMap<'patients.search' | 'patients.get' | 'patients.create' | 'patients.update'> {
   return {
     'patients.search': (req) => {
       const { session, services } = rt.requireSession();

@@ -19,7 +19,12 @@ type SessionChannels =
 export function sessionInfo(rt: CoreRuntime, s: Session): SessionInfo {
   const tenant = rt.services().repos.tenants.get(s.actor.tenantId, s.actor.tenantId);
   return {
-    user: { id: s.user.id, email: s.user.email, displayName: s.user.displayName, role: s.user.role },
+    user: {
+      id: s.user.id,
+      email: s.user.email,
+      displayName: s.user.displayName,
+      role: s.user.role,
+    },
     tenant: {
       id: tenant.id,
       name: tenant.name,
@@ -40,7 +45,8 @@ export function sessionHandlers(rt: CoreRuntime): HandlerMap<SessionChannels> {
     return sessionInfo(rt, s);
   };
   const requireNoClinic = () => {
-    if (rt.store?.tenantId) throw new AppError('STORE_EXISTS', 'This workstation already belongs to a clinic.');
+    if (rt.store?.tenantId)
+      throw new AppError('STORE_EXISTS', 'This workstation already belongs to a clinic.');
   };
 
   return {
@@ -48,7 +54,13 @@ export function sessionHandlers(rt: CoreRuntime): HandlerMap<SessionChannels> {
       const store = rt.store;
       const tenantId = store?.tenantId ?? null;
       if (!store || !tenantId) {
-        return { state: 'needs_setup', clinicName: null, isDemo: false, session: null, lastUserEmail: null };
+        return {
+          state: 'needs_setup',
+          clinicName: null,
+          isDemo: false,
+          session: null,
+          lastUserEmail: null,
+        };
       }
       const services = rt.services();
       return {
@@ -68,12 +80,16 @@ export function sessionHandlers(rt: CoreRuntime): HandlerMap<SessionChannels> {
     'setup.createDemo': async (req) => {
       requireNoClinic();
       const store = await rt.ensureStore();
-      const { logins } = await generateDemoClinic(store, rt.rawServices(), { patients: req.patients ?? 500 });
+      const { logins } = await generateDemoClinic(store, rt.rawServices(), {
+        patients: req.patients ?? 500,
+      });
       return { logins };
     },
-    'session.login': async (req) => startSession(await rt.services().auth.login(req.email, req.password)),
+    'session.login': async (req) =>
+      startSession(await rt.services().auth.login(req.email, req.password)),
     'session.logout': () => {
-      if (rt.session && rt.store) rt.store.audit(rt.session.actor, 'logout', 'users', rt.session.user.id);
+      if (rt.session && rt.store)
+        rt.store.audit(rt.session.actor, 'logout', 'users', rt.session.user.id);
       rt.session = null;
       rt.locked = false;
       return { ok: true };

@@ -1,0 +1,67 @@
+// A clinic with one of every entity, and a logged-in doctor and front-desk user.
+import { clinicFixture } from './helpers';
+import { patientInput, STAFF_PASSWORD, weekdayAvailability } from './fixtures';
+
+export async function clinicWorld() {
+  const f = await clinicFixture();
+  const { services, admin } = f;
+  const doctor = await services.users.createDoctor(
+    admin,
+    { email: 'dr.house@example.test', displayName: 'Dr Greg House', password: STAFF_PASSWORD },
+    {
+      specialty: 'Diagnostics',
+      licenseNumber: 'GMC-100',
+      consultationFee: 12000,
+      availability: weekdayAvailability,
+      experienceYears: 20,
+    },
+  );
+  await services.users.createUser(admin, {
+    email: 'desk@example.test',
+    displayName: 'Fran Desk',
+    role: 'front_desk',
+    password: STAFF_PASSWORD,
+  });
+  const doctorSession = await services.auth.login('dr.house@example.test', STAFF_PASSWORD);
+  const desk = await services.auth.login('desk@example.test', STAFF_PASSWORD);
+  const patient = services.patients.create(desk, patientInput());
+  const appointment = services.appointments.book(desk, {
+    doctorId: doctor.id,
+    patientId: patient.id,
+    scheduledAt: '2026-12-01T10:00:00.000Z',
+    durationMinutes: 15,
+  });
+  const record = services.records.create(doctorSession, {
+    patientId: patient.id,
+    recordType: 'note',
+    content: { text: 'Suspected sarcoidosis-marker-7731, order chest CT.' },
+  });
+  const message = services.messages.send(desk, {
+    receiverId: doctorSession.user.id,
+    body: 'Please call back about the lupus-marker-5521 results.',
+    patientId: patient.id,
+  });
+  const invoice = services.billing.createInvoice(desk, {
+    patientId: patient.id,
+    appointmentId: appointment.id,
+    paymentMethod: 'card',
+    lines: [{ description: 'Consultation', quantity: 1, unitPrice: 12000 }],
+    issue: true,
+  });
+  const payment = services.billing.recordPayment(desk, invoice.id, {
+    amount: 5000,
+    method: 'card',
+  });
+  return {
+    ...f,
+    doctor,
+    doctorSession,
+    desk,
+    patient,
+    appointment,
+    record,
+    message,
+    invoice,
+    payment,
+  };
+}
