@@ -1,0 +1,27 @@
+// The sandboxed preload: exposes `window.ehrbs`, one function per contract
+// channel, each forwarding its request to the main process over IPC and
+// resolving to the ApiResult. Nothing else of Electron or Node reaches the
+// page (contextIsolation keeps this object a copy, not a live bridge).
+// Sandboxed preloads cannot load ES modules or node_modules, so
+// scripts/build.js bundles this file to a single CommonJS file (preload.cjs).
+import { contextBridge, ipcRenderer } from 'electron';
+import { channelNames } from '../../shared/api/channels';
+import type { ApiRequest, ApiResponse, ChannelName } from '../../shared/api/channels';
+import type { ApiResult } from '../../shared/api/contract';
+
+/** What the renderer finds at `window.ehrbs`. */
+export type EhrbsApi = {
+  readonly [N in ChannelName]: (request?: ApiRequest<N>) => Promise<ApiResult<ApiResponse<N>>>;
+};
+
+// Must match electron/main/ipc-handlers.ts (kept literal: the preload bundle
+// should not pull in main-process modules).
+const ipcChannelPrefix = 'api:';
+
+const api: Record<string, (request?: unknown) => Promise<unknown>> = {};
+for (const name of channelNames) {
+  // Exactly one argument crosses: the page cannot smuggle extra ones to main.
+  api[name] = (request?: unknown) => ipcRenderer.invoke(ipcChannelPrefix + name, request);
+}
+
+contextBridge.exposeInMainWorld('ehrbs', Object.freeze(api) as EhrbsApi);
