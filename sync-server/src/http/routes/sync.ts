@@ -1,0 +1,90 @@
+// Push, pull and snapshot: every one bound to the tenant and device of the
+// client certificate (docs/sync-protocol.md).
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../../../shared/errors';
+import {
+  PullRequest,
+  PushRequest,
+  SnapshotRequest,
+  SYNC_LIMITS,
+  type PullResponse,
+  type PushResponse,
+  type SnapshotResponse,
+} from '../../../../shared/sync/protocol';
+import { checkChanges } from '../../sync/check-batch';
+import { assertSameTenant, authenticateDevice } from '../client-device';
+import type { ServerContext } from '../context';
+import { parseRequest } from '../parse';
+
+const DEFAULT_PULL_LIMIT = 1000;
+const DEFAULT_SNAPSHOT_LIMIT = 5000;
+
+/** Refuse oversized batches with a clear 413 before validating thousands of items. */
+function assertBatchSize(body: unknown): void {
+  if (typeof body !== 'object' || body === null) return;
+  const { changes, audit } = body as { changes?: unknown; audit?: unknown };
+  if (Array.isArray(changes) && changes.length > SYNC_LIMITS.maxChangesPerBatch) {
+    throw new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `A batch carries at most ${SYNC_LIMITS.maxChangesPerBatch} changes. Split it into smaller batches.`,
+    );
+  }
+  if (Array.isArray(audit) && audit.length > SYNC_LIMITS.maxAuditPerBatch) {
+    throw new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `A batch carries at most ${SYNC_LIMITS.maxAuditPerBatch} audit entries. Split it into smaller batches.`,
+    );
+  }
+}
+
+export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const { store } = ctx;
+
+  app.post('/v1/push', async (req): Promise<PushResponse> => {
+    const device = await authenticateDevice(req, store);
+    assertBatchSize(req.body);
+    const body = parseRequest(PushRequest, req.body);
+    assertSameTenant(device, body.tenantId);
+    const now = ctx.now();
+    checkChanges(device, body.changes, now.getTime());
+    const outcome = await store.push({
+      ...device,
+      batchId: body.batchId,
+      changes: body.changes,
+      audit: body.audit,
+      now: now.toISOString(),
+    });
+    req.log.info(
+      { deviceId: device.deviceId, accepted: outcome.accepted, duplicates: outcome.duplicates },
+      'push',
+    );
+    return { ...outcome, serverTime: now.getTime(), clockOffsetMs: now.getTime() - body.sentAt };
+  });
+
+  app.post('/v1/pull', async (req): Promise<PullResponse> => {
+    const device = await authenticateDevice(req, store);
+    const body = parseRequest(PullRequest, req.body);
+    assertSameTenant(device, body.tenantId);
+    const page = await store.pull(device.tenantId, body.after, body.limit ?? DEFAULT_PULL_LIMIT);
+    const now = ctx.now().getTime();
+    return { ...page, serverTime: now, clockOffsetMs: now - body.sentAt };
+  });
+
+  app.post('/v1/snapshot', async (req): Promise<SnapshotResponse> => {
+    const device = await authenticateDevice(req, store);
+    const body = parseRequest(SnapshotRequest, req.body);
+    assertSameTenant(device, body.tenantId);
+    if (body.after && body.cursor === undefined) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'A later snapshot page needs the cursor of the first page.',
+      );
+    }
+    return store.snapshot(
+      device.tenantId,
+      body.cursor ?? null,
+      body.after ?? null,
+      body.limit ?? DEFAULT_SNAPSHOT_LIMIT,
+    );
+  });
+}

@@ -1,0 +1,67 @@
+// Starts one server instance: opens the store, loads (or on first start
+// creates) the CA, this instance's TLS certificate and the admin token, and
+// listens on HTTPS.
+import type { FastifyInstance } from 'fastify';
+import { openStore, type StoreOptions } from './store/open-store';
+import type { SyncStore } from './store/types';
+import { loadServerIdentity } from './pki/server-identity';
+import { setupAdminToken } from './http/admin-token';
+import { buildApp, type LogLevel } from './http/app';
+
+export interface ServerOptions extends StoreOptions {
+  port: number;
+  /** Address to listen on; 127.0.0.1 unless told otherwise. */
+  listenHost?: string;
+  /** Extra names or addresses for the TLS certificate (besides 127.0.0.1 and localhost). */
+  hosts?: string[];
+  adminToken?: string;
+  logLevel?: LogLevel;
+  now?: () => Date;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  caFingerprint: string;
+  caCertPem: string;
+  /** Printed once when this start created the admin token; null otherwise. */
+  newAdminToken: string | null;
+  store: SyncStore;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const store = await openStore(options);
+  try {
+    const identity = await loadServerIdentity(store, {
+      dataDir: options.dataDir,
+      hosts: options.hosts ?? [],
+    });
+    const admin = await setupAdminToken(store, options.adminToken);
+    const app = buildApp(
+      { store, identity, admin, now: options.now ?? (() => new Date()), startedAt: Date.now() },
+      options.logLevel ?? 'info',
+    );
+    const host = options.listenHost ?? '127.0.0.1';
+    await app.listen({ port: options.port, host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : options.port;
+    return {
+      url: `https://${host.includes(':') ? `[${host}]` : host}:${port}`,
+      port,
+      caFingerprint: identity.caFingerprint,
+      caCertPem: identity.ca.certPem,
+      newAdminToken: admin.newToken,
+      store,
+      app,
+      close: async () => {
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+}
