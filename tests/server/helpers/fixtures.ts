@@ -1,7 +1,7 @@
 // Builders for sync data as a workstation would produce it: HLC-stamped
 // column changes with values encrypted under a test clinic key, and
 // hash-chained audit entries.
-import { createCipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { AuditLog } from '../../../shared/domain/audit-log';
 import { GENESIS_HASH } from '../../../shared/domain/audit-log';
 import { auditHashInput } from '../../../shared/audit/chain';
@@ -17,6 +17,13 @@ export function encryptValue(plain: string, key: Buffer = CLINIC_KEY): string {
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+}
+
+export function decryptValue(text: string, key: Buffer = CLINIC_KEY): string {
+  const raw = Buffer.from(text, 'base64');
+  const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+  decipher.setAuthTag(raw.subarray(12, 28));
+  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
 }
 
 /** A workstation's clock and audit chain, enough to make realistic batches. */

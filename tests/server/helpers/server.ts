@@ -17,6 +17,8 @@ export interface TestServer {
   registerClinic(
     tenantId?: string,
   ): Promise<{ tenantId: string; deviceId: string; ws: Workstation }>;
+  /** A second workstation of the clinic, enrolled with a one-time code. */
+  enroll(by: Workstation): Promise<{ deviceId: string; ws: Workstation }>;
   stop(): Promise<void>;
 }
 
@@ -60,6 +62,26 @@ export async function startTestServer(options: { databaseUrl?: string } = {}): P
         keyPem: key.keyPem,
       });
       return { tenantId, deviceId, ws };
+    },
+    async enroll(by) {
+      const code = await by.post('/v1/enrollments', { ...versions, wrappedClinicKey: 'wrapped' });
+      const key = newWorkstationKey();
+      const deviceId = randomUUID();
+      const res = await anonymous().post('/v1/enroll', {
+        ...versions,
+        enrollmentId: code.data.enrollmentId,
+        token: code.data.token,
+        deviceId,
+        deviceName: 'Consulting room',
+        csr: key.csrPem,
+      });
+      if (res.status !== 201)
+        throw new Error(`enroll failed: ${res.status} ${JSON.stringify(res.data)}`);
+      const ws = new Workstation(server.url, server.caCertPem, {
+        certPem: String(res.data.certificate),
+        keyPem: key.keyPem,
+      });
+      return { deviceId, ws };
     },
     async stop() {
       await server.close();
