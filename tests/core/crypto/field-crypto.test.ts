@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { clinicWorld } from '../world';
+
+describe('per-record encryption of clinical content', () => {
+  it('decrypts a record for its doctor, and audits the read', async () => {
+    const w = await clinicWorld();
+    try {
+      const before = w.store.db
+        .prepare("SELECT count(*) AS n FROM audit_logs WHERE action='read'")
+        .get() as { n: number };
+      expect(w.services.records.readContent(w.doctorSession, w.record.id)).toEqual({
+        text: 'Suspected sarcoidosis-marker-7731, order chest CT.',
+      });
+      const after = w.store.db
+        .prepare("SELECT count(*) AS n FROM audit_logs WHERE action='read'")
+        .get() as { n: number };
+      expect(after.n).toBe(before.n + 1);
+    } finally {
+      w.close();
+    }
+  });
+
+  it('a ciphertext moved to another record fails to decrypt', async () => {
+    const w = await clinicWorld();
+    try {
+      const second = w.services.records.create(w.doctorSession, {
+        patientId: w.patient.id,
+        recordType: 'allergy',
+        content: { substance: 'penicillin' },
+      });
+      // Copy record 1's ciphertext and wrapped key onto record 2, as an attacker with SQL access could.
+      w.store.db
+        .prepare(
+          'UPDATE medical_records SET encryptedData = (SELECT encryptedData FROM medical_records WHERE id = ?), encryptionKey = (SELECT encryptionKey FROM medical_records WHERE id = ?) WHERE id = ?',
+        )
+        .run(w.record.id, w.record.id, second.id);
+      expect(() => w.services.records.readContent(w.doctorSession, second.id)).toThrow(
+        expect.objectContaining({ code: 'DECRYPT_FAILED' }),
+      );
+      // The original still opens.
+      expect(w.services.records.readContent(w.doctorSession, w.record.id)).toHaveProperty('text');
+    } finally {
+      w.close();
+    }
+  });
+
+  it('a message body moved to another message fails to decrypt', async () => {
+    const w = await clinicWorld();
+    try {
+      const other = w.services.messages.send(w.desk, {
+        receiverId: w.doctorSession.user.id,
+        body: 'Room 3 is free.',
+      });
+      w.store.db
+        .prepare(
+          'UPDATE messages SET encryptedMessage = (SELECT encryptedMessage FROM messages WHERE id = ?), encryptionKey = (SELECT encryptionKey FROM messages WHERE id = ?) WHERE id = ?',
+        )
+        .run(w.message.id, w.message.id, other.id);
+      expect(() => w.services.messages.readBody(w.doctorSession, other.id)).toThrow(
+        expect.objectContaining({ code: 'DECRYPT_FAILED' }),
+      );
+    } finally {
+      w.close();
+    }
+  });
+});
