@@ -9,6 +9,12 @@ export interface BatchContent {
   audit: AuditLog[];
 }
 
+export interface BatchLimits {
+  maxBodyBytes: number;
+  maxChangesPerBatch: number;
+  maxAuditPerBatch: number;
+}
+
 /** Room kept for the envelope (versions, batch id, sentAt, brackets). */
 const ENVELOPE_BYTES = 1024;
 
@@ -37,10 +43,7 @@ const jsonBytes = (item: unknown): number => utf8Length(JSON.stringify(item)) + 
 export function splitIntoBatches(
   changes: readonly Change[],
   audit: readonly AuditLog[],
-  limits: Pick<
-    typeof SYNC_LIMITS,
-    'maxBodyBytes' | 'maxChangesPerBatch' | 'maxAuditPerBatch'
-  > = SYNC_LIMITS,
+  limits: BatchLimits = SYNC_LIMITS,
 ): BatchContent[] {
   const batches: BatchContent[] = [];
   let current: BatchContent = { changes: [], audit: [] };

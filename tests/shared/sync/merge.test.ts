@@ -104,7 +104,7 @@ describe('convergence', () => {
           // Another replica: every change delivered at least once, some twice, in a shuffled order, in batches.
           const it = randoms[Symbol.iterator]();
           const next = () => it.next().value as number;
-          const delivery = changes.flatMap((c) => (next() % 3 === 0 ? [c, c] : [c]));
+          const delivery: CellChange[] = changes.flatMap((c) => (next() % 3 === 0 ? [c, c] : [c]));
           for (let i = delivery.length - 1; i > 0; i--) {
             const j = next() % (i + 1);
             [delivery[i], delivery[j]] = [delivery[j] as CellChange, delivery[i] as CellChange];
