@@ -18,7 +18,8 @@ export function TopBar({ session, busy, onLock, onLogout }: Props) {
       </div>
       <div className="topbar__user">
         <span className="topbar__user-name">{session.user.displayName}</span>
-        <span className="badge" aria-label={`Role: ${roleLabel(session.user.role)}`}>
+        <span className="badge">
+          <span className="visually-hidden">Role: </span>
           {roleLabel(session.user.role)}
         </span>
         <button type="button" className="button button--quiet" onClick={onLock} disabled={busy}>

@@ -1,0 +1,57 @@
+// The Playwright fixtures: `host` is a fresh browser host (its own data dir)
+// for each test, so tests never see each other's clinics. Helpers here do
+// what a person would do in the UI, or set up through the API when the setup
+// is not what the test is about.
+import { test as base, expect, type Page } from '@playwright/test';
+import { startHost, type RunningHost } from './host-process';
+
+export const clinic = {
+  clinicName: 'Riverside Family Clinic',
+  adminName: 'Dana Okafor',
+  adminEmail: 'dana@riverside.example',
+  adminPassword: 'correct-horse-battery',
+};
+
+export const test = base.extend<{ host: RunningHost }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the object pattern
+  host: async ({}, use) => {
+    const host = await startHost();
+    try {
+      await use(host);
+    } finally {
+      await host.stop();
+    }
+  },
+});
+
+export { expect };
+
+/** Creates the clinic through the API (the page then opens logged in as its admin). */
+export async function createClinicViaApi(host: RunningHost): Promise<void> {
+  await host.api('setup.createClinic', {
+    clinicName: clinic.clinicName,
+    timeZone: 'Europe/Amsterdam',
+    currency: 'EUR',
+    adminName: clinic.adminName,
+    adminEmail: clinic.adminEmail,
+    adminPassword: clinic.adminPassword,
+  });
+}
+
+/** Opens the app with the printed launch URL, as a person pasting it would. */
+export async function openApp(page: Page, host: RunningHost): Promise<void> {
+  await page.goto(host.launchUrl);
+}
+
+export async function logIn(page: Page, email: string, password: string): Promise<void> {
+  const email_ = page.getByLabel('Email');
+  await email_.fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+}
+
+/** The working app is showing, for this user. */
+export async function expectSignedIn(page: Page, displayName: string): Promise<void> {
+  await expect(page.getByRole('banner')).toContainText(displayName);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+}
