@@ -47,8 +47,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await app.listen({ port: options.port, host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
+    // A wildcard address is not something a workstation can dial: show the certificate's name instead.
+    const shown = host === '0.0.0.0' || host === '::' ? (options.hosts?.[0] ?? '127.0.0.1') : host;
     return {
-      url: `https://${host.includes(':') ? `[${host}]` : host}:${port}`,
+      url: `https://${shown.includes(':') ? `[${shown}]` : shown}:${port}`,
       port,
       caFingerprint: identity.caFingerprint,
       caCertPem: identity.ca.certPem,
