@@ -3,12 +3,16 @@
 import { sessionChannels } from './session';
 import { patientChannels } from './patients';
 import { syncStatusChannels } from './sync-status';
+import { schedulingChannels } from './scheduling';
+import { adminChannels } from './admin';
 import type { RequestOf, ResponseOf } from './contract';
 
 export const apiChannels = {
   ...sessionChannels,
   ...patientChannels,
   ...syncStatusChannels,
+  ...schedulingChannels,
+  ...adminChannels,
 } as const;
 
 export type ApiChannels = typeof apiChannels;

@@ -7,6 +7,8 @@ import { createDispatch, type DispatchLog } from '../api/create-dispatch';
 import { patientsHandlers } from '../api/handlers/patients-handlers';
 import { sessionHandlers } from '../api/handlers/session-handlers';
 import { syncHandlers } from '../api/handlers/sync-handlers';
+import { schedulingHandlers } from '../api/handlers/scheduling-handlers';
+import { adminHandlers } from '../api/handlers/admin-handlers';
 import type { KeyWrapper } from '../keys/key-wrapper';
 import type { SettingsStore } from '../settings/settings-store';
 import { ClinicStore } from '../store/clinic-store';
@@ -38,7 +40,13 @@ export async function openCoreApp(options: CoreAppOptions): Promise<CoreApp> {
     runtime.attach(await ClinicStore.open(options.dataDir, options.keyWrapper, { now }));
   }
   const dispatch = createDispatch(
-    { ...sessionHandlers(runtime), ...patientsHandlers(runtime), ...syncHandlers(runtime) },
+    {
+      ...sessionHandlers(runtime),
+      ...patientsHandlers(runtime),
+      ...syncHandlers(runtime),
+      ...schedulingHandlers(runtime),
+      ...adminHandlers(runtime),
+    },
     options.log,
   );
   return { dispatch, runtime, close: () => runtime.close() };

@@ -13,6 +13,8 @@ import { PatientsService } from '../services/patients-service';
 import { RecordsService } from '../services/records-service';
 import type { Session } from '../services/session';
 import { UsersService } from '../services/users-service';
+import { ScheduleService } from '../services/schedule-service';
+import { ClinicSettingsService } from '../services/clinic-settings-service';
 import type { SettingsStore } from '../settings/settings-store';
 import { ClinicStore } from '../store/clinic-store';
 
@@ -25,6 +27,8 @@ export const servicesFor = (store: ClinicStore, repos: Repositories = repositori
   messages: new MessagesService(store, repos),
   billing: new BillingService(store, repos),
   appointments: new AppointmentsService(store, repos),
+  schedule: new ScheduleService(store, repos),
+  clinicSettings: new ClinicSettingsService(repos),
 });
 export type Services = ReturnType<typeof servicesFor>;
 

@@ -1,9 +1,15 @@
-// Booking appointments. A double booking of a doctor, or of one patient, is
-// refused locally unless staff choose to overbook with a reason (audited).
+// Booking and moving appointments, and their status changes. Double-booking a
+// doctor, or one patient, is refused locally with a clear message unless staff
+// choose to overbook with a reason, which is audited. Status changes follow the
+// allowed transitions (shared/scheduling/transitions.ts).
+import type { AppointmentView } from '../../../shared/api/scheduling';
 import type { Appointment } from '../../../shared/domain/appointment';
+import type { AppointmentStatus } from '../../../shared/domain/enums';
 import { AppError } from '../../../shared/errors';
+import { assertTransition, findClash, type BookingCandidate } from '../../../shared/scheduling';
 import type { Repositories } from '../repos/repositories';
 import type { ClinicStore } from '../store/clinic-store';
+import { appointmentView } from './appointment-views';
 import { requireCap, type Session } from './session';
 
 export interface NewAppointment {
@@ -15,7 +21,6 @@ export interface NewAppointment {
   overbookReason?: string | null;
 }
 
-const BLOCKING = "status NOT IN ('cancelled', 'no_show')";
 /** Longest appointment the schema allows; bounds the overlap query window. */
 const MAX_DURATION_MS = 480 * 60_000;
 
@@ -25,76 +30,133 @@ export class AppointmentsService {
     private readonly repos: Repositories,
   ) {}
 
-  /** The first blocking appointment of the same doctor or patient that overlaps [start, end). */
-  findClash(
-    tenantId: string,
-    a: { id?: string; doctorId: string; patientId: string; start: number; end: number },
-  ) {
-    const from = new Date(a.start - MAX_DURATION_MS).toISOString();
-    const to = new Date(a.end).toISOString();
-    const candidates = this.repos.appointments.list(tenantId, {
-      where: `(doctorId = ? OR patientId = ?) AND scheduledAt > ? AND scheduledAt < ? AND ${BLOCKING}`,
-      params: [a.doctorId, a.patientId, from, to],
+  private nearby(tenantId: string, c: BookingCandidate): Appointment[] {
+    const start = Date.parse(c.scheduledAt);
+    return this.repos.appointments.list(tenantId, {
+      where:
+        "(doctorId = ? OR patientId = ?) AND scheduledAt > ? AND scheduledAt < ? AND status NOT IN ('cancelled','no_show')",
+      params: [
+        c.doctorId,
+        c.patientId,
+        new Date(start - MAX_DURATION_MS).toISOString(),
+        new Date(start + c.durationMinutes * 60_000).toISOString(),
+      ],
     });
-    return (
-      candidates.find((c) => {
-        if (c.id === a.id) return false;
-        const s = Date.parse(c.scheduledAt);
-        return s < a.end && s + c.durationMinutes * 60_000 > a.start;
-      }) ?? null
-    );
   }
 
-  book(session: Session, n: NewAppointment): Appointment {
+  /** Refuses a clash unless an overbook reason is given; returns the clashing appointment's id, if any. */
+  private checkClash(
+    session: Session,
+    c: BookingCandidate,
+    overbookReason: string | null | undefined,
+  ): string | null {
+    const clash = findClash(c, this.nearby(session.actor.tenantId, c));
+    if (!clash) return null;
+    if (!overbookReason) {
+      throw new AppError(
+        'SLOT_TAKEN',
+        clash.kind === 'doctor'
+          ? 'The doctor already has an appointment that overlaps this time. Choose another slot, or overbook with a reason.'
+          : 'The patient already has an appointment that overlaps this time. Choose another slot, or overbook with a reason.',
+      );
+    }
+    return clash.appointment.id;
+  }
+
+  private view(tenantId: string, id: string): AppointmentView {
+    const v = appointmentView(this.store, tenantId, id);
+    if (!v) throw new AppError('NOT_FOUND', 'That record does not exist.');
+    return v;
+  }
+
+  book(session: Session, n: NewAppointment): AppointmentView {
     requireCap(session, 'appointments.write');
     const tenantId = session.actor.tenantId;
     this.repos.doctors.get(tenantId, n.doctorId);
     this.repos.patients.get(tenantId, n.patientId);
-    const start = Date.parse(n.scheduledAt);
-    if (Number.isNaN(start))
-      throw new AppError('VALIDATION_FAILED', 'The appointment time is not a valid date.');
-    return this.store.transaction(() => {
-      const clash = this.findClash(tenantId, {
-        ...n,
-        start,
-        end: start + n.durationMinutes * 60_000,
-      });
-      if (clash && !n.overbookReason) {
-        throw new AppError(
-          'SLOT_TAKEN',
-          clash.doctorId === n.doctorId
-            ? 'The doctor already has an appointment at that time.'
-            : 'The patient already has an appointment at that time.',
-        );
-      }
+    const scheduledAt = new Date(Date.parse(n.scheduledAt)).toISOString();
+    const id = this.store.transaction(() => {
+      const clashId = this.checkClash(session, { ...n, scheduledAt }, n.overbookReason);
       const appt = this.repos.appointments.create(session.actor, {
         doctorId: n.doctorId,
         patientId: n.patientId,
-        scheduledAt: new Date(start).toISOString(),
+        scheduledAt,
         durationMinutes: n.durationMinutes,
         status: 'scheduled',
         notes: n.notes ?? '',
         cancelReason: null,
-        overbookReason: clash ? (n.overbookReason ?? null) : null,
+        overbookReason: clashId ? (n.overbookReason ?? null) : null,
       });
-      if (clash)
-        this.store.audit(
-          session.actor,
-          'overbook',
-          'appointments',
-          appt.id,
-          `overlaps ${clash.id}`,
-        );
-      return appt;
+      if (clashId)
+        this.store.audit(session.actor, 'overbook', 'appointments', appt.id, `overlaps ${clashId}`);
+      return appt.id;
     });
+    return this.view(tenantId, id);
   }
 
-  listRange(session: Session, fromIso: string, toIso: string, doctorId?: string): Appointment[] {
-    requireCap(session, 'appointments.read');
-    return this.repos.appointments.list(session.actor.tenantId, {
-      where: `scheduledAt >= ? AND scheduledAt < ?${doctorId ? ' AND doctorId = ?' : ''}`,
-      params: [fromIso, toIso, ...(doctorId ? [doctorId] : [])],
-      orderBy: 'scheduledAt',
+  reschedule(
+    session: Session,
+    r: {
+      id: string;
+      scheduledAt: string;
+      durationMinutes?: number;
+      doctorId?: string;
+      overbookReason?: string | null;
+    },
+  ): AppointmentView {
+    requireCap(session, 'appointments.write');
+    const tenantId = session.actor.tenantId;
+    const current = this.repos.appointments.get(tenantId, r.id);
+    if (current.status !== 'scheduled') {
+      throw new AppError(
+        'INVALID_TRANSITION',
+        `An appointment that is ${current.status.replace('_', ' ')} cannot be moved.`,
+      );
+    }
+    if (r.doctorId) this.repos.doctors.get(tenantId, r.doctorId);
+    const next = {
+      id: r.id,
+      doctorId: r.doctorId ?? current.doctorId,
+      patientId: current.patientId,
+      scheduledAt: new Date(Date.parse(r.scheduledAt)).toISOString(),
+      durationMinutes: r.durationMinutes ?? current.durationMinutes,
+    };
+    this.store.transaction(() => {
+      const clashId = this.checkClash(session, next, r.overbookReason);
+      this.repos.appointments.update(session.actor, r.id, {
+        doctorId: next.doctorId,
+        scheduledAt: next.scheduledAt,
+        durationMinutes: next.durationMinutes,
+        overbookReason: clashId ? (r.overbookReason ?? null) : null,
+      });
+      if (clashId)
+        this.store.audit(session.actor, 'overbook', 'appointments', r.id, `overlaps ${clashId}`);
     });
+    return this.view(tenantId, r.id);
+  }
+
+  cancel(session: Session, id: string, reason: string): AppointmentView {
+    requireCap(session, 'appointments.write');
+    const tenantId = session.actor.tenantId;
+    assertTransition(this.repos.appointments.get(tenantId, id).status, 'cancelled');
+    this.repos.appointments.update(session.actor, id, {
+      status: 'cancelled',
+      cancelReason: reason,
+    });
+    return this.view(tenantId, id);
+  }
+
+  setStatus(session: Session, id: string, status: AppointmentStatus): AppointmentView {
+    requireCap(session, 'appointments.write');
+    const tenantId = session.actor.tenantId;
+    assertTransition(this.repos.appointments.get(tenantId, id).status, status);
+    this.repos.appointments.update(session.actor, id, { status });
+    return this.view(tenantId, id);
+  }
+
+  updateNotes(session: Session, id: string, notes: string): AppointmentView {
+    requireCap(session, 'appointments.write');
+    this.repos.appointments.update(session.actor, id, { notes });
+    return this.view(session.actor.tenantId, id);
   }
 }

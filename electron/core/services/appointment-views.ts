@@ -1,0 +1,47 @@
+// Appointments joined with the names a calendar shows, in one indexed query.
+import type { AppointmentView } from '../../../shared/api/scheduling';
+import { Appointment } from '../../../shared/domain/appointment';
+import type { ClinicStore } from '../store/clinic-store';
+import { decodeRow, type SqlRow } from '../store/row-codec';
+
+const SELECT = `SELECT a.*, p.givenName AS _given, p.familyName AS _family, p.medicalRecordNumber AS _mrn, u.displayName AS _doctor
+  FROM appointments a
+  JOIN patients p ON p.id = a.patientId
+  JOIN doctors d ON d.id = a.doctorId
+  JOIN users u ON u.id = d.userId
+  WHERE a.tenantId = ? AND a.deletedAt IS NULL`;
+
+const toView = (row: SqlRow): AppointmentView => ({
+  ...Appointment.parse(decodeRow('appointments', row)),
+  patientName: `${String(row['_given'])} ${String(row['_family'])}`,
+  patientMrn: String(row['_mrn']),
+  doctorName: String(row['_doctor']),
+});
+
+export function appointmentViewsInRange(
+  store: ClinicStore,
+  tenantId: string,
+  fromIso: string,
+  toIso: string,
+  doctorIds?: readonly string[],
+): AppointmentView[] {
+  const byDoctor =
+    doctorIds && doctorIds.length > 0
+      ? ` AND a.doctorId IN (${doctorIds.map(() => '?').join(',')})`
+      : '';
+  const rows = store.db
+    .prepare(
+      `${SELECT} AND a.scheduledAt >= ? AND a.scheduledAt < ?${byDoctor} ORDER BY a.scheduledAt, a.id`,
+    )
+    .all(tenantId, fromIso, toIso, ...(doctorIds ?? [])) as SqlRow[];
+  return rows.map(toView);
+}
+
+export function appointmentView(
+  store: ClinicStore,
+  tenantId: string,
+  id: string,
+): AppointmentView | null {
+  const row = store.db.prepare(`${SELECT} AND a.id = ?`).get(tenantId, id) as SqlRow | undefined;
+  return row ? toView(row) : null;
+}

@@ -1,0 +1,118 @@
+// Applying changes from other workstations (pulled pages or a bootstrap
+// snapshot) with the shared merge rule: per-cell last-writer-wins by HLC.
+// This is the replication path, the one writer besides the mutation path: it
+// writes no outbox entries (the changes already exist elsewhere) and no audit
+// entries (the originating device audited them; its entries arrive separately).
+import { isEntityTable, type EntityTable } from '../../../shared/domain/entities';
+import type { AuditLog } from '../../../shared/domain/audit-log';
+import { HlcError } from '../../../shared/sync/hlc';
+import { shouldApply } from '../../../shared/sync/merge';
+import type { Change } from '../../../shared/sync/protocol';
+import type { ClinicStore } from '../store/clinic-store';
+import { encodeValue, entityColumns } from '../store/row-codec';
+import { decryptCellValue } from './value-crypto';
+
+export interface ApplyResult {
+  applied: number;
+  skipped: number;
+  /** A plain-words warning when a remote clock is too far ahead of ours (changes are still applied). */
+  clockWarning: string | null;
+}
+
+const columnSets = new Map<EntityTable, Set<string>>();
+const knownColumn = (table: EntityTable, column: string) => {
+  let set = columnSets.get(table);
+  if (!set) columnSets.set(table, (set = new Set(entityColumns(table))));
+  return set.has(column) && column !== 'id';
+};
+
+export function applyRemoteChanges(store: ClinicStore, changes: readonly Change[]): ApplyResult {
+  const tenantId = store.tenantId;
+  if (!tenantId) throw new Error('applyRemoteChanges: the store has no clinic');
+  const result: ApplyResult = { applied: 0, skipped: 0, clockWarning: null };
+  // Group by row so each row is read and written once per page.
+  const rows = new Map<string, { table: EntityTable; rowId: string; changes: Change[] }>();
+  for (const c of changes) {
+    if (!isEntityTable(c.table) || !knownColumn(c.table, c.column)) {
+      result.skipped++;
+      continue;
+    }
+    const key = `${c.table}\u0000${c.rowId}`;
+    let group = rows.get(key);
+    if (!group) rows.set(key, (group = { table: c.table, rowId: c.rowId, changes: [] }));
+    group.changes.push(c);
+  }
+  const db = store.db;
+  store.transaction(() => {
+    // Rows of one page may reference rows of a later page (or each other out of order).
+    db.pragma('defer_foreign_keys = ON');
+    for (const { table, rowId, changes: rowChanges } of rows.values()) {
+      const current = db
+        .prepare(`SELECT _hlc, _clocks FROM ${table} WHERE id = ? AND tenantId = ?`)
+        .get(rowId, tenantId) as { _hlc: string; _clocks: string } | undefined;
+      const exists = db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(rowId) !== undefined;
+      if (!current && exists) {
+        result.skipped += rowChanges.length; // a row of another tenant: never touched
+        continue;
+      }
+      const clocks = current ? (JSON.parse(current._clocks) as Record<string, string>) : {};
+      const winners = new Map<string, { hlc: string; value: unknown }>();
+      for (const c of rowChanges) {
+        const held = winners.get(c.column)?.hlc ?? clocks[c.column] ?? current?._hlc ?? null;
+        if (!shouldApply(held, c.hlc)) {
+          result.skipped++;
+          continue;
+        }
+        const value = decryptCellValue(store.keyring, tenantId, c, c.value);
+        if (c.column === 'tenantId' && value !== tenantId) {
+          result.skipped++;
+          continue;
+        }
+        winners.set(c.column, { hlc: c.hlc, value });
+        try {
+          store.clock.receive(c.hlc);
+        } catch (e) {
+          if (!(e instanceof HlcError)) throw e;
+          result.clockWarning = e.message;
+        }
+      }
+      if (winners.size === 0) continue;
+      const cols = [...winners.keys()].filter((c) => c !== 'tenantId');
+      const values = cols.map((c) => encodeValue(table, c, winners.get(c)?.value));
+      const newClocks = JSON.stringify(
+        Object.fromEntries([...winners].map(([c, w]) => [c, w.hlc])),
+      );
+      if (current) {
+        if (cols.length > 0) {
+          db.prepare(
+            `UPDATE ${table} SET ${cols.map((c) => `"${c}" = ?`).join(', ')}, _clocks = json_patch(_clocks, ?) WHERE id = ?`,
+          ).run(...values, newClocks, rowId);
+        }
+      } else {
+        // '0' sorts below every HLC: each column's own clock is in _clocks.
+        db.prepare(
+          `INSERT INTO ${table} (id, tenantId${cols.map((c) => `, "${c}"`).join('')}, _hlc, _clocks) VALUES (?, ?${cols.map(() => ', ?').join('')}, '0', ?)`,
+        ).run(rowId, tenantId, ...values, newClocks);
+      }
+      result.applied += winners.size;
+    }
+  });
+  return result;
+}
+
+/** Audit entries of other devices, insert-only; duplicates are ignored. */
+export function applyRemoteAudit(store: ClinicStore, entries: readonly AuditLog[]): number {
+  const tenantId = store.tenantId;
+  const insert = store.db.prepare(
+    `INSERT OR IGNORE INTO audit_logs (id, tenantId, userId, action, tableAffected, recordId, timestamp, deviceId, deviceSeq, prevHash, hash, detail, pushed)
+     VALUES (@id, @tenantId, @userId, @action, @tableAffected, @recordId, @timestamp, @deviceId, @deviceSeq, @prevHash, @hash, @detail, 1)`,
+  );
+  let added = 0;
+  store.transaction(() => {
+    for (const e of entries) {
+      if (e.tenantId !== tenantId || e.deviceId === store.deviceId) continue;
+      added += insert.run(e).changes;
+    }
+  });
+  return added;
+}
