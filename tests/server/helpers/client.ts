@@ -34,7 +34,11 @@ export interface Reply {
 export class Workstation {
   private readonly http: AxiosInstance;
 
-  constructor(baseURL: string, caPem: string, credentials?: { certPem: string; keyPem: string }) {
+  constructor(
+    baseURL: string,
+    private readonly caPem: string,
+    private readonly credentials?: { certPem: string; keyPem: string },
+  ) {
     const agent = new Agent({
       ca: caPem,
       ...(credentials ? { cert: credentials.certPem, key: credentials.keyPem } : {}),
@@ -46,6 +50,11 @@ export class Workstation {
       validateStatus: () => true,
       maxBodyLength: Infinity,
     });
+  }
+
+  /** The same workstation (certificate and key) talking to another server instance. */
+  withBaseUrl(baseURL: string): Workstation {
+    return new Workstation(baseURL, this.caPem, this.credentials);
   }
 
   async post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Reply> {

@@ -22,7 +22,9 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(options: { databaseUrl?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { databaseUrl?: string; adminToken?: string } = {},
+): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ehrbs-server-'));
   const clock = { offsetMs: 0 };
   const server = await startServer({
@@ -32,7 +34,7 @@ export async function startTestServer(options: { databaseUrl?: string } = {}): P
     logLevel: 'silent',
     now: () => new Date(Date.now() + clock.offsetMs),
   });
-  const adminToken = server.newAdminToken ?? '';
+  const adminToken = options.adminToken ?? server.newAdminToken ?? '';
   const anonymous = () => new Workstation(server.url, server.caCertPem);
   return {
     server,
