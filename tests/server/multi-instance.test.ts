@@ -38,17 +38,21 @@ it('serves one clinic consistently through both instances', async () => {
   const devA = new FakeDevice(first.tenantId, first.deviceId);
   const devB = new FakeDevice(first.tenantId, second.deviceId);
   const row = randomUUID();
-  const pushes = Array.from({ length: 6 }, (_, i) => {
-    const [ws, dev] = i % 2 ? [onB(first.ws), devA] : [second.ws, devB];
-    return ws.post('/v1/push', {
-      ...versions,
-      batchId: randomUUID(),
-      sentAt: Date.now(),
-      changes: [dev.change('appointments', row, 'notes', `edit ${i}`)],
-      audit: [dev.audit(row)],
-    });
-  });
-  for (const res of await Promise.all(pushes)) expect(res.status).toBe(200);
+  // Each workstation pushes its batches in order (its audit chain must arrive in order);
+  // the two push at the same time, each through a different instance.
+  const pushAll = async (ws: Workstation, dev: FakeDevice) => {
+    for (let i = 0; i < 3; i++) {
+      const res = await ws.post('/v1/push', {
+        ...versions,
+        batchId: randomUUID(),
+        sentAt: Date.now(),
+        changes: [dev.change('appointments', row, 'notes', `edit ${i}`)],
+        audit: [dev.audit(row)],
+      });
+      expect(res.status).toBe(200);
+    }
+  };
+  await Promise.all([pushAll(onB(first.ws), devA), pushAll(second.ws, devB)]);
 
   const pulled = await first.ws.post('/v1/pull', { ...versions, sentAt: Date.now(), after: 0 });
   // Twelve items (six changes, six audit entries) numbered 1 to 12: no gaps, no repeats.
