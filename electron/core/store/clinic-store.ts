@@ -145,6 +145,18 @@ export class ClinicStore {
     return this.db.transaction(fn).immediate();
   }
 
+  /**
+   * Closes without persisting the clock or checkpointing. For callers that
+   * wrote nothing and must leave every file byte-for-byte as it was (a refused
+   * `ehrbs` command): re-writing even an unchanged page re-encrypts it with a
+   * fresh IV, so `close()` would change the file.
+   */
+  closeUntouched(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;

@@ -1,0 +1,78 @@
+// `ehrbs export`: the whole clinic as JSON, for an admin with the export permission.
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { servicesFor } from '../../app/core-runtime';
+import { optionalString, requireString } from '../args';
+import { authenticate } from '../authenticate';
+import { EXIT, type Command } from '../command';
+import { countExport, writeExport } from '../export-dump';
+import { checkNewFile, partialPathFor, publish } from '../output-file';
+import { openStore, requireClinic, withStore } from '../store-access';
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'write the whole clinic as JSON (admins with the export permission)',
+  usage: `usage: ehrbs export --data DIR --user EMAIL [--out FILE]
+
+Writes the clinic as one JSON object with one array per entity, named after it:
+tenants, users (without password hashes), doctors, patients, admins,
+appointments, medical_records (with the decrypted content in "data"), messages
+(with the decrypted text in "body"), billing, invoice_line_items, payments,
+devices and audit_logs. The export is recorded in the audit log.
+
+THE EXPORT IS PLAIN TEXT: it holds every patient's data unencrypted. Keep it
+on encrypted storage and delete it when done.
+
+  --data DIR     the store's data directory
+  --user EMAIL   the acting admin (needs the export permission)
+  --out FILE     where to write (refused if FILE exists); default: stdout
+
+Environment: EHRBS_PASSPHRASE, EHRBS_PASSWORD (the admin's password).`,
+  options: { data: { type: 'string' }, user: { type: 'string' }, out: { type: 'string' } },
+  async run(values, io) {
+    const dataDir = requireString('export', values, 'data');
+    const email = requireString('export', values, 'user');
+    const outArg = optionalString(values, 'out');
+    const out = outArg === undefined ? null : checkNewFile(outArg);
+    const store = await openStore(dataDir);
+    return withStore(store, async () => {
+      const services = servicesFor(store);
+      const tenantId = requireClinic(store);
+      const { session, recordLogin } = await authenticate(store, services, tenantId, email, {
+        capability: 'export.run',
+        refusal: 'Only an admin with the export permission can export the clinic.',
+      });
+      const audit = (counts: Record<string, number>) => {
+        recordLogin();
+        const detail = Object.entries(counts)
+          .map(([t, n]) => `${t}=${n}`)
+          .join(' ');
+        store.audit(session.actor, 'export', 'tenants', tenantId, detail);
+      };
+      if (out === null) {
+        // On stdout the data leaves as it is written, so the export is audited first.
+        audit(countExport(store, tenantId));
+        writeExport(store, services, tenantId, (chunk) => io.out(chunk));
+        return EXIT.ok;
+      }
+      const partial = partialPathFor(out);
+      try {
+        const fd = openSync(partial, 'wx', 0o600);
+        let counts;
+        try {
+          counts = writeExport(store, services, tenantId, (chunk) => void writeSync(fd, chunk));
+        } finally {
+          closeSync(fd);
+        }
+        audit(counts);
+        publish(partial, out);
+      } catch (e) {
+        rmSync(partial, { force: true });
+        throw e;
+      }
+      io.note(
+        `Exported the clinic to ${out}. It is unencrypted: keep it safe and delete it when done.\n`,
+      );
+      return EXIT.ok;
+    });
+  },
+};

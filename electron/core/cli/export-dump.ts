@@ -1,0 +1,127 @@
+// The clinic as JSON: one array per entity, named after its table. Clinical
+// content is decrypted (`data` on medical_records, `body` on messages) and the
+// ciphertext and wrapped keys are left out, since they are useless outside this
+// store. Users never carry password hashes. Tombstoned rows are included (with
+// their deletedAt) so the export is the whole clinic. Rows are read and written
+// in batches (in id order) so a 100,000-patient clinic never has to fit in one
+// string.
+import { PublicUser } from '../../../shared/domain/user';
+import type { EntityTable } from '../../../shared/domain/entities';
+import type { Services } from '../app/core-runtime';
+import { decryptMessage } from '../services/messages-service';
+import { decryptRecord } from '../services/records-service';
+import type { ClinicStore } from '../store/clinic-store';
+import { schemaVersion } from '../store/migrate';
+
+/** Order of the arrays in the export (every entity, then the audit log). */
+export const EXPORT_TABLES = [
+  'tenants',
+  'users',
+  'doctors',
+  'patients',
+  'admins',
+  'appointments',
+  'medical_records',
+  'messages',
+  'billing',
+  'invoice_line_items',
+  'payments',
+  'devices',
+  'audit_logs',
+] as const satisfies readonly (EntityTable | 'audit_logs')[];
+export type ExportTable = (typeof EXPORT_TABLES)[number];
+
+const BATCH = 1000;
+
+type Row = { id: string };
+type Page = (afterId: string) => Row[];
+
+/** Each table's rows after an id, in id order (keyset paging on the primary key). */
+function pagesFor(
+  store: ClinicStore,
+  services: Services,
+  tenantId: string,
+): Record<ExportTable, Page> {
+  const r = services.repos;
+  const q = (afterId: string) => ({
+    includeDeleted: true,
+    where: 'id > ?',
+    params: [afterId],
+    orderBy: 'id',
+    limit: BATCH,
+  });
+  return {
+    tenants: (a) => r.tenants.list(tenantId, q(a)),
+    users: (a) => r.users.list(tenantId, q(a)).map((u) => PublicUser.parse(u)),
+    doctors: (a) => r.doctors.list(tenantId, q(a)),
+    patients: (a) => r.patients.list(tenantId, q(a)),
+    admins: (a) => r.admins.list(tenantId, q(a)),
+    appointments: (a) => r.appointments.list(tenantId, q(a)),
+    medical_records: (a) =>
+      r.medicalRecords.list(tenantId, q(a)).map((rec) => {
+        const { encryptedData: _data, encryptionKey: _key, ...rest } = rec;
+        return { ...rest, data: decryptRecord(store, tenantId, rec, null) };
+      }),
+    messages: (a) =>
+      r.messages.list(tenantId, q(a)).map((m) => {
+        const { encryptedMessage: _body, encryptionKey: _key, ...rest } = m;
+        return { ...rest, body: decryptMessage(store, tenantId, m) };
+      }),
+    billing: (a) => r.billing.list(tenantId, q(a)),
+    invoice_line_items: (a) => r.invoiceLineItems.list(tenantId, q(a)),
+    payments: (a) => r.payments.list(tenantId, q(a)),
+    devices: (a) => r.devices.list(tenantId, q(a)),
+    audit_logs: (a) =>
+      store.db
+        .prepare(
+          `SELECT id, tenantId, userId, action, tableAffected, recordId, timestamp, deviceId, deviceSeq, prevHash, hash, detail
+           FROM audit_logs WHERE tenantId = ? AND id > ? ORDER BY id LIMIT ?`,
+        )
+        .all(tenantId, a, BATCH) as Row[],
+  };
+}
+
+/** Row counts per array, for the audit entry written before the data leaves on stdout. */
+export function countExport(store: ClinicStore, tenantId: string): Record<ExportTable, number> {
+  const counts = {} as Record<ExportTable, number>;
+  for (const table of EXPORT_TABLES) {
+    counts[table] = (
+      store.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE tenantId = ?`).get(tenantId) as {
+        n: number;
+      }
+    ).n;
+  }
+  return counts;
+}
+
+/** Writes the export through `write`; returns the number of rows per array. */
+export function writeExport(
+  store: ClinicStore,
+  services: Services,
+  tenantId: string,
+  write: (chunk: string) => void,
+): Record<ExportTable, number> {
+  const header = { version: 1, exportedAt: store.nowIso(), schemaVersion: schemaVersion(store.db) };
+  write(`{\n"ehrbsExport": ${JSON.stringify(header)}`);
+  const pages = pagesFor(store, services, tenantId);
+  const counts = {} as Record<ExportTable, number>;
+  for (const table of EXPORT_TABLES) counts[table] = writeArray(table, write, pages[table]);
+  write('\n}\n');
+  return counts;
+}
+
+function writeArray(name: string, write: (chunk: string) => void, page: Page): number {
+  write(`,\n${JSON.stringify(name)}: [`);
+  let n = 0;
+  let after = '';
+  for (;;) {
+    const rows = page(after);
+    if (rows.length === 0) break;
+    write(rows.map((r, i) => `${n + i === 0 ? '\n' : ',\n'}${JSON.stringify(r)}`).join(''));
+    n += rows.length;
+    after = rows.at(-1)?.id ?? after;
+    if (rows.length < BATCH) break;
+  }
+  write(n === 0 ? ']' : '\n]');
+  return n;
+}
