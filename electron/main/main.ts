@@ -27,9 +27,6 @@ protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 // Every renderer sandboxed, whatever options a window is created with.
 app.enableSandbox();
 
-// Two instances would open the same encrypted store at once: focus the first.
-if (!app.requestSingleInstanceLock()) app.quit();
-
 let core: CoreApp | null = null;
 
 // Guard every web contents as it is created, before it can load anything.
@@ -77,7 +74,13 @@ async function start(): Promise<void> {
   await openAppWindow(settings, preloadPath, !app.isPackaged);
 }
 
-start().catch((e: unknown) => {
-  mainLog.failedToStart(toErrorPayload(e).code);
-  app.exit(1);
-});
+// Two instances would open the same encrypted store at once: the second one
+// only asks the first to come to the front (its 'second-instance' event).
+if (app.requestSingleInstanceLock()) {
+  start().catch((e: unknown) => {
+    mainLog.failedToStart(toErrorPayload(e).code);
+    app.exit(1);
+  });
+} else {
+  app.quit();
+}

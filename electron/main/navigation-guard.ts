@@ -7,15 +7,16 @@ interface Preventable {
   preventDefault(): void;
 }
 
+/** Electron's navigation event details (the positional URL argument is deprecated). */
+interface NavigationEvent extends Preventable {
+  readonly url: string;
+}
+
 /** The parts of Electron's WebContents the guard uses (a fake in tests). */
 export interface GuardedContents {
   on(
-    event: 'will-navigate' | 'will-redirect',
-    listener: (event: Preventable, url: string) => void,
-  ): unknown;
-  on(
-    event: 'will-frame-navigate',
-    listener: (event: Preventable & { url: string }) => void,
+    event: 'will-navigate' | 'will-redirect' | 'will-frame-navigate',
+    listener: (event: NavigationEvent) => void,
   ): unknown;
   on(event: 'will-attach-webview', listener: (event: Preventable) => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
@@ -36,15 +37,15 @@ const describeTarget = (url: string): string => {
 };
 
 export function guardNavigation(contents: GuardedContents, log: NavigationLog): void {
-  const stayOnApp = (what: string) => (event: Preventable, url: string) => {
-    if (isAppUrl(url)) return;
+  const stayOnApp = (what: string) => (event: NavigationEvent) => {
+    if (isAppUrl(event.url)) return;
     event.preventDefault();
-    log.refused(what, describeTarget(url));
+    log.refused(what, describeTarget(event.url));
   };
   contents.on('will-navigate', stayOnApp('navigation'));
   contents.on('will-redirect', stayOnApp('redirect'));
   // Sub-frames navigate too (will-navigate only covers the main frame).
-  contents.on('will-frame-navigate', (event) => stayOnApp('frame navigation')(event, event.url));
+  contents.on('will-frame-navigate', stayOnApp('frame navigation'));
   contents.on('will-attach-webview', (event) => {
     event.preventDefault();
     log.refused('webview', '(any)');

@@ -38,7 +38,9 @@ export function createWindowOptions({
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
-      spellcheck: true,
+      // Chromium fetches spelling dictionaries from Google: the app makes no
+      // network calls but sync.
+      spellcheck: false,
       // In a packaged build DevTools would let anyone at the desk script the store.
       devTools: allowDevTools,
     },

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { guardNavigation } from '../../electron/main/navigation-guard';
 import type { GuardedContents } from '../../electron/main/navigation-guard';
 
-type Listener = (event: FakeEvent, url: string) => void;
+type Listener = (event: FakeEvent) => void;
 
 class FakeEvent {
   prevented = false;
@@ -30,7 +30,7 @@ function fakeContents() {
   guardNavigation(contents, { refused: (what, target) => refusals.push(`${what} ${target}`) });
   const fire = (event: string, url: string): boolean => {
     const e = new FakeEvent(url);
-    listeners.get(event)?.(e, url);
+    listeners.get(event)?.(e);
     return e.prevented;
   };
   return { fire, openWindow: (url: string) => openHandler?.({ url }), refusals };
