@@ -37,10 +37,11 @@ export function checkApiCaller(
 ): AppError | null {
   const hostError = checkHost(headers, port);
   if (hostError) return hostError;
+  const host = single(headers.host)?.toLowerCase();
   const origin = single(headers.origin);
   // Browsers send Origin on every POST, so a missing one is a non-browser
   // client (a script on this machine): the secret alone decides for it.
-  if (origin !== undefined && origin.toLowerCase() !== `http://${single(headers.host)}`) {
+  if (origin !== undefined && origin.toLowerCase() !== `http://${host}`) {
     return new AppError('FORBIDDEN', 'Requests from other sites are refused.');
   }
   const fetchSite = single(headers['sec-fetch-site']);
