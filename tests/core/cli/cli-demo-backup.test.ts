@@ -1,0 +1,173 @@
+// `ehrbs demo`, `export`, `backup` and `restore` on a small demo clinic, run
+// as a user would run them.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers';
+import { cliEnv, expectOneErrorLine, fingerprint, runCli } from './cli-harness';
+
+interface Dump {
+  [table: string]: Record<string, unknown>[];
+}
+
+const TABLES = [
+  'tenants',
+  'users',
+  'doctors',
+  'patients',
+  'admins',
+  'appointments',
+  'medical_records',
+  'messages',
+  'billing',
+  'invoice_line_items',
+  'payments',
+  'devices',
+  'audit_logs',
+];
+
+const tmp = tempDir('ehrbs-cli-demo-');
+const store = join(tmp.dir, 'demo');
+let logins: { role: string; email: string; password: string }[] = [];
+let dump: Dump = {};
+
+const exportAs = async (dir: string, email: string, password: string) =>
+  runCli(['export', '--data', dir, '--user', email], cliEnv({ EHRBS_PASSWORD: password }));
+const adminLogin = () => {
+  const admin = logins.find((l) => l.role === 'admin');
+  if (!admin) throw new Error('the demo printed no admin login');
+  return admin;
+};
+
+beforeAll(async () => {
+  const r = await runCli(['demo', '--data', store, '--patients', '30']);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  logins = [...r.stdout.matchAll(/^ {2}(\w+)\s+(\S+@\S+)\s+(\S+)$/gm)].map((m) => ({
+    role: m[1] ?? '',
+    email: m[2] ?? '',
+    password: m[3] ?? '',
+  }));
+  const admin = adminLogin();
+  const exported = await exportAs(store, admin.email, admin.password);
+  expect(exported.code).toBe(0);
+  dump = JSON.parse(exported.stdout) as Dump;
+});
+afterAll(() => tmp.cleanup());
+
+describe('ehrbs demo and export', () => {
+  it('prints the logins of an admin, front-desk staff and at least six doctors', () => {
+    const roles = logins.map((l) => l.role);
+    expect(roles.filter((r) => r === 'admin')).toHaveLength(1);
+    expect(roles.filter((r) => r === 'front_desk').length).toBeGreaterThanOrEqual(2);
+    expect(roles.filter((r) => r === 'doctor').length).toBeGreaterThanOrEqual(6);
+    expect(new Set(logins.map((l) => l.password)).size).toBe(1);
+  });
+
+  it('exports one array per entity, with decrypted records and messages and no password hashes', () => {
+    for (const t of TABLES) {
+      expect(Array.isArray(dump[t]), t).toBe(true);
+      expect(dump[t]?.length, t).toBeGreaterThan(0);
+    }
+    expect(dump['patients']).toHaveLength(30);
+    const records = dump['medical_records'] ?? [];
+    expect(records.every((r) => typeof r['data'] === 'object' && r['data'] !== null)).toBe(true);
+    expect(records.some((r) => typeof (r['data'] as { text?: unknown }).text === 'string')).toBe(
+      true,
+    );
+    expect(
+      (dump['messages'] ?? []).every((m) => typeof m['body'] === 'string' && m['body'] !== ''),
+    ).toBe(true);
+    expect((dump['users'] ?? []).some((u) => 'passwordHash' in u)).toBe(false);
+    expect(JSON.stringify(dump)).not.toContain('scrypt$');
+  });
+
+  it('records the export in the audit log', async () => {
+    const admin = adminLogin();
+    const again = JSON.parse((await exportAs(store, admin.email, admin.password)).stdout) as Dump;
+    expect(
+      (again['audit_logs'] ?? []).filter((a) => a['action'] === 'export').length,
+    ).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses a front-desk user, leaving every file unchanged', async () => {
+    const desk = logins.find((l) => l.role === 'front_desk');
+    if (!desk) throw new Error('no front-desk login');
+    const before = fingerprint(store);
+    const r = await exportAs(store, desk.email, desk.password);
+    expect(expectOneErrorLine(r)).toMatch(/only an admin with the export permission/i);
+    expect(r.stdout).toBe('');
+    expect(fingerprint(store)).toEqual(before);
+  });
+});
+
+describe('ehrbs backup and restore', () => {
+  const backup = join(tmp.dir, 'clinic.ehrbs-backup');
+  const restored = join(tmp.dir, 'restored');
+
+  it('round-trips: the restored clinic exports the same patients', async () => {
+    const b = await runCli(['backup', '--data', store, '--out', backup]);
+    expect(b.stderr).toBe('');
+    expect(b.code).toBe(0);
+    const r = await runCli(['restore', '--in', backup, '--data', restored]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect((await runCli(['verify', '--data', restored])).code).toBe(0);
+    const admin = adminLogin();
+    const after = JSON.parse(
+      (await exportAs(restored, admin.email, admin.password)).stdout,
+    ) as Dump;
+    expect(after['patients']).toEqual(dump['patients']);
+    expect(after['medical_records']?.map((m) => m['data'])).toEqual(
+      dump['medical_records']?.map((m) => m['data']),
+    );
+  });
+
+  it('holds no readable patient name, note text or message text', () => {
+    const bytes = readFileSync(backup);
+    const patient = dump['patients']?.[0];
+    const note = dump['medical_records']?.find((m) => m['recordType'] === 'note');
+    const message = dump['messages']?.[0];
+    const secrets = [
+      `${String(patient?.['givenName'])}`,
+      String(patient?.['familyName']),
+      String(patient?.['phone']),
+      String((note?.['data'] as { text: string }).text).slice(0, 40),
+      String(message?.['body']).slice(0, 40),
+    ];
+    for (const s of secrets) {
+      expect(s.length).toBeGreaterThan(3);
+      expect(bytes.includes(Buffer.from(s, 'utf8')), s).toBe(false);
+    }
+  });
+
+  it('refuses to restore over an existing store, leaving it unchanged', async () => {
+    const before = fingerprint(restored);
+    const r = await runCli(['restore', '--in', backup, '--data', restored]);
+    expect(expectOneErrorLine(r)).toMatch(/already holds an EHRBS store/);
+    expect(fingerprint(restored)).toEqual(before);
+  });
+
+  it('refuses to overwrite an existing backup file', async () => {
+    const before = readFileSync(backup);
+    const r = await runCli(['backup', '--data', store, '--out', backup]);
+    expect(expectOneErrorLine(r)).toMatch(/already exists/);
+    expect(readFileSync(backup).equals(before)).toBe(true);
+  });
+
+  it('refuses a wrong passphrase or a damaged backup and leaves nothing behind', async () => {
+    const target = join(tmp.dir, 'not-restored');
+    const wrong = await runCli(
+      ['restore', '--in', backup, '--data', target],
+      cliEnv({ EHRBS_PASSPHRASE: 'not the passphrase' }),
+    );
+    expect(expectOneErrorLine(wrong)).toMatch(/wrong passphrase/i);
+    const damaged = join(tmp.dir, 'damaged.ehrbs-backup');
+    const bytes = readFileSync(backup);
+    bytes[bytes.length - 100] = (bytes[bytes.length - 100] ?? 0) ^ 0xff;
+    writeFileSync(damaged, bytes);
+    const bad = await runCli(['restore', '--in', damaged, '--data', target]);
+    expect(expectOneErrorLine(bad)).toMatch(/damaged/);
+    expect(existsSync(target)).toBe(false);
+  });
+});
