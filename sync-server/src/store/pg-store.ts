@@ -6,6 +6,7 @@ import type { AuditLog } from '../../../shared/domain/audit-log';
 import { AppError } from '../../../shared/errors';
 import type { Change, PulledChange } from '../../../shared/sync/protocol';
 import { buildPullPage } from '../sync/page';
+import { buildSnapshotPage } from '../sync/snapshot-page';
 import { assertEnrollmentUsable, type EnrollmentRow } from './enrollment-rules';
 import { PG_MIGRATION_LOCK, PG_SCHEMA, PG_SCHEMA_VERSION } from './pg-schema';
 import { pgPush } from './pg-push';
@@ -123,12 +124,6 @@ export async function openPgStore(connectionString: string): Promise<SyncStore> 
       );
       return (await secret(name)) ?? value;
     },
-    setSecret: async (name, value) => {
-      await pool.query(
-        'INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
-        [name, value],
-      );
-    },
     registerClinic: async (tenant, device) => {
       try {
         await tx(async (c) => {
@@ -232,24 +227,13 @@ export async function openPgStore(connectionString: string): Promise<SyncStore> 
           [tenantId, cursor, limit + 1, ...params],
         )
       ).rows;
-      const hasMore = rows.length > limit;
-      const cells = rows.slice(0, limit).map(toChange);
-      const last = cells.at(-1);
-      return {
-        cursor,
-        cells,
-        ...(after
-          ? {}
-          : {
-              total: await count('SELECT count(*) FROM cells WHERE tenant_id = $1 AND seq <= $2', [
-                tenantId,
-                cursor,
-              ]),
-            }),
-        next:
-          hasMore && last ? { table: last.table, rowId: last.rowId, column: last.column } : null,
-        hasMore,
-      };
+      const total = after
+        ? undefined
+        : await count('SELECT count(*) FROM cells WHERE tenant_id = $1 AND seq <= $2', [
+            tenantId,
+            cursor,
+          ]);
+      return buildSnapshotPage(cursor, rows.map(toChange), limit, total);
     },
     counts: async (now): Promise<StoreCounts> => ({
       tenants: await count('SELECT count(*) FROM tenants'),

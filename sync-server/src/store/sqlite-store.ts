@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { AuditLog } from '../../../shared/domain/audit-log';
 import { AppError } from '../../../shared/errors';
-import { cellKey, type CellValue } from '../../../shared/sync/merge';
 import type { Change, PulledChange } from '../../../shared/sync/protocol';
 import { buildPullPage } from '../sync/page';
-import { changeKey, planPush } from '../sync/plan-push';
+import { buildSnapshotPage } from '../sync/snapshot-page';
+import { makeSqlitePush } from './sqlite-push';
 import { assertEnrollmentUsable, type EnrollmentRow } from './enrollment-rules';
 import { SQLITE_SCHEMA, SQLITE_SCHEMA_VERSION } from './sqlite-schema';
 import type {
@@ -97,104 +97,7 @@ export function openSqliteStore(dataDir: string): SyncStore {
       .prepare('SELECT tenant_id, token_hash, expires_at, used_at FROM enrollments WHERE id = ?')
       .get(id) as EnrollmentRow | undefined;
 
-  const stmts = {
-    tenantSeq: db.prepare('SELECT last_seq FROM tenants WHERE id = ?').pluck(),
-    batchSeen: db.prepare('SELECT 1 FROM batches WHERE tenant_id = ? AND batch_id = ?').pluck(),
-    lastAudit: db.prepare(
-      'SELECT device_seq AS deviceSeq, hash FROM audit WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1',
-    ),
-    auditHash: db.prepare('SELECT hash FROM audit WHERE device_id = ? AND device_seq = ?').pluck(),
-    changeExists: db
-      .prepare(
-        'SELECT 1 FROM changes WHERE tenant_id = ? AND tbl = ? AND row_id = ? AND col = ? AND hlc = ?',
-      )
-      .pluck(),
-    cell: db.prepare(
-      'SELECT hlc, value FROM cells WHERE tenant_id = ? AND tbl = ? AND row_id = ? AND col = ?',
-    ),
-    insertChange: db.prepare(
-      'INSERT INTO changes (tenant_id, seq, tbl, row_id, col, hlc, value, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
-    upsertCell: db.prepare(
-      `INSERT INTO cells (tenant_id, tbl, row_id, col, hlc, value, seq) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (tenant_id, tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, value = excluded.value, seq = excluded.seq`,
-    ),
-    insertAudit: db.prepare(
-      'INSERT INTO audit (tenant_id, seq, id, device_id, device_seq, hash, entry) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ),
-    setSeq: db.prepare('UPDATE tenants SET last_seq = ? WHERE id = ?'),
-    insertBatch: db.prepare(
-      'INSERT INTO batches (tenant_id, batch_id, device_id, received_at) VALUES (?, ?, ?, ?)',
-    ),
-  };
-
-  const push = db.transaction((input: PushInput) => {
-    const lastSeq = stmts.tenantSeq.get(input.tenantId) as number | undefined;
-    if (lastSeq === undefined)
-      throw new AppError('NOT_FOUND', 'This clinic is not registered on the server.');
-    if (stmts.batchSeen.get(input.tenantId, input.batchId)) {
-      return {
-        accepted: 0,
-        duplicates: input.changes.length + input.audit.length,
-        serverSeq: lastSeq,
-      };
-    }
-    const lastAudit =
-      (stmts.lastAudit.get(input.deviceId) as { deviceSeq: number; hash: string } | undefined) ??
-      null;
-    const storedAuditHashes = new Map<number, string>();
-    for (const e of input.audit) {
-      if (lastAudit && e.deviceSeq <= lastAudit.deviceSeq) {
-        const h = stmts.auditHash.get(input.deviceId, e.deviceSeq) as string | undefined;
-        if (h !== undefined) storedAuditHashes.set(e.deviceSeq, h);
-      }
-    }
-    const existingChanges = new Set<string>();
-    const cells = new Map<string, CellValue>();
-    for (const c of input.changes) {
-      if (stmts.changeExists.get(input.tenantId, c.table, c.rowId, c.column, c.hlc))
-        existingChanges.add(changeKey(c));
-      const cell = stmts.cell.get(input.tenantId, c.table, c.rowId, c.column) as
-        CellValue | undefined;
-      if (cell) cells.set(cellKey(c), cell);
-    }
-    const plan = planPush(input, input.changes, input.audit, {
-      lastSeq,
-      lastAudit,
-      storedAuditHashes,
-      existingChanges,
-      cells,
-    });
-    for (const { seq, change: c } of plan.changes) {
-      stmts.insertChange.run(
-        input.tenantId,
-        seq,
-        c.table,
-        c.rowId,
-        c.column,
-        c.hlc,
-        c.value,
-        input.deviceId,
-      );
-    }
-    for (const { seq, change: c } of plan.cellWrites) {
-      stmts.upsertCell.run(input.tenantId, c.table, c.rowId, c.column, c.hlc, c.value, seq);
-    }
-    for (const { seq, entry } of plan.audit) {
-      stmts.insertAudit.run(
-        input.tenantId,
-        seq,
-        entry.id,
-        entry.deviceId,
-        entry.deviceSeq,
-        entry.hash,
-        JSON.stringify(entry),
-      );
-    }
-    stmts.setSeq.run(plan.lastSeq, input.tenantId);
-    stmts.insertBatch.run(input.tenantId, input.batchId, input.deviceId, input.now);
-    return { accepted: plan.accepted, duplicates: plan.duplicates, serverSeq: plan.lastSeq };
-  });
+  const push = makeSqlitePush(db);
 
   const count = (sql: string, ...params: unknown[]) =>
     db
@@ -215,11 +118,6 @@ export function openSqliteStore(dataDir: string): SyncStore {
         .prepare('SELECT value FROM server_secrets WHERE name = ?')
         .pluck()
         .get(name) as string;
-    },
-    setSecret: async (name, value) => {
-      db.prepare(
-        'INSERT INTO server_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
-      ).run(name, value);
     },
     registerClinic: async (tenant, device) => {
       try {
@@ -321,7 +219,9 @@ export function openSqliteStore(dataDir: string): SyncStore {
     },
     snapshot: async (tenantId, fixedCursor, after, limit) =>
       db.transaction(() => {
-        const cursor = fixedCursor ?? (stmts.tenantSeq.get(tenantId) as number);
+        const cursor =
+          fixedCursor ??
+          (db.prepare('SELECT last_seq FROM tenants WHERE id = ?').pluck().get(tenantId) as number);
         // Keyset paging in primary-key order; BINARY collation, as everywhere in this store.
         const keyset = after ? 'AND (tbl, row_id, col) > (?, ?, ?)' : '';
         const params = after ? [after.table, after.rowId, after.column] : [];
@@ -331,25 +231,10 @@ export function openSqliteStore(dataDir: string): SyncStore {
              ORDER BY tbl, row_id, col LIMIT ?`,
           )
           .all(tenantId, cursor, ...params, limit + 1) as ChangeRow[];
-        const hasMore = rows.length > limit;
-        const cells = rows.slice(0, limit).map(toChange);
-        const last = cells.at(-1);
-        return {
-          cursor,
-          cells,
-          ...(after
-            ? {}
-            : {
-                total: count(
-                  'SELECT count(*) FROM cells WHERE tenant_id = ? AND seq <= ?',
-                  tenantId,
-                  cursor,
-                ),
-              }),
-          next:
-            hasMore && last ? { table: last.table, rowId: last.rowId, column: last.column } : null,
-          hasMore,
-        };
+        const total = after
+          ? undefined
+          : count('SELECT count(*) FROM cells WHERE tenant_id = ? AND seq <= ?', tenantId, cursor);
+        return buildSnapshotPage(cursor, rows.map(toChange), limit, total);
       })(),
     counts: async (now): Promise<StoreCounts> => ({
       tenants: count('SELECT count(*) FROM tenants'),

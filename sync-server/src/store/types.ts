@@ -74,7 +74,6 @@ export interface SyncStore {
   getSecret(name: string): Promise<string | null>;
   /** Stores `value` unless another instance got there first; returns the value that won. */
   putSecretIfAbsent(name: string, value: string): Promise<string>;
-  setSecret(name: string, value: string): Promise<void>;
 
   /** A new clinic and its first device. CONFLICT if the tenant or device exists. */
   registerClinic(
