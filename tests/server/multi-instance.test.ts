@@ -3,7 +3,7 @@
 // other, and concurrent pushes through both get one gap-free sequence.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { versions, Workstation } from './helpers/client';
+import { versions, type Workstation } from './helpers/client';
 import { FakeDevice } from './helpers/fixtures';
 import { createTempDatabase, type TempDatabase } from './helpers/pg';
 import { startTestServer, type TestServer } from './helpers/server';

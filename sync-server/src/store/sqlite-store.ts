@@ -12,14 +12,7 @@ import { buildSnapshotPage } from '../sync/snapshot-page';
 import { makeSqlitePush } from './sqlite-push';
 import { assertEnrollmentUsable, type EnrollmentRow } from './enrollment-rules';
 import { SQLITE_SCHEMA, SQLITE_SCHEMA_VERSION } from './sqlite-schema';
-import type {
-  DeviceRecord,
-  NewDevice,
-  NewEnrollment,
-  PushInput,
-  StoreCounts,
-  SyncStore,
-} from './types';
+import type { DeviceRecord, NewDevice, NewEnrollment, StoreCounts, SyncStore } from './types';
 
 export const SQLITE_FILE = 'sync.db';
 
