@@ -2,7 +2,8 @@
 // workstation is connected it reports local state only (pending changes).
 import { z } from 'zod';
 import { channel } from './contract';
-import { UtcTimestamp } from '../domain/primitives';
+import { NonEmptyText, UtcTimestamp } from '../domain/primitives';
+import { AppointmentView } from './scheduling';
 
 export const SyncStatus = z.object({
   connected: z.boolean(),
@@ -15,6 +16,51 @@ export const SyncStatus = z.object({
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
+/** Two appointments that overlap after a merge: staff resolve it by moving or cancelling one. */
+export const SyncConflict = z.object({
+  kind: z.enum(['doctor', 'patient']),
+  appointments: z.tuple([AppointmentView, AppointmentView]),
+});
+export type SyncConflict = z.infer<typeof SyncConflict>;
+
+const ServerTarget = {
+  serverUrl: z.url({ protocol: /^https$/ }),
+  /** The CA's SHA-256 fingerprint printed by the server: it is pinned. */
+  fingerprint: z
+    .string()
+    .regex(/^[0-9A-Fa-f:]{64,95}$/, 'paste the fingerprint the server printed'),
+};
+
 export const syncStatusChannels = {
   'sync.status': channel('sync.status', z.object({}).strict(), SyncStatus),
+  'sync.now': channel('sync.now', z.object({}).strict(), SyncStatus),
+  'sync.conflicts': channel('sync.conflicts', z.object({}).strict(), z.array(SyncConflict)),
+  'sync.connect': channel(
+    'sync.connect',
+    z
+      .object({
+        ...ServerTarget,
+        adminToken: z.string().min(16).max(200),
+        deviceName: NonEmptyText(100),
+      })
+      .strict(),
+    SyncStatus,
+  ),
+  'sync.enrollmentCode': channel(
+    'sync.enrollmentCode',
+    z.object({}).strict(),
+    z.object({ code: z.string(), expiresAt: UtcTimestamp }),
+  ),
+  /** First run on a new workstation: join an existing clinic with a one-time code. */
+  'setup.joinClinic': channel(
+    'setup.joinClinic',
+    z
+      .object({
+        ...ServerTarget,
+        code: z.string().trim().min(10).max(200),
+        deviceName: NonEmptyText(100),
+      })
+      .strict(),
+    SyncStatus,
+  ),
 } as const;

@@ -17,6 +17,7 @@ import { ScheduleService } from '../services/schedule-service';
 import { ClinicSettingsService } from '../services/clinic-settings-service';
 import type { SettingsStore } from '../settings/settings-store';
 import { ClinicStore } from '../store/clinic-store';
+import { SyncScheduler } from '../sync/sync-scheduler';
 
 export const servicesFor = (store: ClinicStore, repos: Repositories = repositories(store)) => ({
   repos,
@@ -44,8 +45,20 @@ export class CoreRuntime {
     readonly now: () => number,
   ) {}
 
+  /** Background sync, once this workstation is connected to a server. */
+  scheduler: SyncScheduler | null = null;
+
   attach(store: ClinicStore): void {
     this.opened = { store, services: servicesFor(store) };
+    this.startSync();
+  }
+
+  startSync(): void {
+    const store = this.opened?.store;
+    if (!store?.tenantId || this.scheduler?.state.connected) return;
+    this.scheduler?.stop();
+    this.scheduler = new SyncScheduler(store);
+    this.scheduler.start();
   }
 
   get store(): ClinicStore | null {
@@ -80,6 +93,7 @@ export class CoreRuntime {
   }
 
   close(): void {
+    this.scheduler?.stop();
     this.opened?.store.close();
     this.opened = null;
     this.session = null;

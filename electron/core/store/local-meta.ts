@@ -2,7 +2,23 @@
 import type { Db } from './open-database';
 
 export type MetaKey =
-  'deviceId' | 'tenantId' | 'hlc' | 'seriesCode' | 'counter:mrn' | 'counter:invoice' | 'isDemo';
+  | 'deviceId'
+  | 'tenantId'
+  | 'hlc'
+  | 'seriesCode'
+  | 'counter:mrn'
+  | 'counter:invoice'
+  | 'isDemo'
+  // Sync identity and progress (the private key stays inside the encrypted store).
+  | 'sync:serverUrl'
+  | 'sync:caPem'
+  | 'sync:certPem'
+  | 'sync:keyPem'
+  | 'sync:cursor'
+  | 'sync:lastSyncAt'
+  | 'sync:clockOffsetMs'
+  | 'sync:clockWarning'
+  | 'sync:bootstrapped';
 
 export function getMeta(db: Db, key: MetaKey): string | null {
   const row = db.prepare('SELECT value FROM local_meta WHERE key = ?').get(key) as

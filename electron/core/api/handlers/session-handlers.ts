@@ -63,6 +63,16 @@ export function sessionHandlers(rt: CoreRuntime): HandlerMap<SessionChannels> {
         };
       }
       const services = rt.services();
+      // A joining workstation knows its clinic before the clinic's rows have arrived.
+      if (!services.repos.tenants.find(tenantId, tenantId)) {
+        return {
+          state: 'needs_setup',
+          clinicName: null,
+          isDemo: false,
+          session: null,
+          lastUserEmail: null,
+        };
+      }
       return {
         state: !rt.session ? 'logged_out' : rt.locked ? 'locked' : 'active',
         clinicName: services.repos.tenants.get(tenantId, tenantId).name,

@@ -1,0 +1,26 @@
+// Invariants that per-column merge cannot keep, derived from the merged data
+// the same way on every workstation (so all of them list the same conflicts),
+// and resolved by ordinary edits (moving or cancelling one appointment).
+import { Appointment } from '../../../shared/domain/appointment';
+import { appointmentOverlaps, type OverlapConflict } from '../../../shared/scheduling';
+import type { ClinicStore } from '../store/clinic-store';
+import { decodeRow, type SqlRow } from '../store/row-codec';
+
+/** Past appointments are history, not conflicts to resolve. */
+const LOOKBACK_MS = 24 * 3_600_000;
+
+export function appointmentConflicts(store: ClinicStore): OverlapConflict[] {
+  const tenantId = store.tenantId;
+  if (!tenantId) return [];
+  const since = new Date(store.now() - LOOKBACK_MS).toISOString();
+  const rows = store.db
+    .prepare(
+      "SELECT * FROM appointments WHERE tenantId = ? AND deletedAt IS NULL AND status NOT IN ('cancelled','no_show') AND scheduledAt >= ?",
+    )
+    .all(tenantId, since) as SqlRow[];
+  const appointments = rows.flatMap((r) => {
+    const parsed = Appointment.safeParse(decodeRow('appointments', r));
+    return parsed.success ? [parsed.data] : [];
+  });
+  return appointmentOverlaps(appointments);
+}

@@ -1,0 +1,173 @@
+// Connecting a clinic to a sync server, issuing one-time enrollment codes, and
+// joining a new workstation with one. The clinic key reaches the new
+// workstation wrapped with a secret that is part of the code and never sent to
+// the server (docs/sync-protocol.md, "Enrollment").
+import { hkdfSync, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { AppError } from '../../../shared/errors';
+import {
+  CreateEnrollmentResponse,
+  EnrollResponse,
+  RegisterClinicResponse,
+  formatEnrollmentCode,
+  parseEnrollmentCode,
+} from '../../../shared/sync/enrollment';
+import { open, seal } from '../keys/aes-gcm';
+import type { KeyWrapper } from '../keys/key-wrapper';
+import { ClinicStore } from '../store/clinic-store';
+import { setMeta } from '../store/local-meta';
+import { assertPinned, generateKeyAndCsr, loadIdentity, saveIdentity } from './identity';
+import { syncHttp, versions } from './sync-http';
+
+const CaResponse = z.object({ caCertificate: z.string() });
+const KeyList = z.array(z.object({ keyId: z.string(), key: z.string() }));
+
+async function fetchPinnedCa(serverUrl: string, fingerprint: string): Promise<string> {
+  const { caCertificate } = await syncHttp(serverUrl, { insecureFirstContact: true }).get(
+    '/v1/ca',
+    CaResponse,
+  );
+  assertPinned(caCertificate, fingerprint);
+  return caCertificate;
+}
+
+const secretKey = (secret: Buffer) =>
+  Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'ehrbs:enrollment:v1', 32));
+
+/** Registers this workstation's clinic with the server (server admin token) and makes it its first device. */
+export async function connectClinic(
+  store: ClinicStore,
+  o: { serverUrl: string; fingerprint: string; adminToken: string; deviceName: string },
+): Promise<void> {
+  const tenantId = store.tenantId;
+  if (!tenantId) throw new AppError('STORE_MISSING', 'This workstation has no clinic to connect.');
+  if (loadIdentity(store))
+    throw new AppError('CONFLICT', 'This workstation is already connected to a sync server.');
+  const caPem = await fetchPinnedCa(o.serverUrl, o.fingerprint);
+  const clinicName = (
+    store.db.prepare('SELECT name FROM tenants WHERE id = ?').get(tenantId) as { name: string }
+  ).name;
+  const { keyPem, csrPem } = generateKeyAndCsr(store.deviceId);
+  const res = await syncHttp(o.serverUrl, { ca: caPem }).post(
+    '/v1/clinics',
+    {
+      ...versions,
+      tenantId,
+      clinicName,
+      deviceId: store.deviceId,
+      deviceName: o.deviceName,
+      csr: csrPem,
+    },
+    RegisterClinicResponse,
+    { authorization: `Bearer ${o.adminToken}` },
+  );
+  saveIdentity(store, {
+    serverUrl: o.serverUrl,
+    caPem: res.caCertificate,
+    certPem: res.certificate,
+    keyPem,
+  });
+  // The first workstation holds the whole clinic already: nothing to bootstrap.
+  setMeta(store.db, 'sync:bootstrapped', '1');
+}
+
+/** A one-time code for a new workstation: `<id>.<token>.<secret>`. */
+export async function createEnrollmentCode(
+  store: ClinicStore,
+  expiresInSeconds = 900,
+): Promise<{ code: string; expiresAt: string }> {
+  const id = loadIdentity(store);
+  const tenantId = store.tenantId;
+  if (!id || !tenantId)
+    throw new AppError('UNAVAILABLE', 'This workstation is not connected to a sync server.');
+  const keys = store.db.prepare('SELECT keyId, key FROM clinic_keys ORDER BY createdAt').all() as {
+    keyId: string;
+    key: Buffer;
+  }[];
+  const secret = randomBytes(32);
+  const payload = Buffer.from(
+    JSON.stringify(keys.map((k) => ({ keyId: k.keyId, key: k.key.toString('base64') }))),
+  );
+  const wrappedClinicKey = seal(
+    secretKey(secret),
+    payload,
+    `ehrbs:enrollment:v1:${tenantId}`,
+  ).toString('base64');
+  const res = await syncHttp(id.serverUrl, { ca: id.caPem, cert: id.certPem, key: id.keyPem }).post(
+    '/v1/enrollments',
+    { ...versions, wrappedClinicKey, expiresInSeconds },
+    CreateEnrollmentResponse,
+  );
+  return {
+    code: formatEnrollmentCode({
+      enrollmentId: res.enrollmentId,
+      token: res.token,
+      secret: secret.toString('base64url'),
+    }),
+    expiresAt: res.expiresAt,
+  };
+}
+
+/** A new workstation: a new local store, enrolled with a one-time code, holding the clinic key. Not yet synced. */
+export async function joinClinic(
+  dataDir: string,
+  wrapper: KeyWrapper,
+  o: {
+    serverUrl: string;
+    fingerprint: string;
+    code: string;
+    deviceName: string;
+    now?: () => number;
+  },
+): Promise<ClinicStore> {
+  const code = parseEnrollmentCode(o.code);
+  if (!code)
+    throw new AppError('VALIDATION_FAILED', 'That enrollment code is not in the right form.');
+  const caPem = await fetchPinnedCa(o.serverUrl, o.fingerprint);
+  const store = await ClinicStore.create(dataDir, wrapper, o.now ? { now: o.now } : {});
+  try {
+    const { keyPem, csrPem } = generateKeyAndCsr(store.deviceId);
+    const res = await syncHttp(o.serverUrl, { ca: caPem }).post(
+      '/v1/enroll',
+      {
+        ...versions,
+        enrollmentId: code.enrollmentId,
+        token: code.token,
+        deviceId: store.deviceId,
+        deviceName: o.deviceName,
+        csr: csrPem,
+      },
+      EnrollResponse,
+    );
+    const plain = open(
+      secretKey(Buffer.from(code.secret, 'base64url')),
+      Buffer.from(res.wrappedClinicKey, 'base64'),
+      `ehrbs:enrollment:v1:${res.tenantId}`,
+    );
+    if (!plain)
+      throw new AppError('WRONG_KEY', 'The enrollment code does not unlock the clinic key.');
+    const keys = KeyList.parse(JSON.parse(plain.toString('utf8')));
+    store.transaction(() => {
+      store.db.prepare('DELETE FROM clinic_keys').run();
+      const insert = store.db.prepare(
+        'INSERT INTO clinic_keys (keyId, key, createdAt) VALUES (?, ?, ?)',
+      );
+      keys.forEach((k, i) =>
+        insert.run(k.keyId, Buffer.from(k.key, 'base64'), new Date(i).toISOString()),
+      );
+      setMeta(store.db, 'tenantId', res.tenantId);
+    });
+    saveIdentity(store, {
+      serverUrl: o.serverUrl,
+      caPem: res.caCertificate,
+      certPem: res.certificate,
+      keyPem,
+    });
+    return store;
+  } catch (e) {
+    store.close();
+    const { rmSync } = await import('node:fs');
+    for (const f of ['clinic.db', 'store-key.json']) rmSync(`${dataDir}/${f}`, { force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,171 @@
+// One sync round: bootstrap from a snapshot (a new workstation), push the
+// outbox in batches under the protocol's limits, then pull every page after
+// our cursor and merge it. Safe to interrupt anywhere: batch ids are derived
+// from their content (a retried batch is a duplicate, not new data), outbox
+// rows are deleted only after the server stored them, and the cursor moves
+// only after a page is merged, in the same transaction-per-page.
+import { createHash } from 'node:crypto';
+import { AppError } from '../../../shared/errors';
+import { MAX_DRIFT_MS } from '../../../shared/sync/hlc';
+import {
+  PullResponse,
+  PushResponse,
+  SnapshotResponse,
+  type CellKey,
+} from '../../../shared/sync/protocol';
+import { persistClock } from '../clock/device-clock';
+import type { ClinicStore } from '../store/clinic-store';
+import { getMeta, setMeta } from '../store/local-meta';
+import { applyRemoteAudit, applyRemoteChanges } from './apply-remote';
+import { appointmentConflicts } from './conflicts';
+import { loadIdentity } from './identity';
+import { acknowledgeBatch, nextPushBatch, type PushBatch } from './outbox';
+import { syncHttp, versions, type SyncHttp } from './sync-http';
+
+export interface SyncRoundResult {
+  pushed: number;
+  pulled: number;
+  conflicts: number;
+  clockOffsetMs: number | null;
+  clockWarning: string | null;
+  bootstrapped: boolean;
+}
+
+export interface SyncRoundOptions {
+  /** Bootstrap progress, 0..1. */
+  onProgress?: (fraction: number) => void;
+  pullLimit?: number;
+  snapshotLimit?: number;
+}
+
+/** A UUID derived from the batch's content, so a retry after a crash reuses it. */
+function batchIdOf(deviceId: string, b: PushBatch): string {
+  const h = createHash('sha256')
+    .update(
+      `${deviceId}|${b.lastOutboxSeq ?? ''}|${b.changes.length}|${b.changes[0]?.hlc ?? ''}|${b.auditIds.join(',')}`,
+    )
+    .digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export function clockWarningFor(offsetMs: number): string | null {
+  if (Math.abs(offsetMs) <= MAX_DRIFT_MS) return null;
+  const minutes = Math.round(Math.abs(offsetMs) / 60_000);
+  const direction = offsetMs > 0 ? 'behind' : 'ahead of';
+  return `This computer's clock is about ${minutes} minutes ${direction} the sync server. Please correct its date and time. Your work is kept and will sync once the clock is right.`;
+}
+
+async function bootstrap(store: ClinicStore, http: SyncHttp, o: SyncRoundOptions): Promise<number> {
+  let cursor: number | undefined;
+  let after: CellKey | undefined;
+  let total = 0;
+  let done = 0;
+  // Snapshot pages are keyed by table, not by dependency order: check foreign keys once at the end.
+  store.db.pragma('foreign_keys = OFF');
+  try {
+    for (;;) {
+      const page = await http.post(
+        '/v1/snapshot',
+        {
+          ...versions,
+          ...(cursor === undefined ? {} : { cursor }),
+          ...(after ? { after } : {}),
+          limit: o.snapshotLimit ?? 5000,
+        },
+        SnapshotResponse,
+      );
+      cursor = page.cursor;
+      total = page.total ?? total;
+      applyRemoteChanges(store, page.cells);
+      done += page.cells.length;
+      o.onProgress?.(total > 0 ? Math.min(1, done / total) : 1);
+      if (!page.hasMore || !page.next) break;
+      after = page.next;
+    }
+  } finally {
+    store.db.pragma('foreign_keys = ON');
+  }
+  if ((store.db.pragma('foreign_key_check') as unknown[]).length > 0) {
+    throw new AppError('INTEGRITY_FAILED', 'The clinic snapshot was incomplete; sync will retry.');
+  }
+  store.transaction(() => {
+    setMeta(store.db, 'sync:cursor', String(cursor ?? 0));
+    setMeta(store.db, 'sync:bootstrapped', '1');
+  });
+  return done;
+}
+
+export async function syncRound(
+  store: ClinicStore,
+  o: SyncRoundOptions = {},
+): Promise<SyncRoundResult> {
+  const id = loadIdentity(store);
+  if (!id) throw new AppError('UNAVAILABLE', 'This workstation is not connected to a sync server.');
+  const http = syncHttp(id.serverUrl, { ca: id.caPem, cert: id.certPem, key: id.keyPem });
+  const result: SyncRoundResult = {
+    pushed: 0,
+    pulled: 0,
+    conflicts: 0,
+    clockOffsetMs: null,
+    clockWarning: null,
+    bootstrapped: false,
+  };
+
+  if (getMeta(store.db, 'sync:bootstrapped') !== '1') {
+    result.pulled += await bootstrap(store, http, o);
+    result.bootstrapped = true;
+  }
+
+  for (let batch = nextPushBatch(store); batch; batch = nextPushBatch(store)) {
+    try {
+      const res = await http.post(
+        '/v1/push',
+        {
+          ...versions,
+          batchId: batchIdOf(store.deviceId, batch),
+          sentAt: Date.now(),
+          changes: batch.changes,
+          audit: batch.audit,
+        },
+        PushResponse,
+      );
+      result.clockOffsetMs = res.clockOffsetMs;
+      acknowledgeBatch(store, batch);
+      result.pushed += batch.changes.length + batch.audit.length;
+    } catch (e) {
+      // A refused clock keeps the batch for later and must not stop us receiving others' work.
+      if (e instanceof AppError && e.code === 'CLOCK_SKEW') {
+        result.clockWarning = e.message;
+        break;
+      }
+      throw e;
+    }
+  }
+
+  let cursor = Number(getMeta(store.db, 'sync:cursor') ?? '0');
+  for (;;) {
+    const page = await http.post(
+      '/v1/pull',
+      { ...versions, sentAt: Date.now(), after: cursor, limit: o.pullLimit ?? 2000 },
+      PullResponse,
+    );
+    result.clockOffsetMs = page.clockOffsetMs;
+    const applied = applyRemoteChanges(store, page.changes);
+    applyRemoteAudit(store, page.audit);
+    if (applied.clockWarning) result.clockWarning ??= applied.clockWarning;
+    result.pulled += page.changes.length;
+    cursor = page.nextCursor;
+    setMeta(store.db, 'sync:cursor', String(cursor));
+    if (!page.hasMore) break;
+  }
+
+  if (result.clockOffsetMs !== null) result.clockWarning ??= clockWarningFor(result.clockOffsetMs);
+  result.conflicts = appointmentConflicts(store).length;
+  store.transaction(() => {
+    persistClock(store.db, store.clock);
+    setMeta(store.db, 'sync:lastSyncAt', store.nowIso());
+    setMeta(store.db, 'sync:clockOffsetMs', String(result.clockOffsetMs ?? 0));
+    setMeta(store.db, 'sync:clockWarning', result.clockWarning ?? '');
+  });
+  return result;
+}

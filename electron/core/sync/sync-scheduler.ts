@@ -1,0 +1,122 @@
+// Background sync for the app: a round shortly after local changes, every
+// `intervalMs` otherwise, and with exponential backoff after failures (so an
+// unreachable server costs nothing). "Online" means the last round reached the
+// server. Rounds never overlap.
+import { isAppError } from '../../../shared/errors';
+import type { ClinicStore } from '../store/clinic-store';
+import { loadIdentity } from './identity';
+import { pendingChangeCount } from './outbox';
+import { syncRound, type SyncRoundResult } from './sync-round';
+
+export interface SyncState {
+  connected: boolean;
+  online: boolean;
+  running: boolean;
+  lastSyncAt: string | null;
+  lastError: string | null;
+  clockWarning: string | null;
+  conflicts: number;
+  bootstrapProgress: number | null;
+}
+
+export class SyncScheduler {
+  private timer: NodeJS.Timeout | null = null;
+  private failures = 0;
+  private lastPending = 0;
+  private stopped = false;
+  readonly state: SyncState = {
+    connected: false,
+    online: false,
+    running: false,
+    lastSyncAt: null,
+    lastError: null,
+    clockWarning: null,
+    conflicts: 0,
+    bootstrapProgress: null,
+  };
+
+  constructor(
+    private readonly store: ClinicStore,
+    private readonly o: {
+      intervalMs?: number;
+      changeCheckMs?: number;
+      maxBackoffMs?: number;
+      round?: typeof syncRound;
+    } = {},
+  ) {}
+
+  start(): void {
+    this.state.connected = loadIdentity(this.store) !== null;
+    if (!this.state.connected) return;
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  /** Ask for a round soon (after a local change, or when the network comes back). */
+  nudge(): void {
+    if (this.state.connected && !this.state.running) this.schedule(500);
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), ms);
+    this.timer.unref();
+  }
+
+  private async tick(): Promise<void> {
+    // Between full rounds, wake often to notice local changes cheaply.
+    const pending = pendingChangeCount(this.store);
+    const due =
+      this.failures === 0 &&
+      pending === this.lastPending &&
+      this.state.lastSyncAt !== null &&
+      !this.roundDue();
+    if (due) return this.schedule(this.o.changeCheckMs ?? 2000);
+    await this.runRound();
+  }
+
+  private lastRoundAt = 0;
+  private roundDue(): boolean {
+    return Date.now() - this.lastRoundAt >= (this.o.intervalMs ?? 30_000);
+  }
+
+  async runRound(): Promise<SyncRoundResult | null> {
+    if (this.state.running) return null;
+    this.state.running = true;
+    this.lastRoundAt = Date.now();
+    try {
+      const result = await (this.o.round ?? syncRound)(this.store, {
+        onProgress: (f) => (this.state.bootstrapProgress = f < 1 ? f : null),
+      });
+      this.failures = 0;
+      Object.assign(this.state, {
+        online: true,
+        lastError: null,
+        lastSyncAt: this.store.nowIso(),
+        clockWarning: result.clockWarning,
+        conflicts: result.conflicts,
+        bootstrapProgress: null,
+      });
+      this.lastPending = pendingChangeCount(this.store);
+      this.schedule(this.o.changeCheckMs ?? 2000);
+      return result;
+    } catch (e) {
+      this.failures++;
+      this.state.online = !(isAppError(e) && e.code === 'UNAVAILABLE');
+      this.state.lastError = isAppError(e) ? e.message : 'Sync failed; it will retry.';
+      const backoff = Math.min(
+        this.o.maxBackoffMs ?? 300_000,
+        1000 * 2 ** Math.min(this.failures, 12),
+      );
+      this.schedule(backoff);
+      return null;
+    } finally {
+      this.state.running = false;
+    }
+  }
+}
