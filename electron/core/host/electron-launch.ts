@@ -8,14 +8,21 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-/** The Electron executable, or null when it is not installed on this machine. */
-export function findElectronBinary(env: NodeJS.ProcessEnv = process.env): string | null {
-  let packageDir: string;
+/** Where the electron npm package is installed, or null without it. */
+function electronPackageDir(): string | null {
   try {
-    packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    return dirname(createRequire(import.meta.url).resolve('electron/package.json'));
   } catch {
     return null;
   }
+}
+
+/** The Electron executable, or null when it is not installed on this machine. */
+export function findElectronBinary(
+  packageDir: string | null = electronPackageDir(),
+  env: NodeJS.ProcessEnv = process.env,
+): string | null {
+  if (packageDir === null) return null;
   let relative: string;
   try {
     relative = readFileSync(join(packageDir, 'path.txt'), 'utf8').trim();
@@ -25,7 +32,7 @@ export function findElectronBinary(env: NodeJS.ProcessEnv = process.env): string
   // Same override the electron package honours, for a binary installed elsewhere.
   const base = env.ELECTRON_OVERRIDE_DIST_PATH ?? join(packageDir, 'dist');
   const binary = join(base, relative);
-  return existsSync(binary) ? binary : null;
+  return relative !== '' && existsSync(binary) ? binary : null;
 }
 
 export type LaunchOutcome = { kind: 'launched'; exited: Promise<number> } | { kind: 'unavailable' };

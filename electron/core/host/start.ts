@@ -37,7 +37,12 @@ async function runElectron(): Promise<boolean> {
 }
 
 async function runBrowserHost(options: StartOptions): Promise<void> {
-  if (await ensureRendererBuilt({ rootDir })) console.log('Built the renderer.');
+  try {
+    if (await ensureRendererBuilt({ rootDir })) console.log('Built the renderer.');
+  } catch {
+    // vite has already printed the build errors above this line.
+    fail('The app screens could not be built (see the errors above); fix them and start again.');
+  }
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const key = chooseHostKeyWrapper(options.dataDir, options.passphrase);
   if (key.notice) console.log(key.notice);
