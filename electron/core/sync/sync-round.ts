@@ -85,6 +85,13 @@ async function bootstrap(store: ClinicStore, http: SyncHttp, o: SyncRoundOptions
   } finally {
     store.db.pragma('foreign_keys = ON');
   }
+  // The snapshot carries cells only: fetch the audit history written before it.
+  for (let after = 0; ; ) {
+    const page = await http.post('/v1/audit', { ...versions, after, upTo: cursor ?? 0, limit: 5000 }, AuditPageResponse);
+    applyRemoteAudit(store, page.audit);
+    after = page.nextCursor;
+    if (!page.hasMore) break;
+  }
   if ((store.db.pragma('foreign_key_check') as unknown[]).length > 0) {
     throw new AppError('INTEGRITY_FAILED', 'The clinic snapshot was incomplete; sync will retry.');
   }
