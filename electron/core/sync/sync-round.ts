@@ -13,6 +13,7 @@ import {
   SnapshotResponse,
   type CellKey,
 } from '../../../shared/sync/protocol';
+import { AuditPageResponse } from '../../../shared/sync/audit-page';
 import { persistClock } from '../clock/device-clock';
 import type { ClinicStore } from '../store/clinic-store';
 import { getMeta, setMeta } from '../store/local-meta';
