@@ -18,7 +18,8 @@ const sourceDirs = (rootDir: string): string[] => [
   join(rootDir, 'shared'),
 ];
 
-async function newestMtime(dir: string): Promise<number> {
+/** The newest modification time of any file under `dir` (node_modules excluded). */
+export async function newestMtime(dir: string): Promise<number> {
   let newest = 0;
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
   for (const entry of entries) {

@@ -2,7 +2,8 @@
 // Electron app when its binary is installed; otherwise, and always with
 // --web, it serves the same renderer and API contract from the browser host.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isAppError } from '../../../shared/errors';
@@ -14,7 +15,7 @@ import { findElectronBinary, launchElectron } from './electron-launch';
 import { chooseHostKeyWrapper } from './host-key-wrapper';
 import { startBrowserHost } from './http-host';
 import type { BrowserHost } from './http-host';
-import { ensureRendererBuilt, rendererOutDir } from './renderer-build';
+import { ensureRendererBuilt, newestMtime, rendererOutDir } from './renderer-build';
 
 const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -23,8 +24,8 @@ async function runElectron(): Promise<boolean> {
   const binary = findElectronBinary();
   if (binary === null) return false;
   const mainFile = join(rootDir, 'dist', 'electron', 'main.js');
-  if (!existsSync(mainFile)) {
-    console.log('Building the app (first start)...');
+  if (await desktopBuildIsStale(mainFile)) {
+    console.log('Building the app...');
     const built = spawnSync(process.execPath, [join(rootDir, 'scripts', 'build.js')], {
       stdio: 'inherit',
     });
@@ -34,6 +35,16 @@ async function runElectron(): Promise<boolean> {
   if (outcome.kind === 'unavailable') return false;
   process.exitCode = await outcome.exited;
   return true;
+}
+
+/** The desktop bundle runs built code: rebuild when it is missing or any source is newer. */
+async function desktopBuildIsStale(mainFile: string): Promise<boolean> {
+  const built = await stat(mainFile).catch(() => null);
+  if (built === null) return true;
+  for (const dir of ['electron', 'shared', 'renderer']) {
+    if ((await newestMtime(join(rootDir, dir))) > built.mtimeMs) return true;
+  }
+  return false;
 }
 
 async function runBrowserHost(options: StartOptions): Promise<void> {
