@@ -1,7 +1,7 @@
 // The operator's commands, run as real processes: serve prints what a clinic
 // needs at first start, and devices list/revoke act on a running server's
 // store at once (the server keeps no state of its own).
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,49 +9,31 @@ import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { newWorkstationKey, versions, Workstation } from './helpers/client';
+import { SERVER_BIN, spawnServer, type ServerProcess } from './helpers/process';
 
-const BIN = join(process.cwd(), 'bin', 'ehrbs-sync-server.js');
 const run = promisify(execFile);
-const cli = (...args: string[]) => run(process.execPath, [BIN, ...args], { timeout: 20_000 });
+const cli = (...args: string[]) =>
+  run(process.execPath, [SERVER_BIN, ...args], { timeout: 20_000 });
 
 let dataDir = '';
-let server: ChildProcess | null = null;
-let output = '';
-
-async function waitFor(pattern: RegExp): Promise<RegExpExecArray> {
-  for (let i = 0; i < 200; i++) {
-    const m = pattern.exec(output);
-    if (m) return m;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server never printed ${pattern}: ${output}`);
-}
+let server: ServerProcess;
 
 beforeAll(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'ehrbs-cli-'));
-  const env = { ...process.env, EHRBS_SERVER_TOKEN: '' };
-  server = spawn(
-    process.execPath,
-    [BIN, 'serve', '--data', dataDir, '--port', '0', '--log-level', 'error'],
-    { env },
-  );
-  server.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  server.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  server = spawnServer(['--data', dataDir]);
 });
 
 afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server?.once('exit', r));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await server.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
 it('serves, prints the CA fingerprint and admin token, and lets the operator revoke a workstation', async () => {
-  const url = (await waitFor(/listening on (https:\/\/\S+)/))[1] ?? '';
-  expect((await waitFor(/CA fingerprint \(SHA-256\)[^:]*: ([0-9A-F:]{95})/))[1]).toBeDefined();
-  const token = (await waitFor(/admin token[^:]*: (\S+)/))[1] ?? '';
+  const url = (await server.waitFor(/listening on (https:\/\/\S+)/))[1] ?? '';
+  expect(
+    (await server.waitFor(/CA fingerprint \(SHA-256\)[^:]*: ([0-9A-F:]{95})/))[1],
+  ).toBeDefined();
+  const token = (await server.waitFor(/admin token[^:]*: (\S+)/))[1] ?? '';
 
   // The CA a workstation pins, as an administrator would hand it over.
   const caPem = readFileSync(join(dataDir, 'ca.pem'), 'utf8');
