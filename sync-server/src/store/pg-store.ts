@@ -57,10 +57,10 @@ export async function openPgStore(connectionString: string): Promise<SyncStore> 
   // An idle client's connection can drop (a database restart); without a listener that would crash the process.
   pool.on('error', () => undefined);
 
-  async function tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  async function tx<T>(fn: (c: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
     const c = await pool.connect();
     try {
-      await c.query('BEGIN');
+      await c.query(begin);
       const result = await fn(c);
       await c.query('COMMIT');
       return result;
@@ -197,21 +197,24 @@ export async function openPgStore(connectionString: string): Promise<SyncStore> 
       return (r.rowCount ?? 0) > 0;
     },
     push: (input) => tx((c) => pgPush(c, input)),
-    pull: async (tenantId, after, limit) => {
-      const changes = (
-        await pool.query<ChangeRow>(
-          'SELECT seq, tbl, row_id, col, hlc, value FROM changes WHERE tenant_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
-          [tenantId, after, limit + 1],
-        )
-      ).rows.map((r): PulledChange => ({ ...toChange(r), serverSeq: Number(r.seq) }));
-      const audit = (
-        await pool.query<{ seq: string; entry: string }>(
-          'SELECT seq, entry FROM audit WHERE tenant_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
-          [tenantId, after, limit + 1],
-        )
-      ).rows.map((r) => ({ seq: Number(r.seq), entry: JSON.parse(r.entry) as AuditLog }));
-      return buildPullPage(after, limit, changes, audit);
-    },
+    // One snapshot for both reads: otherwise a push committing between them could
+    // put a later audit entry on this page while an earlier change is missed.
+    pull: (tenantId, after, limit) =>
+      tx(async (c) => {
+        const changes = (
+          await c.query<ChangeRow>(
+            'SELECT seq, tbl, row_id, col, hlc, value FROM changes WHERE tenant_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+            [tenantId, after, limit + 1],
+          )
+        ).rows.map((r): PulledChange => ({ ...toChange(r), serverSeq: Number(r.seq) }));
+        const audit = (
+          await c.query<{ seq: string; entry: string }>(
+            'SELECT seq, entry FROM audit WHERE tenant_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+            [tenantId, after, limit + 1],
+          )
+        ).rows.map((r) => ({ seq: Number(r.seq), entry: JSON.parse(r.entry) as AuditLog }));
+        return buildPullPage(after, limit, changes, audit);
+      }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'),
     snapshot: async (tenantId, fixedCursor, after, limit) => {
       const seq = await pool.query<{ last_seq: string }>(
         'SELECT last_seq FROM tenants WHERE id = $1',

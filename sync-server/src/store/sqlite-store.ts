@@ -193,23 +193,25 @@ export function openSqliteStore(dataDir: string): SyncStore {
       return db.prepare('SELECT 1 FROM devices WHERE id = ?').get(deviceId) !== undefined;
     },
     push: async (input) => push.immediate(input),
-    pull: async (tenantId, after, limit) => {
-      const changes = (
-        db
-          .prepare(
-            'SELECT seq, tbl, row_id, col, hlc, value FROM changes WHERE tenant_id = ? AND seq > ? ORDER BY seq LIMIT ?',
-          )
-          .all(tenantId, after, limit + 1) as ChangeRow[]
-      ).map((r): PulledChange => ({ ...toChange(r), serverSeq: r.seq }));
-      const audit = (
-        db
-          .prepare(
-            'SELECT seq, entry FROM audit WHERE tenant_id = ? AND seq > ? ORDER BY seq LIMIT ?',
-          )
-          .all(tenantId, after, limit + 1) as { seq: number; entry: string }[]
-      ).map((r) => ({ seq: r.seq, entry: JSON.parse(r.entry) as AuditLog }));
-      return buildPullPage(after, limit, changes, audit);
-    },
+    // One read transaction for both queries, so the page is one consistent state.
+    pull: async (tenantId, after, limit) =>
+      db.transaction(() => {
+        const changes = (
+          db
+            .prepare(
+              'SELECT seq, tbl, row_id, col, hlc, value FROM changes WHERE tenant_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+            )
+            .all(tenantId, after, limit + 1) as ChangeRow[]
+        ).map((r): PulledChange => ({ ...toChange(r), serverSeq: r.seq }));
+        const audit = (
+          db
+            .prepare(
+              'SELECT seq, entry FROM audit WHERE tenant_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+            )
+            .all(tenantId, after, limit + 1) as { seq: number; entry: string }[]
+        ).map((r) => ({ seq: r.seq, entry: JSON.parse(r.entry) as AuditLog }));
+        return buildPullPage(after, limit, changes, audit);
+      })(),
     snapshot: async (tenantId, fixedCursor, after, limit) =>
       db.transaction(() => {
         const cursor =
