@@ -64,6 +64,41 @@ export class RecordsService {
     );
   }
 
+  /**
+   * Signs a record: from then on it is immutable, and corrections are
+   * amendments (new records with amendsRecordId), so no clinical text is ever
+   * overwritten, not even by a concurrent edit on another workstation.
+   */
+  sign(session: Session, id: string): MedicalRecord {
+    requireCap(session, 'records.write');
+    const tenantId = session.actor.tenantId;
+    const rec = this.repos.medicalRecords.get(tenantId, id);
+    if (rec.signedAt) throw new AppError('INVALID_TRANSITION', 'This record is already signed.');
+    if (rec.doctorId !== this.authorDoctorId(session)) {
+      throw new AppError('FORBIDDEN', 'Only the author can sign a record.');
+    }
+    return this.repos.medicalRecords.update(session.actor, id, {
+      signedAt: this.store.nowIso(),
+      signedBy: session.user.id,
+    });
+  }
+
+  /** A correction to a signed record: a new record pointing at it. The original stays as it was. */
+  amend(session: Session, id: string, content: unknown): MedicalRecord {
+    const original = this.repos.medicalRecords.get(session.actor.tenantId, id);
+    if (!original.signedAt)
+      throw new AppError(
+        'INVALID_TRANSITION',
+        'Only signed records are amended; edit the draft instead.',
+      );
+    return this.create(session, {
+      patientId: original.patientId,
+      recordType: original.recordType,
+      content,
+      amendsRecordId: id,
+    });
+  }
+
   /** Metadata only: type, dates, author, signature. No content. */
   listForPatient(session: Session, patientId: string): MedicalRecord[] {
     requireCap(session, 'records.list');

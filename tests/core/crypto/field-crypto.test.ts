@@ -64,3 +64,28 @@ describe('per-record encryption of clinical content', () => {
     }
   });
 });
+
+describe('signing and amendments', () => {
+  it('signs a note once; a correction is an amendment and the original stays readable', async () => {
+    const w = await clinicWorld();
+    try {
+      const signed = w.services.records.sign(w.doctorSession, w.record.id);
+      expect(signed.signedBy).toBe(w.doctorSession.user.id);
+      expect(() => w.services.records.sign(w.doctorSession, w.record.id)).toThrow(
+        expect.objectContaining({ code: 'INVALID_TRANSITION' }),
+      );
+      const amendment = w.services.records.amend(w.doctorSession, w.record.id, {
+        text: 'Correction: CT booked.',
+      });
+      expect(amendment.amendsRecordId).toBe(w.record.id);
+      expect(w.services.records.readContent(w.doctorSession, w.record.id)).toEqual({
+        text: 'Suspected sarcoidosis-marker-7731, order chest CT.',
+      });
+      expect(() => w.services.records.sign(w.desk, amendment.id)).toThrow(
+        expect.objectContaining({ code: 'FORBIDDEN' }),
+      );
+    } finally {
+      w.close();
+    }
+  });
+});
