@@ -2,20 +2,7 @@
 // CI machines cannot download Playwright's browsers). One worker: each test
 // starts its own host process, and the machines have two cores.
 import { defineConfig } from '@playwright/test';
-
-export const chromiumLaunchOptions = {
-  executablePath: '/usr/bin/chromium',
-  // Without the networking flags Chromium keeps trying hosts it cannot reach.
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
+import { chromiumLaunchOptions, contextOptions } from './tests/e2e/support/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -35,9 +22,7 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     launchOptions: chromiumLaunchOptions,
-    viewport: { width: 1280, height: 800 },
-    locale: 'en-US',
-    timezoneId: 'Europe/Amsterdam',
+    ...contextOptions,
     trace: 'retain-on-failure',
   },
 });

@@ -1,6 +1,6 @@
 // An axe-core scan of every screen, in the states people see them in
 // (including with validation errors showing): no serious or critical violations.
-import { expect, openApp, test } from './support/fixtures';
+import { expect, exploreDemo, openApp, test } from './support/fixtures';
 import { expectAccessible } from './support/axe';
 
 test('screens before login are accessible', async ({ page, host }) => {
@@ -15,7 +15,7 @@ test('screens before login are accessible', async ({ page, host }) => {
   await expect(page.getByRole('alert')).toBeVisible();
   await expectAccessible(page, 'first run with errors');
 
-  await page.getByRole('button', { name: 'Explore the demo clinic' }).click();
+  await exploreDemo(page);
   await expect(page.getByRole('region', { name: 'Demo logins' })).toBeVisible();
   await expectAccessible(page, 'login with demo logins');
   await page.getByLabel('Email').fill('nobody@example.org');
@@ -27,8 +27,11 @@ test('screens before login are accessible', async ({ page, host }) => {
 
 test('working screens are accessible', async ({ page, host }) => {
   await openApp(page, host);
-  await page.getByRole('button', { name: 'Explore the demo clinic' }).click();
-  await page.getByRole('button', { name: 'Log in as Administrator' }).click();
+  await exploreDemo(page);
+  await page
+    .getByRole('button', { name: /^Log in as Administrator/ })
+    .first()
+    .click();
   const nav = page.getByRole('navigation', { name: 'Main' });
 
   const list = page.getByRole('listbox', { name: 'Patients' });
@@ -59,7 +62,10 @@ test('working screens are accessible', async ({ page, host }) => {
   await expectAccessible(page, 'lock');
 
   await page.getByRole('button', { name: 'Switch user' }).click();
-  await page.getByRole('button', { name: 'Log in as Front desk' }).click();
+  await page
+    .getByRole('button', { name: /^Log in as Front desk/ })
+    .first()
+    .click();
   await page.goto(`${host.origin}/#/admin`);
   await expect(page.getByRole('alert')).toBeVisible();
   await expectAccessible(page, 'not allowed');

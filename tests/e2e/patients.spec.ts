@@ -113,6 +113,7 @@ test('a long list shows its total and loads rows on demand to the very end', asy
   page,
   host,
 }) => {
+  test.slow(); // generating 2,000 demo patients
   const { logins } = await host.api('setup.createDemo', { patients: 2_000 });
   const admin = logins.find((l) => l.role === 'admin');
   if (!admin) throw new Error('the demo clinic has no admin login');

@@ -55,3 +55,12 @@ export async function expectSignedIn(page: Page, displayName: string): Promise<v
   await expect(page.getByRole('banner')).toContainText(displayName);
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 }
+
+/** First run → "Explore the demo clinic"; generating its patients can take a while. */
+export async function exploreDemo(page: Page): Promise<void> {
+  // Generating the demo's patients through the real write path takes a while on
+  // a shared CI machine: give the test that does it the longer "slow" timeout.
+  test.slow();
+  await page.getByRole('button', { name: 'Explore the demo clinic' }).click();
+  await expect(page.getByRole('region', { name: 'Demo logins' })).toBeVisible({ timeout: 50_000 });
+}

@@ -24,9 +24,10 @@ export function DemoLogins({ logins, busy, onPick }: Props) {
           <li key={login.email}>
             <button type="button" className="button" disabled={busy} onClick={() => onPick(login)}>
               Log in as {roleLabel(login.role)}
+              <span className="demo-logins__email">{login.email}</span>
             </button>
             <span className="demo-logins__credentials">
-              {login.email} · password <code>{login.password}</code>
+              password <code>{login.password}</code>
             </span>
           </li>
         ))}

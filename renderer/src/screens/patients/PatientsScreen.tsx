@@ -14,7 +14,7 @@ const LIST_ID = 'patient-list';
 
 export function PatientsScreen({ view }: { view: PatientsView }) {
   const go = useNav((s) => s.go);
-  const { total, query, error, notice, search, setNotice } = usePatients();
+  const { total, query, error, search, setNotice } = usePatients();
   const listRef = useRef<HTMLDivElement>(null);
 
   // First visit: list everyone. Later visits keep the last search and position.
@@ -22,10 +22,12 @@ export function PatientsScreen({ view }: { view: PatientsView }) {
     if (usePatients.getState().generation === 0) void search('');
   }, [search]);
 
-  // A save confirmation belongs to the details it was shown on; leaving them clears it.
+  // A save confirmation belongs to the details it was shown on: moving elsewhere
+  // clears it. Runs on navigation only, not when the notice itself is set.
   useEffect(() => {
-    if (notice && !(view.kind === 'view' && view.id === notice.patientId)) setNotice(null);
-  }, [view, notice, setNotice]);
+    const current = usePatients.getState().notice;
+    if (current && !(view.kind === 'view' && view.id === current.patientId)) setNotice(null);
+  }, [view, setNotice]);
 
   const selectedId = view.kind === 'view' || view.kind === 'edit' ? view.id : null;
   const open = (id: string) => go({ screen: 'patients', view: { kind: 'view', id } });
