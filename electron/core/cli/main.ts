@@ -10,6 +10,10 @@ import { exportCommand } from './commands/export';
 import { initCommand } from './commands/init';
 import { restoreCommand } from './commands/restore';
 import { verifyCommand } from './commands/verify';
+import { connectCommand } from './commands/connect';
+import { enrollCodeCommand } from './commands/enroll-code';
+import { joinCommand } from './commands/join';
+import { syncCommand } from './commands/sync';
 
 const commands: readonly Command[] = [
   initCommand,
@@ -18,6 +22,10 @@ const commands: readonly Command[] = [
   verifyCommand,
   backupCommand,
   restoreCommand,
+  connectCommand,
+  enrollCodeCommand,
+  joinCommand,
+  syncCommand,
 ];
 
 const overview = (): string =>
@@ -25,7 +33,7 @@ const overview = (): string =>
     'usage: ehrbs <command> [options]',
     '',
     'Commands:',
-    ...commands.map((c) => `  ${c.name.padEnd(9)} ${c.summary}`),
+    ...commands.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`),
     '',
     'Environment:',
     '  EHRBS_PASSPHRASE  the store passphrase (asked for when at a terminal)',
