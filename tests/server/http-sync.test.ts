@@ -78,6 +78,19 @@ describe('sync over HTTPS', () => {
     });
   });
 
+  it('gives a new workstation the audit history written before it joined', async () => {
+    const a = await newClinic();
+    const entries = [a.dev.audit(), a.dev.audit()];
+    await push(a, { audit: entries });
+    const b = await t.enroll(a.ws);
+    const snap = await b.ws.post('/v1/snapshot', { ...versions });
+    const history = await b.ws.post('/v1/audit', { ...versions, after: 0, upTo: snap.data.cursor });
+    expect(history).toMatchObject({
+      status: 200,
+      data: { audit: entries, nextCursor: 2, hasMore: false },
+    });
+  });
+
   it('stores a retried batch once', async () => {
     const body = {
       batchId: randomUUID(),

@@ -150,6 +150,15 @@ describe.each(backends)('sync store on $name', (backend) => {
     ]);
   });
 
+  it('pages the audit history up to a cursor, leaving later entries to pull', async () => {
+    const audit = [device.audit(), device.audit(), device.audit()];
+    await push([device.change('patients', randomUUID(), 'firstName', 'x')], audit);
+    const first = await store.auditPage(tenantId, 0, 3, 1);
+    expect(first).toEqual({ audit: [audit[0]], nextCursor: 2, hasMore: true });
+    const rest = await store.auditPage(tenantId, first.nextCursor, 3, 10);
+    expect(rest).toEqual({ audit: [audit[1]], nextCursor: 3, hasMore: false });
+  });
+
   it('refuses a rewritten audit chain and writes nothing of that batch', async () => {
     const a1 = device.audit();
     const a2 = device.audit();

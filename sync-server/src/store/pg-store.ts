@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/errors';
 import type { Change, PulledChange } from '../../../shared/sync/protocol';
 import { buildPullPage } from '../sync/page';
 import { buildSnapshotPage } from '../sync/snapshot-page';
+import { buildAuditPage } from '../sync/audit-page';
 import { assertEnrollmentUsable, type EnrollmentRow } from './enrollment-rules';
 import { PG_MIGRATION_LOCK, PG_SCHEMA, PG_SCHEMA_VERSION } from './pg-schema';
 import { pgPush } from './pg-push';
@@ -237,6 +238,13 @@ export async function openPgStore(connectionString: string): Promise<SyncStore> 
             cursor,
           ]);
       return buildSnapshotPage(cursor, rows.map(toChange), limit, total);
+    },
+    auditPage: async (tenantId, after, upTo, limit) => {
+      const r = await pool.query<{ seq: string; entry: string }>(
+        'SELECT seq, entry FROM audit WHERE tenant_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4',
+        [tenantId, after, upTo, limit + 1],
+      );
+      return buildAuditPage(after, limit, r.rows);
     },
     counts: async (now): Promise<StoreCounts> => ({
       tenants: await count('SELECT count(*) FROM tenants'),

@@ -9,6 +9,7 @@ import { AppError } from '../../../shared/errors';
 import type { Change, PulledChange } from '../../../shared/sync/protocol';
 import { buildPullPage } from '../sync/page';
 import { buildSnapshotPage } from '../sync/snapshot-page';
+import { buildAuditPage } from '../sync/audit-page';
 import { makeSqlitePush } from './sqlite-push';
 import { assertEnrollmentUsable, type EnrollmentRow } from './enrollment-rules';
 import { SQLITE_SCHEMA, SQLITE_SCHEMA_VERSION } from './sqlite-schema';
@@ -231,6 +232,14 @@ export function openSqliteStore(dataDir: string): SyncStore {
           : count('SELECT count(*) FROM cells WHERE tenant_id = ? AND seq <= ?', tenantId, cursor);
         return buildSnapshotPage(cursor, rows.map(toChange), limit, total);
       })(),
+    auditPage: async (tenantId, after, upTo, limit) => {
+      const rows = db
+        .prepare(
+          'SELECT seq, entry FROM audit WHERE tenant_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?',
+        )
+        .all(tenantId, after, upTo, limit + 1) as { seq: number; entry: string }[];
+      return buildAuditPage(after, limit, rows);
+    },
     counts: async (now): Promise<StoreCounts> => ({
       tenants: count('SELECT count(*) FROM tenants'),
       devices: count('SELECT count(*) FROM devices'),

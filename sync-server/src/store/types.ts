@@ -58,6 +58,12 @@ export interface SnapshotPage {
   hasMore: boolean;
 }
 
+export interface AuditPage {
+  audit: AuditLog[];
+  nextCursor: number;
+  hasMore: boolean;
+}
+
 export interface StoreCounts {
   tenants: number;
   devices: number;
@@ -104,6 +110,8 @@ export interface SyncStore {
     after: CellKey | null,
     limit: number,
   ): Promise<SnapshotPage>;
+  /** Audit entries with after < seq <= upTo, in sequence order (a new workstation's history). */
+  auditPage(tenantId: string, after: number, upTo: number, limit: number): Promise<AuditPage>;
   counts(now: string): Promise<StoreCounts>;
   close(): Promise<void>;
 }

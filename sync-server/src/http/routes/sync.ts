@@ -11,6 +11,7 @@ import {
   type PushResponse,
   type SnapshotResponse,
 } from '../../../../shared/sync/protocol';
+import { AuditPageRequest, type AuditPageResponse } from '../../../../shared/sync/audit-page';
 import { checkChanges } from '../../sync/check-batch';
 import { assertSameTenant, authenticateDevice } from '../client-device';
 import type { ServerContext } from '../context';
@@ -68,6 +69,19 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const page = await store.pull(device.tenantId, body.after, body.limit ?? DEFAULT_PULL_LIMIT);
     const now = ctx.now().getTime();
     return { ...page, serverTime: now, clockOffsetMs: now - body.sentAt };
+  });
+
+  // A workstation that bootstrapped from a snapshot fetches the audit history up to its cursor here.
+  app.post('/v1/audit', async (req): Promise<AuditPageResponse> => {
+    const device = await authenticateDevice(req, store);
+    const body = parseRequest(AuditPageRequest, req.body);
+    assertSameTenant(device, body.tenantId);
+    return store.auditPage(
+      device.tenantId,
+      body.after,
+      body.upTo,
+      body.limit ?? DEFAULT_PULL_LIMIT,
+    );
   });
 
   app.post('/v1/snapshot', async (req): Promise<SnapshotResponse> => {
