@@ -1,11 +1,2 @@
-// Placeholder until the Schedule screen is built; replace this file with the real screen.
-import { NotBuiltPanel } from './NotBuiltPanel';
-
-export function ScheduleScreen() {
-  return (
-    <NotBuiltPanel title="Schedule">
-      Day and week calendars for each doctor, booking, check-in and the doctors' queues will live
-      here.
-    </NotBuiltPanel>
-  );
-}
+// The Schedule screen now lives in screens/schedule; the shell imports it from here.
+export { ScheduleScreen } from '../schedule/ScheduleScreen';

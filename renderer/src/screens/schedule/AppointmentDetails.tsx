@@ -1,0 +1,79 @@
+// One appointment: when, with whom, its status and the changes allowed from
+// it, notes, rescheduling and cancelling. Refusals show the core's message.
+import type { AppointmentView } from '../../../../shared/api/scheduling';
+import { canTransition } from '../../../../shared/scheduling';
+import { useSchedule } from '../../stores/schedule-store';
+import { CancelForm } from './CancelForm';
+import { NotesEditor } from './NotesEditor';
+import { RescheduleForm } from './RescheduleForm';
+import { SidePanel } from './SidePanel';
+import { StatusActions } from './StatusActions';
+import { statusLabel } from './status';
+import { longDate, timeOf } from './time';
+import { localDateOf } from '../../../../shared/scheduling';
+
+interface Props {
+  id: string;
+  timeZone: string;
+}
+
+export function AppointmentDetails({ id, timeZone }: Props) {
+  const appointment = useSchedule((s) => s.appointments.find((a) => a.id === id));
+  if (!appointment) {
+    return (
+      <SidePanel title="Appointment">
+        <p>This appointment is not in the dates shown.</p>
+      </SidePanel>
+    );
+  }
+  return (
+    <SidePanel title={appointment.patientName}>
+      <Facts a={appointment} timeZone={timeZone} />
+      <StatusActions appointment={appointment} />
+      <NotesEditor key={appointment.updatedAt} appointment={appointment} />
+      <div className="details-actions">
+        {appointment.status === 'scheduled' && (
+          <RescheduleForm
+            key={appointment.updatedAt}
+            appointment={appointment}
+            timeZone={timeZone}
+          />
+        )}
+        {canTransition(appointment.status, 'cancelled') && <CancelForm appointment={appointment} />}
+      </div>
+    </SidePanel>
+  );
+}
+
+function Facts({ a, timeZone }: { a: AppointmentView; timeZone: string }) {
+  const start = Date.parse(a.scheduledAt);
+  const end = start + a.durationMinutes * 60_000;
+  return (
+    <dl className="details-list appt-facts">
+      <dt>When</dt>
+      <dd>
+        {longDate(localDateOf(start, timeZone))}, {timeOf(start, timeZone)}–{timeOf(end, timeZone)}
+      </dd>
+      <dt>Doctor</dt>
+      <dd>{a.doctorName}</dd>
+      <dt>Status</dt>
+      <dd data-testid="appointment-status">
+        <span className={`status-pill appt--${a.status}`}>{statusLabel(a.status)}</span>
+      </dd>
+      <dt>Medical record number</dt>
+      <dd>{a.patientMrn}</dd>
+      {a.overbookReason && (
+        <>
+          <dt>Overbooked because</dt>
+          <dd>{a.overbookReason}</dd>
+        </>
+      )}
+      {a.cancelReason && (
+        <>
+          <dt>Cancelled because</dt>
+          <dd>{a.cancelReason}</dd>
+        </>
+      )}
+    </dl>
+  );
+}

@@ -1,0 +1,48 @@
+// Clinic wall-clock helpers for the calendar. Every time shown or typed is in
+// the clinic's time zone (never the browser's), through shared/scheduling.
+import {
+  DAY_MS,
+  MINUTE_MS,
+  utcToZoned,
+  zoneOffsetMs,
+  zonedToUtc,
+} from '../../../../shared/scheduling';
+
+/** Minutes past local midnight of an instant, in the clinic's zone. */
+export function localMinutes(instant: number, timeZone: string): number {
+  const local = instant + zoneOffsetMs(instant, timeZone);
+  return Math.floor((((local % DAY_MS) + DAY_MS) % DAY_MS) / MINUTE_MS);
+}
+
+/** 'HH:MM' for minutes past midnight. */
+export function hhmm(minutes: number): string {
+  const h = Math.floor(minutes / 60) % 24;
+  const m = minutes % 60;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
+/** 'HH:MM' of an instant in the clinic's zone. */
+export const timeOf = (instant: number, timeZone: string): string =>
+  utcToZoned(instant, timeZone).time;
+
+/** The UTC ISO timestamp the core wants for a clinic wall-clock date and time. */
+export const isoOf = (date: string, time: string, timeZone: string): string =>
+  new Date(zonedToUtc(date, time, timeZone)).toISOString();
+
+const weekdayFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  timeZone: 'UTC',
+});
+const longFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** A local date as 'Mon 3 Mar' (the date is a calendar date, so read it as UTC). */
+export const shortDate = (date: string): string => weekdayFormat.format(Date.parse(date));
+export const longDate = (date: string): string => longFormat.format(Date.parse(date));

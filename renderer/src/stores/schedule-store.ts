@@ -1,0 +1,164 @@
+// The Schedule screen's state: which days and doctors are shown, what the core
+// returned for them, and which side panel is open. The core owns the truth;
+// after every change the shown range is fetched again so other workstations'
+// bookings (arriving by sync) appear too.
+import { create } from 'zustand';
+import type { AppointmentView, DoctorView } from '../../../shared/api/scheduling';
+import {
+  addDaysToDate,
+  isoWeekdayOf,
+  localDateOf,
+  type Interval,
+} from '../../../shared/scheduling';
+import { api, errorMessage } from '../api/client';
+
+export type CalendarView = 'day' | 'week';
+export type ScheduleTab = 'calendar' | 'today' | 'queue';
+/** A doctor's id, or every doctor side by side. */
+export type DoctorChoice = string | 'all';
+
+export type SchedulePanel =
+  | { kind: 'none' }
+  | { kind: 'book'; doctorId: string; start: number }
+  | { kind: 'details'; id: string }
+  | { kind: 'hours'; doctorId: string };
+
+export interface DateRange {
+  fromDate: string;
+  toDate: string;
+}
+
+/** The dates a view shows: one day, or the ISO week (Monday to Sunday) holding the date. */
+export function rangeOf(view: CalendarView, date: string): DateRange {
+  if (view === 'day') return { fromDate: date, toDate: date };
+  const monday = addDaysToDate(date, 1 - isoWeekdayOf(date));
+  return { fromDate: monday, toDate: addDaysToDate(monday, 6) };
+}
+
+interface ScheduleStore {
+  tab: ScheduleTab;
+  view: CalendarView;
+  /** Any local date (clinic time zone) inside the shown range. */
+  date: string;
+  /** The clinic's date today, in its own time zone (never the browser's). */
+  today: string;
+  doctor: DoctorChoice;
+  doctors: DoctorView[] | null;
+  appointments: AppointmentView[];
+  workingHours: Record<string, Interval[]>;
+  /** The range the data above belongs to, or null before the first answer. */
+  loaded: (DateRange & { doctor: DoctorChoice }) | null;
+  /** When the data above arrived (epoch ms): slots before it are not offered. */
+  loadedAt: number;
+  loading: boolean;
+  error: string | null;
+  panel: SchedulePanel;
+  /** Bumped on every fetch so answers to older ones are dropped. */
+  generation: number;
+  start(timeZone: string): Promise<void>;
+  load(): Promise<void>;
+  reloadDoctors(): Promise<void>;
+  setTab(tab: ScheduleTab): void;
+  setView(view: CalendarView): void;
+  setDate(date: string): void;
+  setDoctor(doctor: DoctorChoice): void;
+  /** The day view of one date (from a week's column heading). */
+  openDay(date: string): void;
+  openPanel(panel: SchedulePanel): void;
+  /** Puts a changed appointment in place at once, then fetches the range again. */
+  applyChange(appointment: AppointmentView): void;
+}
+
+export const useSchedule = create<ScheduleStore>()((set, get) => ({
+  tab: 'calendar',
+  view: 'day',
+  date: '',
+  today: '',
+  doctor: 'all',
+  doctors: null,
+  appointments: [],
+  workingHours: {},
+  loaded: null,
+  loadedAt: 0,
+  loading: false,
+  error: null,
+  panel: { kind: 'none' },
+  generation: 0,
+
+  async start(timeZone) {
+    const today = localDateOf(Date.now(), timeZone);
+    set({ today, date: get().date || today });
+    await get().reloadDoctors();
+    await get().load();
+  },
+
+  async reloadDoctors() {
+    try {
+      set({ doctors: await api('doctors.list', {}) });
+    } catch (e) {
+      set({ error: errorMessage(e) });
+    }
+  },
+
+  async load() {
+    const { view, date, doctor } = get();
+    if (!date) return;
+    const generation = get().generation + 1;
+    const range = rangeOf(view, date);
+    set({ generation, loading: true });
+    try {
+      const result = await api('schedule.range', {
+        ...range,
+        ...(doctor === 'all' ? {} : { doctorIds: [doctor] }),
+      });
+      if (get().generation !== generation) return;
+      performance.mark('ehrbs:schedule-data');
+      set({
+        appointments: result.appointments,
+        workingHours: result.workingHours,
+        loaded: { ...range, doctor },
+        loadedAt: Date.now(),
+        loading: false,
+        error: null,
+      });
+    } catch (e) {
+      if (get().generation === generation) set({ loading: false, error: errorMessage(e) });
+    }
+  },
+
+  setTab(tab) {
+    set({ tab, panel: { kind: 'none' } });
+  },
+
+  setView(view) {
+    // The start of a view switch, for the week-view benchmark (bench/week-view.bench.ts).
+    performance.mark('ehrbs:view-switch');
+    set({ view });
+    void get().load();
+  },
+
+  setDate(date) {
+    set({ date });
+    void get().load();
+  },
+
+  setDoctor(doctor) {
+    set({ doctor });
+    void get().load();
+  },
+
+  openDay(date) {
+    set({ view: 'day', date });
+    void get().load();
+  },
+
+  openPanel(panel) {
+    set({ panel });
+  },
+
+  applyChange(appointment) {
+    const others = get().appointments.filter((a) => a.id !== appointment.id);
+    set({ appointments: [...others, appointment] });
+    void get().load();
+  },
+}));
