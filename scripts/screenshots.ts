@@ -44,12 +44,12 @@ async function main(): Promise<void> {
 
     await role('Front desk').click();
     const list = page.getByRole('listbox', { name: 'Patients' });
-    await list.getByRole('option').first().getByText(',').waitFor();
+    await list.getByRole('option').first().getByText(/^Born/).waitFor();
     await shot(page, '05-patients-list');
 
     await page.getByLabel('Search patients').fill('ma');
     await page.getByText(/matching “ma”/).waitFor();
-    await list.getByRole('option').first().getByText(',').waitFor();
+    await list.getByRole('option').first().getByText(/^Born/).waitFor();
     await shot(page, '06-patients-search');
 
     await list.getByRole('option').first().click();

@@ -83,13 +83,31 @@ async function callWeb<N extends ChannelName>(
   }
 }
 
+let sessionLost: (() => void) | null = null;
+
+/**
+ * Called when the core says the session is gone or locked (another window
+ * locked it, the app restarted), so the app can show login or lock again
+ * instead of a screen of failing calls.
+ */
+export function onSessionLost(handler: () => void): void {
+  sessionLost = handler;
+}
+
 export async function api<N extends ChannelName>(
   channel: N,
   request: ApiRequest<N>,
 ): Promise<ApiResponse<N>> {
   const bridge = window.ehrbs;
   const result = bridge ? await bridge[channel](request) : await callWeb(channel, request);
-  if (!result.ok) throw new ApiError(result.error);
+  if (!result.ok) {
+    const { code } = result.error;
+    // setup.status is how the state is re-read, so it never triggers a re-read.
+    if ((code === 'UNAUTHENTICATED' || code === 'LOCKED') && channel !== 'setup.status') {
+      sessionLost?.();
+    }
+    throw new ApiError(result.error);
+  }
   return result.value;
 }
 

@@ -8,7 +8,10 @@ import { LoginScreen } from '../screens/login/LoginScreen';
 import { NoSecretScreen } from '../screens/NoSecretScreen';
 import { FirstRunScreen } from '../screens/setup/FirstRunScreen';
 import { AppShell } from '../shell/AppShell';
+import { useNav } from '../stores/nav-store';
+import { usePatients } from '../stores/patients-store';
 import { useSession } from '../stores/session-store';
+import { defaultRoute } from './routes';
 
 export function App() {
   const transport = currentTransport();
@@ -19,6 +22,15 @@ export function App() {
     if (transport === 'none') return;
     refresh().catch((e: unknown) => setFailure(errorMessage(e)));
   }, [transport, refresh]);
+
+  // Nobody logged in: drop the last user's patient list and screen, so the
+  // next user neither sees their data in memory nor lands on their screen.
+  useEffect(() => {
+    if (state === 'logged_out' || state === 'needs_setup') {
+      usePatients.getState().reset();
+      useNav.getState().go(defaultRoute);
+    }
+  }, [state]);
 
   if (transport === 'none') return <NoSecretScreen />;
   if (failure) {

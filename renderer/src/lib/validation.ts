@@ -8,6 +8,8 @@ import type { FieldIssue } from '../../../shared/errors';
 export type FieldErrors = Record<string, string>;
 
 const friendly = (issue: z.core.$ZodRawIssue): string | undefined => {
+  // An empty field is "required", whatever rule it broke (format, length, type).
+  if (issue.input === '' || issue.input === undefined) return 'Required';
   switch (issue.code) {
     case 'too_small':
       return issue.minimum === 1
@@ -21,8 +23,6 @@ const friendly = (issue: z.core.$ZodRawIssue): string | undefined => {
       return undefined;
     case 'invalid_value':
       return 'Choose one of the options';
-    case 'invalid_type':
-      return issue.input === undefined || issue.input === '' ? 'Required' : undefined;
     default:
       return undefined;
   }

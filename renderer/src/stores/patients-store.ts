@@ -17,6 +17,8 @@ interface PatientsStore {
   generation: number;
   activeIndex: number;
   error: string | null;
+  /** False until the first search; a fresh screen then lists everyone. */
+  started: boolean;
   /** A confirmation shown on that patient's details until the user moves on (e.g. the new MRN). */
   notice: { patientId: string; text: string } | null;
   search(query: string): Promise<void>;
@@ -26,6 +28,8 @@ interface PatientsStore {
   reload(): Promise<void>;
   setActiveIndex(index: number): void;
   setNotice(notice: { patientId: string; text: string } | null): void;
+  /** Forget everything (on logout), so the next user starts from a clean list. */
+  reset(): void;
 }
 
 const inFlight = new Set<string>();
@@ -60,10 +64,19 @@ export const usePatients = create<PatientsStore>()((set, get) => {
     activeIndex: 0,
     error: null,
     notice: null,
+    started: false,
 
     async search(query) {
       const generation = get().generation + 1;
-      set({ query, generation, pages: new Map(), total: null, activeIndex: 0, error: null });
+      set({
+        query,
+        generation,
+        pages: new Map(),
+        total: null,
+        activeIndex: 0,
+        error: null,
+        started: true,
+      });
       await fetchPage(0, generation);
     },
 
@@ -88,6 +101,20 @@ export const usePatients = create<PatientsStore>()((set, get) => {
 
     setNotice(notice) {
       set({ notice });
+    },
+
+    reset() {
+      set({
+        query: '',
+        // Bumped, not zeroed: answers still on their way must be dropped.
+        generation: get().generation + 1,
+        pages: new Map(),
+        total: null,
+        activeIndex: 0,
+        error: null,
+        notice: null,
+        started: false,
+      });
     },
   };
 });

@@ -4,7 +4,7 @@
 import { create } from 'zustand';
 import type { ApiRequest, ApiResponse } from '../../../shared/api/channels';
 import type { AppState, SessionInfo } from '../../../shared/api/session';
-import { api } from '../api/client';
+import { api, onSessionLost } from '../api/client';
 
 export type DemoLogin = ApiResponse<'setup.createDemo'>['logins'][number];
 
@@ -89,4 +89,10 @@ export const useSession = create<SessionStore>()((set, get) => {
       signedIn(await api('session.unlock', { password }));
     },
   };
+});
+
+// Only while working: on the login or lock screen a refused call is expected.
+onSessionLost(() => {
+  const { state, refresh } = useSession.getState();
+  if (state === 'active') refresh().catch(() => undefined);
 });

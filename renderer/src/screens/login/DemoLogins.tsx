@@ -15,10 +15,21 @@ const staffRoles: readonly Role[] = ['admin', 'doctor', 'front_desk'];
 export function DemoLogins({ logins, busy, onPick }: Props) {
   const usable = logins.filter((l) => staffRoles.includes(l.role));
   if (usable.length === 0) return null;
+  // The demo usually gives every login the same password: say it once.
+  const passwords = new Set(usable.map((l) => l.password));
+  const shared = passwords.size === 1 ? usable[0]?.password : undefined;
   return (
     <section className="demo-logins" aria-labelledby="demo-logins-title">
       <h2 id="demo-logins-title">Demo logins</h2>
-      <p>Pick a role to log in as. Each demo password is shown so you can also type it.</p>
+      <p>
+        Pick a login to try the app in that role.
+        {shared && (
+          <>
+            {' '}
+            Every demo login&apos;s password is <code>{shared}</code>.
+          </>
+        )}
+      </p>
       <ul>
         {usable.map((login) => (
           <li key={login.email}>
@@ -26,9 +37,11 @@ export function DemoLogins({ logins, busy, onPick }: Props) {
               Log in as {roleLabel(login.role)}
               <span className="demo-logins__email">{login.email}</span>
             </button>
-            <span className="demo-logins__credentials">
-              password <code>{login.password}</code>
-            </span>
+            {!shared && (
+              <span className="demo-logins__credentials">
+                password <code>{login.password}</code>
+              </span>
+            )}
           </li>
         ))}
       </ul>

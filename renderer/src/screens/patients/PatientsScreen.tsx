@@ -19,7 +19,7 @@ export function PatientsScreen({ view }: { view: PatientsView }) {
 
   // First visit: list everyone. Later visits keep the last search and position.
   useEffect(() => {
-    if (usePatients.getState().generation === 0) void search('');
+    if (!usePatients.getState().started) void search('');
   }, [search]);
 
   // A save confirmation belongs to the details it was shown on: moving elsewhere
