@@ -29,9 +29,12 @@ export function scryptCost(env: NodeJS.ProcessEnv = process.env): {
   return { N: 2 ** logN, r: 8, p: 1 };
 }
 
+/** The wrapper for EHRBS_PASSPHRASE; `forNewStore` asks twice when prompting. */
 export async function passphraseWrapper(
+  opts: { forNewStore?: boolean } = {},
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<PassphraseKeyWrapper> {
   const cost = scryptCost(env);
-  return new PassphraseKeyWrapper(await readSecret(PASSPHRASE, env), cost);
+  const confirm = opts.forNewStore === true;
+  return new PassphraseKeyWrapper(await readSecret({ ...PASSPHRASE, confirm }, env), cost);
 }

@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers';
 import { cliEnv, expectOneErrorLine, fingerprint, runCli } from './cli-harness';
 
+// Generous: each test spawns real processes, and CI machines may be busy (no timing is asserted).
+const SLOW = 180_000;
+
 interface Dump {
   [table: string]: Record<string, unknown>[];
 }
@@ -52,10 +55,10 @@ beforeAll(async () => {
   const exported = await exportAs(store, admin.email, admin.password);
   expect(exported.code).toBe(0);
   dump = JSON.parse(exported.stdout) as Dump;
-});
+}, SLOW);
 afterAll(() => tmp.cleanup());
 
-describe('ehrbs demo and export', () => {
+describe('ehrbs demo and export', { timeout: SLOW }, () => {
   it('prints the logins of an admin, front-desk staff and at least six doctors', () => {
     const roles = logins.map((l) => l.role);
     expect(roles.filter((r) => r === 'admin')).toHaveLength(1);
@@ -101,7 +104,7 @@ describe('ehrbs demo and export', () => {
   });
 });
 
-describe('ehrbs backup and restore', () => {
+describe('ehrbs backup and restore', { timeout: SLOW }, () => {
   const backup = join(tmp.dir, 'clinic.ehrbs-backup');
   const restored = join(tmp.dir, 'restored');
 

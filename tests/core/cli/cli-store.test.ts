@@ -15,6 +15,9 @@ import {
   runCli,
 } from './cli-harness';
 
+// Generous: each test spawns real processes, and CI machines may be busy (no timing is asserted).
+const SLOW = 180_000;
+
 const tmp = tempDir('ehrbs-cli-');
 const store = join(tmp.dir, 'store');
 const withPassword = cliEnv({ EHRBS_PASSWORD: ADMIN_PASSWORD });
@@ -24,10 +27,10 @@ beforeAll(async () => {
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   expect(r.stdout).toContain('Riverside Clinic');
-});
+}, SLOW);
 afterAll(() => tmp.cleanup());
 
-describe('ehrbs init and verify', () => {
+describe('ehrbs init and verify', { timeout: SLOW }, () => {
   it('verifies a freshly initialised store as intact', async () => {
     const r = await runCli(['verify', '--data', store]);
     expect(r.code).toBe(0);
@@ -61,7 +64,7 @@ describe('ehrbs init and verify', () => {
   });
 });
 
-describe('ehrbs failures', () => {
+describe('ehrbs failures', { timeout: SLOW }, () => {
   it('a wrong passphrase: one line, non-zero exit, every file unchanged', async () => {
     const before = fingerprint(store);
     for (const args of [
@@ -124,7 +127,7 @@ describe('ehrbs failures', () => {
   });
 });
 
-describe('ehrbs verify on a tampered audit log', () => {
+describe('ehrbs verify on a tampered audit log', { timeout: SLOW }, () => {
   it('exits non-zero naming the device and the sequence number of the altered entry', async () => {
     const copy = join(tmp.dir, 'tampered');
     expect((await runCli(initArgs(copy), withPassword)).code).toBe(0);

@@ -8,6 +8,9 @@ import { RecordType } from '../../../shared/domain/enums';
 import { isBlockingStatus } from '../../../shared/scheduling';
 import { tempDir, testWrapper } from '../helpers';
 
+// Generous: each test spawns real processes, and CI machines may be busy (no timing is asserted).
+const SLOW = 180_000;
+
 // A fixed "now", so the test sees the same clinic whatever day it runs.
 const NOW = Date.parse('2026-03-18T10:15:00.000Z');
 
@@ -28,10 +31,10 @@ async function demo(patients: number) {
 let d: Awaited<ReturnType<typeof demo>>;
 beforeAll(async () => {
   d = await demo(30);
-});
+}, SLOW);
 afterAll(() => d.close());
 
-describe('the demo clinic', () => {
+describe('the demo clinic', { timeout: SLOW }, () => {
   it('is marked as a demo and every login works with the printed password', async () => {
     expect(d.store.isDemo).toBe(true);
     const byRole = (role: DemoLogin['role']) => d.logins.filter((l) => l.role === role);

@@ -35,7 +35,7 @@ Environment: EHRBS_PASSPHRASE (the new store's passphrase, 8+ characters).`,
         `--patients must be a whole number from 1 to ${MAX_DEMO_PATIENTS}.`,
       );
     }
-    const wrapper = await passphraseWrapper();
+    const wrapper = await passphraseWrapper({ forNewStore: true });
     const target = claimNewStoreDir(dataDir);
     const started = performance.now();
     let logins;

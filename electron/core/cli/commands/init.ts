@@ -67,8 +67,12 @@ EHRBS_PASSWORD (the admin's password, 10+ characters).`,
       currency: (optionalString(values, 'currency') ?? 'GBP').toUpperCase(),
     };
     // Every input is checked before anything is created.
-    const wrapper = await passphraseWrapper();
-    const adminPassword = await readSecret({ ...PASSWORD, label: 'Password for the new admin' });
+    const wrapper = await passphraseWrapper({ forNewStore: true });
+    const adminPassword = await readSecret({
+      ...PASSWORD,
+      label: 'Password for the new admin',
+      confirm: true,
+    });
     const parsed = Fields.safeParse({ ...raw, adminPassword });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
