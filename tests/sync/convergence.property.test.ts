@@ -352,8 +352,8 @@ describe('replicas converge under any delivery order', () => {
             for (let pass = 0; pass < 2; pass++) for (const r of replicas) await syncRound(r.store);
 
             const first = replicas[0] as Replica;
-            const content = replicaContent(first);
-            const audits = auditIds(first);
+            const content = replicaContent(first.store);
+            const audits = auditIds(first.store);
             for (const r of replicas.slice(1)) {
               expect(replicaContent(r.store)).toEqual(content);
               expect(auditIds(r.store)).toEqual(audits);

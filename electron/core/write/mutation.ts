@@ -104,6 +104,8 @@ export function mutate<T extends EntityTable>(
             changed[column] = record[column];
         }
         const columns = Object.keys(changed);
+        // Nothing differs (same values within the same millisecond): nothing to write, sync or audit.
+        if (columns.length === 0) return entity;
         const assignments = columns.map((c) => `"${c}" = ?`).join(', ');
         const clocks = Object.fromEntries(columns.map((c) => [c, hlc]));
         ctx.db
