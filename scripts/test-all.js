@@ -10,8 +10,22 @@ const npx = (args, extraEnv = {}) =>
 const steps = [
   ['lint', () => spawnSync('npm', ['run', 'lint'], { stdio: 'inherit' }).status ?? 1],
   ['typecheck', () => spawnSync('npm', ['run', 'typecheck'], { stdio: 'inherit' }).status ?? 1],
-  ['unit', () => npx(['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json'])],
-  ['e2e', () => npx(['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json' })],
+  [
+    'unit',
+    () =>
+      npx([
+        'vitest',
+        'run',
+        '--reporter=default',
+        '--reporter=json',
+        '--outputFile=test-results/vitest.json',
+      ]),
+  ],
+  [
+    'e2e',
+    () =>
+      npx(['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json' }),
+  ],
 ];
 
 rmSync('test-results/vitest.json', { force: true });

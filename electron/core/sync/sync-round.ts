@@ -87,8 +87,12 @@ async function bootstrap(store: ClinicStore, http: SyncHttp, o: SyncRoundOptions
     store.db.pragma('foreign_keys = ON');
   }
   // The snapshot carries cells only: fetch the audit history written before it.
-  for (let after = 0; ; ) {
-    const page = await http.post('/v1/audit', { ...versions, after, upTo: cursor ?? 0, limit: 5000 }, AuditPageResponse);
+  for (let after = 0; ;) {
+    const page = await http.post(
+      '/v1/audit',
+      { ...versions, after, upTo: cursor ?? 0, limit: 5000 },
+      AuditPageResponse,
+    );
     applyRemoteAudit(store, page.audit);
     after = page.nextCursor;
     if (!page.hasMore) break;
