@@ -33,9 +33,12 @@ export class PatientsService {
     return { total, items };
   }
 
+  /** Opening a patient's record is audited as a read (who looked at whom, when, where). */
   get(session: Session, id: string): Patient {
     requireCap(session, 'patients.read');
-    return this.repos.patients.get(session.actor.tenantId, id);
+    const patient = this.repos.patients.get(session.actor.tenantId, id);
+    this.store.audit(session.actor, 'read', 'patients', id);
+    return patient;
   }
 
   /** Medical record numbers come from this workstation's own series, so offline workstations never collide. */

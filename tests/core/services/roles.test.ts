@@ -76,3 +76,26 @@ describe('role rules enforced in the core services', () => {
     expect(last).toEqual({ action: 'login_failed' });
   });
 });
+
+describe('reads are attributable', () => {
+  it('opening a patient appends a read entry naming the user, the patient row and the workstation', async () => {
+    const w = await clinicWorld();
+    try {
+      w.services.patients.get(w.desk, w.patient.id);
+      const last = w.store.db
+        .prepare(
+          'SELECT action, userId, tableAffected, recordId, deviceId FROM audit_logs ORDER BY deviceSeq DESC LIMIT 1',
+        )
+        .get();
+      expect(last).toEqual({
+        action: 'read',
+        userId: w.desk.user.id,
+        tableAffected: 'patients',
+        recordId: w.patient.id,
+        deviceId: w.store.deviceId,
+      });
+    } finally {
+      w.close();
+    }
+  });
+});
