@@ -158,7 +158,7 @@ test("front desk's today list checks in; the doctor's queue starts and completes
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'Schedule' })
     .click();
-  await page.getByRole('button', { name: 'Today', exact: true }).first().click();
+  await page.getByRole('button', { name: 'Today’s list' }).click();
   const row = page.getByRole('row', { name: /Dmitri Ivanov/ });
   await expect(row).toContainText('07:00');
   await row.getByRole('button', { name: 'Check in Dmitri Ivanov' }).click();

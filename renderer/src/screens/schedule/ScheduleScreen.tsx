@@ -13,7 +13,7 @@ import { TodayList } from './TodayList';
 
 const tabs: { tab: ScheduleTab; label: string }[] = [
   { tab: 'calendar', label: 'Calendar' },
-  { tab: 'today', label: 'Today' },
+  { tab: 'today', label: 'Today’s list' },
   { tab: 'queue', label: 'Doctor’s queue' },
 ];
 
