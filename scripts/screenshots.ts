@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage(contextOptions);
     const role = (name: string) =>
-      page.getByRole('button', { name: new RegExp(`^Log in as ${name}`) }).first();
+      page.getByRole('button', { name: new RegExp(`^Log in as ${name}`) });
 
     await page.goto(host.origin + '/');
     await shot(page, '01-no-launch-secret');
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
 
     await page.getByRole('link', { name: 'Schedule' }).click();
     await page.getByRole('heading', { name: 'Schedule', level: 1 }).waitFor();
-    await shot(page, '10-schedule-not-built');
+    await shot(page, '10-schedule');
 
     await page.goto(`${host.origin}/#/admin`);
     await page.getByRole('alert').waitFor();

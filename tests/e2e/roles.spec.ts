@@ -6,11 +6,9 @@ test('the demo clinic offers its logins; navigation follows the role', async ({ 
   await openApp(page, host);
   await exploreDemo(page);
   const demo = page.getByRole('region', { name: 'Demo logins' });
-  await expect(demo.getByRole('button', { name: /^Log in as Front desk/ }).first()).toBeVisible();
-  await expect(demo.getByRole('button', { name: /^Log in as Doctor/ }).first()).toBeVisible();
-  await expect(
-    demo.getByRole('button', { name: /^Log in as Administrator/ }).first(),
-  ).toBeVisible();
+  await expect(demo.getByRole('button', { name: /^Log in as Front desk/ })).toBeVisible();
+  await expect(demo.getByRole('button', { name: /^Log in as Doctor/ })).toBeVisible();
+  await expect(demo.getByRole('button', { name: /^Log in as Administrator/ })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Main' });
 
   // A doctor sees neither Billing nor Admin.

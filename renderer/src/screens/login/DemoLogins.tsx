@@ -1,5 +1,7 @@
-// The demo clinic's logins, one button each, so a visitor can try every role
-// without typing. Only shown right after the demo clinic was created here.
+// The demo clinic's logins: one button per role, so a visitor can try each
+// role without typing, and the full list (the demo has several doctors and
+// receptionists) folded away below. Only shown right after the demo clinic
+// was created in this window: the core does not report demo logins later.
 import type { Role } from '../../../../shared/domain/enums';
 import type { DemoLogin } from '../../stores/session-store';
 import { roleLabel } from '../../lib/format';
@@ -15,36 +17,48 @@ const staffRoles: readonly Role[] = ['admin', 'doctor', 'front_desk'];
 export function DemoLogins({ logins, busy, onPick }: Props) {
   const usable = logins.filter((l) => staffRoles.includes(l.role));
   if (usable.length === 0) return null;
+  const firstPerRole = staffRoles
+    .map((role) => usable.find((l) => l.role === role))
+    .filter((l): l is DemoLogin => l !== undefined);
   // The demo usually gives every login the same password: say it once.
   const passwords = new Set(usable.map((l) => l.password));
   const shared = passwords.size === 1 ? usable[0]?.password : undefined;
+
   return (
     <section className="demo-logins" aria-labelledby="demo-logins-title">
       <h2 id="demo-logins-title">Demo logins</h2>
-      <p>
-        Pick a login to try the app in that role.
-        {shared && (
-          <>
-            {' '}
-            Every demo login&apos;s password is <code>{shared}</code>.
-          </>
-        )}
-      </p>
-      <ul>
-        {usable.map((login) => (
+      <p>Pick a role to try the app as that person.</p>
+      <ul className="demo-logins__roles">
+        {firstPerRole.map((login) => (
           <li key={login.email}>
             <button type="button" className="button" disabled={busy} onClick={() => onPick(login)}>
               Log in as {roleLabel(login.role)}
               <span className="demo-logins__email">{login.email}</span>
             </button>
-            {!shared && (
-              <span className="demo-logins__credentials">
-                password <code>{login.password}</code>
-              </span>
-            )}
           </li>
         ))}
       </ul>
+      <details className="demo-logins__all">
+        <summary>All {usable.length} demo logins and their password</summary>
+        {shared && (
+          <p>
+            Every demo login&apos;s password is <code>{shared}</code>.
+          </p>
+        )}
+        <ul>
+          {usable.map((login) => (
+            <li key={login.email}>
+              {roleLabel(login.role)}: {login.email}
+              {!shared && (
+                <>
+                  {' '}
+                  · password <code>{login.password}</code>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      </details>
     </section>
   );
 }
