@@ -38,6 +38,7 @@ export function Calendar({ timeZone }: { timeZone: string }) {
     workingHours,
     timeZone,
     now,
+    withSlots: !(view === 'week' && doctor === 'all'),
   });
   const byKey = useMemo(() => new Map(columns.map((c) => [c.key, c])), [columns]);
 

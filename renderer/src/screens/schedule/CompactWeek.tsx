@@ -66,7 +66,8 @@ export function CompactWeek({
 }: Props) {
   // The moment the week is on screen, for the week-view benchmark.
   useEffect(() => {
-    requestAnimationFrame(() => performance.mark('ehrbs:week-rendered'));
+    // A task after the next frame: the commit has been styled, laid out and painted.
+    requestAnimationFrame(() => setTimeout(() => performance.mark('ehrbs:week-rendered'), 0));
   }, [columns]);
   return (
     <div className="cweek-wrap">

@@ -2,13 +2,8 @@
 // the components): appointments grouped by column, overlapping ones given
 // lanes side by side, working hours as shaded spans, and the free slots.
 import type { AppointmentView } from '../../../../shared/api/scheduling';
-import {
-  MINUTE_MS,
-  isBlockingStatus,
-  localDateOf,
-  type Interval,
-} from '../../../../shared/scheduling';
-import { localMinutes } from './time';
+import { MINUTE_MS, isBlockingStatus, type Interval } from '../../../../shared/scheduling';
+import { localParts } from './time';
 
 export interface Placed {
   appointment: AppointmentView;
@@ -26,24 +21,32 @@ export interface Span {
 
 export const columnKey = (doctorId: string, date: string): string => `${doctorId}|${date}`;
 
+/** An appointment with its local start (minutes past midnight). */
+export interface Timed {
+  appointment: AppointmentView;
+  start: number;
+}
+
 /** Appointments by column (doctor and local date), each column sorted by start. */
 export function groupByColumn(
   appointments: readonly AppointmentView[],
   timeZone: string,
-): Map<string, AppointmentView[]> {
-  const out = new Map<string, AppointmentView[]>();
-  for (const a of appointments) {
-    const key = columnKey(a.doctorId, localDateOf(Date.parse(a.scheduledAt), timeZone));
+): Map<string, Timed[]> {
+  const out = new Map<string, Timed[]>();
+  for (const appointment of appointments) {
+    const { date, minutes } = localParts(Date.parse(appointment.scheduledAt), timeZone);
+    const key = columnKey(appointment.doctorId, date);
+    const item = { appointment, start: minutes };
     const list = out.get(key);
-    if (list) list.push(a);
-    else out.set(key, [a]);
+    if (list) list.push(item);
+    else out.set(key, [item]);
   }
-  for (const list of out.values()) list.sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt));
+  for (const list of out.values()) list.sort((a, b) => a.start - b.start);
   return out;
 }
 
 /** Lanes for overlapping appointments: each cluster of overlaps is split evenly. */
-export function placeInLanes(sorted: readonly AppointmentView[], timeZone: string): Placed[] {
+export function placeInLanes(sorted: readonly Timed[]): Placed[] {
   const placed: Placed[] = [];
   let cluster: Placed[] = [];
   let clusterEnd = -1;
@@ -53,8 +56,7 @@ export function placeInLanes(sorted: readonly AppointmentView[], timeZone: strin
     cluster = [];
     laneEnds = [];
   };
-  for (const appointment of sorted) {
-    const start = localMinutes(Date.parse(appointment.scheduledAt), timeZone);
+  for (const { appointment, start } of sorted) {
     const end = start + appointment.durationMinutes;
     if (start >= clusterEnd) close();
     let lane = laneEnds.findIndex((e) => e <= start);
@@ -73,9 +75,12 @@ export function placeInLanes(sorted: readonly AppointmentView[], timeZone: strin
 export function spansOn(intervals: readonly Interval[], date: string, timeZone: string): Span[] {
   const out: Span[] = [];
   for (const i of intervals) {
-    if (localDateOf(i.start, timeZone) !== date) continue;
-    const start = localMinutes(i.start, timeZone);
-    out.push({ start, end: start + Math.round((i.end - i.start) / MINUTE_MS) });
+    const local = localParts(i.start, timeZone);
+    if (local.date !== date) continue;
+    out.push({
+      start: local.minutes,
+      end: local.minutes + Math.round((i.end - i.start) / MINUTE_MS),
+    });
   }
   return out;
 }

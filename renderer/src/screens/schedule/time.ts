@@ -8,11 +8,36 @@ import {
   zonedToUtc,
 } from '../../../../shared/scheduling';
 
-/** Minutes past local midnight of an instant, in the clinic's zone. */
-export function localMinutes(instant: number, timeZone: string): number {
-  const local = instant + zoneOffsetMs(instant, timeZone);
-  return Math.floor((((local % DAY_MS) + DAY_MS) % DAY_MS) / MINUTE_MS);
+// Zone offsets only change on quarter-hour boundaries in every real zone, so
+// one Intl lookup per quarter hour serves every appointment starting in it:
+// a 1,000-appointment week costs a few hundred lookups, not thousands.
+const QUARTER_MS = 15 * MINUTE_MS;
+const offsets = new Map<string, number>();
+
+function offsetAt(instant: number, timeZone: string): number {
+  const key = `${timeZone}|${Math.floor(instant / QUARTER_MS)}`;
+  let off = offsets.get(key);
+  if (off === undefined) {
+    if (offsets.size > 50_000) offsets.clear();
+    off = zoneOffsetMs(instant, timeZone);
+    offsets.set(key, off);
+  }
+  return off;
 }
+
+/** The clinic's local date and minutes past local midnight of an instant. */
+export function localParts(instant: number, timeZone: string): { date: string; minutes: number } {
+  const local = instant + offsetAt(instant, timeZone);
+  const day = Math.floor(local / DAY_MS);
+  return {
+    date: new Date(day * DAY_MS).toISOString().slice(0, 10),
+    minutes: Math.floor((local - day * DAY_MS) / MINUTE_MS),
+  };
+}
+
+/** Minutes past local midnight of an instant, in the clinic's zone. */
+export const localMinutes = (instant: number, timeZone: string): number =>
+  localParts(instant, timeZone).minutes;
 
 /** 'HH:MM' for minutes past midnight. */
 export function hhmm(minutes: number): string {

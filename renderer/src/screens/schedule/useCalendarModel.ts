@@ -29,6 +29,8 @@ interface Input {
   workingHours: Record<string, Interval[]>;
   timeZone: string;
   now: number;
+  /** False for the compact week, which books from its day views instead. */
+  withSlots: boolean;
 }
 
 export function useCalendarModel({
@@ -38,6 +40,7 @@ export function useCalendarModel({
   workingHours,
   timeZone,
   now,
+  withSlots,
 }: Input): { columns: ColumnModel[]; hours: Span } {
   return useMemo(() => {
     const grouped = groupByColumn(appointments, timeZone);
@@ -47,7 +50,7 @@ export function useCalendarModel({
     const dates = datesOf(range);
     for (const doctor of doctors) {
       for (const date of dates) {
-        const placed = placeInLanes(grouped.get(columnKey(doctor.id, date)) ?? [], timeZone);
+        const placed = placeInLanes(grouped.get(columnKey(doctor.id, date)) ?? []);
         const working = spansOn(workingHours[doctor.id] ?? [], date, timeZone);
         const notBefore = date < today ? Infinity : date === today ? nowMinutes : 0;
         const slotMinutes = doctor.availability.slotMinutes;
@@ -59,7 +62,7 @@ export function useCalendarModel({
           label: shortDate(date),
           placed,
           working,
-          slots: freeSlotStarts(working, placed, slotMinutes, notBefore),
+          slots: withSlots ? freeSlotStarts(working, placed, slotMinutes, notBefore) : [],
           slotMinutes,
         });
       }
@@ -69,5 +72,5 @@ export function useCalendarModel({
       columns.flatMap((c) => c.placed),
     );
     return { columns, hours };
-  }, [range, doctors, appointments, workingHours, timeZone, now]);
+  }, [range, doctors, appointments, workingHours, timeZone, now, withSlots]);
 }
