@@ -87,6 +87,8 @@ function writes(store: ClinicStore, services: Services, desk: Session, tenantId:
   // Rewrites the counter's row unchanged: the same page write, without disturbing the MRN series.
   const counter = store.db.prepare("UPDATE local_meta SET value = value WHERE key = 'counter:mrn'");
   const hash = '0'.repeat(64);
+  // One valid HLC for every raw row: the store reads the outbox's newest HLC when it next opens.
+  const hlc = store.clock.tick();
   let n = 0;
   const rowOf = (input: PatientInput) => {
     const now = new Date().toISOString();
@@ -105,15 +107,15 @@ function writes(store: ClinicStore, services: Services, desk: Session, tenantId:
     return { row, now, params: columns.map((c) => encodeValue('patients', c, row[c])) };
   };
   const raw = (input: PatientInput) => {
-    const { now, params } = rowOf(input);
-    store.transaction(() => insert.run(...params, now));
+    const { params } = rowOf(input);
+    store.transaction(() => insert.run(...params, hlc));
   };
   const rowsOnly = (input: PatientInput) => {
     const { row, now, params } = rowOf(input);
     store.transaction(() => {
       counter.run();
-      insert.run(...params, now);
-      outbox.run('patients', row['id'], now, JSON.stringify(row));
+      insert.run(...params, hlc);
+      outbox.run('patients', row['id'], hlc, JSON.stringify(row));
       audit.run(randomUUID(), tenantId, desk.user.id, row['id'], now, n, hash, hash);
     });
   };
