@@ -37,6 +37,12 @@ export const sessionChannels = {
       session: SessionInfo.nullable(),
       /** The last user to log in on this workstation, to prefill the login form. */
       lastUserEmail: z.string().nullable(),
+      /** Who locked the workstation (state 'locked'), so the lock screen can say whose password it wants. */
+      lockedUser: z.object({ displayName: z.string(), email: z.string(), role: Role }).nullable(),
+      /** The demo clinic's made-up logins (only when isDemo), so they survive a reload. */
+      demoLogins: z
+        .array(z.object({ email: z.string(), role: Role, password: z.string() }))
+        .nullable(),
     }),
   ),
   'setup.createClinic': channel(

@@ -2,7 +2,7 @@
 import type { SessionInfo } from '../../../../shared/api/session';
 import { AppError } from '../../../../shared/errors';
 import type { CoreRuntime } from '../../app/core-runtime';
-import { generateDemoClinic } from '../../demo/demo-clinic';
+import { DEMO_PASSWORD, generateDemoClinic } from '../../demo/demo-clinic';
 import { setUpClinic } from '../../services/clinic-setup';
 import type { Session } from '../../services/session';
 import type { HandlerMap } from '../handler-types';
@@ -37,6 +37,16 @@ export function sessionInfo(rt: CoreRuntime, s: Session): SessionInfo {
   };
 }
 
+const NO_CLINIC = {
+  state: 'needs_setup',
+  clinicName: null,
+  isDemo: false,
+  session: null,
+  lastUserEmail: null,
+  lockedUser: null,
+  demoLogins: null,
+} as const;
+
 export function sessionHandlers(rt: CoreRuntime): HandlerMap<SessionChannels> {
   const startSession = (s: Session): SessionInfo => {
     rt.session = s;
@@ -54,24 +64,12 @@ export function sessionHandlers(rt: CoreRuntime): HandlerMap<SessionChannels> {
       const store = rt.store;
       const tenantId = store?.tenantId ?? null;
       if (!store || !tenantId) {
-        return {
-          state: 'needs_setup',
-          clinicName: null,
-          isDemo: false,
-          session: null,
-          lastUserEmail: null,
-        };
+        return { ...NO_CLINIC };
       }
       const services = rt.services();
       // A joining workstation knows its clinic before the clinic's rows have arrived.
       if (!services.repos.tenants.find(tenantId, tenantId)) {
-        return {
-          state: 'needs_setup',
-          clinicName: null,
-          isDemo: false,
-          session: null,
-          lastUserEmail: null,
-        };
+        return { ...NO_CLINIC };
       }
       return {
         state: !rt.session ? 'logged_out' : rt.locked ? 'locked' : 'active',
@@ -79,6 +77,19 @@ export function sessionHandlers(rt: CoreRuntime): HandlerMap<SessionChannels> {
         isDemo: store.isDemo,
         session: rt.session && !rt.locked ? sessionInfo(rt, rt.session) : null,
         lastUserEmail: rt.settings.get('lastUserEmail'),
+        lockedUser:
+          rt.session && rt.locked
+            ? {
+                displayName: rt.session.user.displayName,
+                email: rt.session.user.email,
+                role: rt.session.user.role,
+              }
+            : null,
+        demoLogins: store.isDemo
+          ? services.repos.users
+              .list(tenantId, { where: "role != 'patient' AND active = 1", orderBy: 'role, email' })
+              .map((u) => ({ email: u.email, role: u.role, password: DEMO_PASSWORD }))
+          : null,
       };
     },
     'setup.createClinic': async (req) => {
