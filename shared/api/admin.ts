@@ -1,6 +1,11 @@
-// Channels of the Admin screen that other screens depend on (clinic settings).
+// Channels of the Admin screen: clinic settings (other screens depend on them)
+// and staff accounts. Nothing here ever carries a password hash.
 import { z } from 'zod';
 import { channel } from './contract';
+import { Password } from './session';
+import { Doctor } from '../domain/doctor';
+import { Permission, Role } from '../domain/enums';
+import { PublicUser } from '../domain/user';
 
 export const ClinicSettings = z.object({
   idleLockMinutes: z.number().int().min(1).max(240),
@@ -8,11 +13,65 @@ export const ClinicSettings = z.object({
 });
 export type ClinicSettings = z.infer<typeof ClinicSettings>;
 
+/** A doctor's profile as the Admin screen lists it (availability is edited on the Schedule screen). */
+export const DoctorProfile = Doctor.pick({
+  id: true,
+  specialty: true,
+  licenseNumber: true,
+  consultationFee: true,
+  experienceYears: true,
+});
+export type DoctorProfile = z.infer<typeof DoctorProfile>;
+
+/** One staff account: the public user, plus the doctor profile or admin permissions it has. */
+export const StaffMember = PublicUser.pick({
+  id: true,
+  email: true,
+  displayName: true,
+  role: true,
+  active: true,
+}).extend({
+  doctor: DoctorProfile.nullable(),
+  permissions: z.array(Permission).nullable(),
+});
+export type StaffMember = z.infer<typeof StaffMember>;
+
+const account = {
+  displayName: PublicUser.shape.displayName,
+  email: PublicUser.shape.email,
+  password: Password,
+};
+
+export const NewStaffRequest = z
+  .object({
+    ...account,
+    role: Role.extract(['front_desk', 'admin']),
+    /** Admins only; ignored for front-desk staff. */
+    permissions: z.array(Permission).max(Permission.options.length).default([]),
+  })
+  .strict();
+
+export const NewDoctorRequest = z
+  .object({
+    ...account,
+    specialty: Doctor.shape.specialty,
+    licenseNumber: Doctor.shape.licenseNumber,
+    /** Integer minor units of the clinic's currency (cents); the form converts from major units. */
+    consultationFee: Doctor.shape.consultationFee,
+    experienceYears: Doctor.shape.experienceYears,
+  })
+  .strict();
+
+const Empty = z.object({}).strict();
+
 export const adminChannels = {
-  'admin.clinicSettings': channel('admin.clinicSettings', z.object({}).strict(), ClinicSettings),
+  'admin.clinicSettings': channel('admin.clinicSettings', Empty, ClinicSettings),
   'admin.updateClinicSettings': channel(
     'admin.updateClinicSettings',
     ClinicSettings.partial().strict(),
     ClinicSettings,
   ),
+  'users.list': channel('users.list', Empty, z.array(StaffMember)),
+  'users.create': channel('users.create', NewStaffRequest, StaffMember),
+  'doctors.create': channel('doctors.create', NewDoctorRequest, StaffMember),
 } as const;
