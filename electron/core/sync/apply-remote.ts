@@ -10,6 +10,7 @@ import { shouldApply } from '../../../shared/sync/merge';
 import type { Change } from '../../../shared/sync/protocol';
 import type { ClinicStore } from '../store/clinic-store';
 import { encodeValue, entityColumns } from '../store/row-codec';
+import { cachedStatement } from './statement-cache';
 import { decryptCellValue } from './value-crypto';
 
 export interface ApplyResult {
@@ -47,12 +48,13 @@ export function applyRemoteChanges(store: ClinicStore, changes: readonly Change[
     // Rows of one page may reference rows of a later page (or each other out of order).
     db.pragma('defer_foreign_keys = ON');
     for (const { table, rowId, changes: rowChanges } of rows.values()) {
-      const current = db
-        .prepare(`SELECT _hlc, _clocks FROM ${table} WHERE id = ? AND tenantId = ?`)
-        .get(rowId, tenantId) as { _hlc: string; _clocks: string } | undefined;
-      const exists = db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(rowId) !== undefined;
-      if (!current && exists) {
-        result.skipped += rowChanges.length; // a row of another tenant: never touched
+      // One lookup by id: a row with this id that belongs to another tenant is never touched.
+      const current = cachedStatement(
+        db,
+        `SELECT tenantId, _hlc, _clocks FROM ${table} WHERE id = ?`,
+      ).get(rowId) as { tenantId: string | null; _hlc: string; _clocks: string } | undefined;
+      if (current && current.tenantId !== tenantId) {
+        result.skipped += rowChanges.length;
         continue;
       }
       const clocks = current ? (JSON.parse(current._clocks) as Record<string, string>) : {};
@@ -84,13 +86,15 @@ export function applyRemoteChanges(store: ClinicStore, changes: readonly Change[
       );
       if (current) {
         if (cols.length > 0) {
-          db.prepare(
+          cachedStatement(
+            db,
             `UPDATE ${table} SET ${cols.map((c) => `"${c}" = ?`).join(', ')}, _clocks = json_patch(_clocks, ?) WHERE id = ?`,
           ).run(...values, newClocks, rowId);
         }
       } else {
         // '0' sorts below every HLC: each column's own clock is in _clocks.
-        db.prepare(
+        cachedStatement(
+          db,
           `INSERT INTO ${table} (id, tenantId${cols.map((c) => `, "${c}"`).join('')}, _hlc, _clocks) VALUES (?, ?${cols.map(() => ', ?').join('')}, '0', ?)`,
         ).run(rowId, tenantId, ...values, newClocks);
       }
@@ -103,7 +107,8 @@ export function applyRemoteChanges(store: ClinicStore, changes: readonly Change[
 /** Audit entries of other devices, insert-only; duplicates are ignored. */
 export function applyRemoteAudit(store: ClinicStore, entries: readonly AuditLog[]): number {
   const tenantId = store.tenantId;
-  const insert = store.db.prepare(
+  const insert = cachedStatement(
+    store.db,
     `INSERT OR IGNORE INTO audit_logs (id, tenantId, userId, action, tableAffected, recordId, timestamp, deviceId, deviceSeq, prevHash, hash, detail, pushed)
      VALUES (@id, @tenantId, @userId, @action, @tableAffected, @recordId, @timestamp, @deviceId, @deviceSeq, @prevHash, @hash, @detail, 1)`,
   );

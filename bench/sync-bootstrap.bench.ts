@@ -1,0 +1,81 @@
+// Bootstrap (issue 4, section 8): a new workstation joins a clinic whose
+// server holds 1,000,000 cells (58,824 patients x 17 columns; a cell is one
+// column of one row, the unit the snapshot carries) and bootstraps from the
+// snapshot over loopback HTTPS with mutual TLS: snapshot pages, decryption,
+// merge into its encrypted store, the audit history, the foreign-key check,
+// and the catch-up pull. Target: <= 60 s.
+// The server (SQLite store) is seeded through its store's push, not over HTTP:
+// the same transaction code as POST /v1/push, in batches of 20,000 changes.
+// Run: node bin/run-ts.js bench/sync-bootstrap.bench.ts (BENCH_SCALE=0.1 for a quick run).
+import { pathToFileURL } from 'node:url';
+import { entityColumns } from '../electron/core/store/row-codec';
+import { syncRound } from '../electron/core/sync/sync-round';
+import { profiled } from './support/profile';
+import { seedPatientCells } from './support/seed-cells';
+import { startBenchServer } from './support/server';
+import { fmt, note, perSecond, scaled, timed, verdict } from './support/stats';
+import { connect, joinWorkstation, newClinic } from './support/workstations';
+
+const CELLS = 1_000_000;
+const CELLS_PER_PATIENT = entityColumns('patients').length - 1;
+const TARGET_SECONDS = 60;
+
+export interface BootstrapResult {
+  cells: number;
+  patients: number;
+  seedSeconds: number;
+  bootstrapSeconds: number;
+  cellsPerSecond: number;
+  rowsPerSecond: number;
+  /** Seconds the full-scale bootstrap would take at this run's rate (equal to bootstrapSeconds at scale 1). */
+  fullScaleSeconds: number;
+}
+
+export async function run(): Promise<BootstrapResult> {
+  const patients = scaled(Math.ceil(CELLS / CELLS_PER_PATIENT));
+  const bench = await startBenchServer();
+  const a = await newClinic();
+  try {
+    await connect(a.store, bench.server);
+    await syncRound(a.store);
+    const seed = await timed(() => seedPatientCells(bench.server.store, a.store, patients));
+    note(
+      `seeded ${fmt(seed.value)} cells into the server store in ${(seed.ms / 1000).toFixed(1)} s`,
+    );
+    const b = await joinWorkstation(a.store, bench.server);
+    try {
+      const round = await profiled('sync-bootstrap', () => timed(() => syncRound(b.store)));
+      const rows = (b.store.db.prepare('SELECT count(*) AS n FROM patients').get() as { n: number })
+        .n;
+      if (!round.value.bootstrapped || rows < patients)
+        throw new Error(`bootstrap incomplete: ${rows} of ${patients} patients arrived`);
+      const cellsPerSecond = perSecond(round.value.pulled, round.ms);
+      return {
+        cells: round.value.pulled,
+        patients: rows,
+        seedSeconds: seed.ms / 1000,
+        bootstrapSeconds: round.ms / 1000,
+        cellsPerSecond,
+        rowsPerSecond: perSecond(rows, round.ms),
+        fullScaleSeconds: CELLS / cellsPerSecond,
+      };
+    } finally {
+      b.close();
+    }
+  } finally {
+    a.close();
+    await bench.stop();
+  }
+}
+
+export function format(r: BootstrapResult): string[] {
+  return [
+    `server seeded with ${fmt(r.cells)} cells (${fmt(r.patients)} patients x ${CELLS_PER_PATIENT} columns) through its store's push in ${r.seedSeconds.toFixed(1)} s`,
+    `new workstation bootstrap from the snapshot (SQLite server): ${r.bootstrapSeconds.toFixed(1)} s, ${fmt(r.cellsPerSecond)} cells/s = ${fmt(r.rowsPerSecond)} rows/s (target <= ${TARGET_SECONDS} s for 1,000,000 cells) ${verdict(r.fullScaleSeconds <= TARGET_SECONDS)}`,
+  ];
+}
+
+const entry = process.argv[1];
+if (entry && import.meta.url === pathToFileURL(entry).href) {
+  for (const line of format(await run())) console.log(line);
+}
