@@ -34,7 +34,7 @@ test('the demo clinic offers its logins; navigation follows the role', async ({ 
   ]);
   await nav.getByRole('link', { name: 'Admin' }).click();
   await expect(page.getByRole('heading', { name: 'Admin', level: 1 })).toBeFocused();
-  await expect(page.getByText('Not built yet.')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Staff accounts' })).toBeVisible();
   await page.getByRole('button', { name: 'Log out' }).click();
 });
 
@@ -55,7 +55,7 @@ test('a front-desk user cannot reach Admin, by navigation or by address', async 
   // Typing the Admin screen's address is refused, also after a reload.
   await page.goto(`${host.origin}/#/admin`);
   await expect(page.getByRole('alert')).toContainText('Your role does not have access to Admin');
-  await expect(page.getByText('Not built yet.')).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'Staff accounts' })).toHaveCount(0);
   await page.reload();
   await expect(page.getByRole('alert')).toContainText('Your role does not have access to Admin');
   await expect(nav.getByRole('link', { name: 'Admin' })).toHaveCount(0);

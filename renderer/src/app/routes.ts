@@ -3,8 +3,24 @@
 // and make "typing the address of a screen you may not see" testable.
 import type { Role } from '../../../shared/domain/enums';
 
-export const screens = ['schedule', 'patients', 'messages', 'billing', 'admin'] as const;
+export const screens = [
+  'schedule',
+  'patients',
+  'messages',
+  'billing',
+  'admin',
+  'conflicts',
+] as const;
 export type Screen = (typeof screens)[number];
+
+/** The screens in the main navigation. Conflicts is reached from the status bar's count. */
+export const navScreens: readonly Screen[] = [
+  'schedule',
+  'patients',
+  'messages',
+  'billing',
+  'admin',
+];
 
 const staff: readonly Role[] = ['admin', 'doctor', 'front_desk'];
 
@@ -15,6 +31,7 @@ export const screenRoles: Record<Screen, readonly Role[]> = {
   messages: staff,
   billing: ['admin', 'front_desk'],
   admin: ['admin'],
+  conflicts: staff,
 };
 
 export const screenLabels: Record<Screen, string> = {
@@ -23,6 +40,7 @@ export const screenLabels: Record<Screen, string> = {
   messages: 'Messages',
   billing: 'Billing',
   admin: 'Admin',
+  conflicts: 'Conflicts',
 };
 
 export const canOpen = (role: Role, screen: Screen): boolean => screenRoles[screen].includes(role);

@@ -5,6 +5,7 @@ import type { SessionInfo } from '../../../shared/api/session';
 import { errorMessage } from '../api/client';
 import { canOpen, screenLabels, type Route } from '../app/routes';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ConflictsScreen } from '../screens/conflicts/ConflictsScreen';
 import { PatientsScreen } from '../screens/patients/PatientsScreen';
 import { AdminScreen } from '../screens/placeholders/AdminScreen';
 import { BillingScreen } from '../screens/placeholders/BillingScreen';
@@ -30,6 +31,8 @@ function CurrentScreen({ route }: { route: Route }) {
       return <BillingScreen />;
     case 'admin':
       return <AdminScreen />;
+    case 'conflicts':
+      return <ConflictsScreen />;
   }
 }
 

@@ -1,7 +1,7 @@
 // The main navigation. It lists only the screens the user's role may open;
 // the shell refuses the others even when their address is typed directly.
 import type { Role } from '../../../shared/domain/enums';
-import { canOpen, formatRoute, screenLabels, screens, type Screen } from '../app/routes';
+import { canOpen, formatRoute, navScreens, screenLabels, type Screen } from '../app/routes';
 
 interface Props {
   role: Role;
@@ -9,7 +9,7 @@ interface Props {
 }
 
 export function SideNav({ role, current }: Props) {
-  const visible = screens.filter((s) => canOpen(role, s));
+  const visible = navScreens.filter((s) => canOpen(role, s));
   return (
     <nav className="sidenav" aria-label="Main">
       <ul>

@@ -2,12 +2,25 @@
 // when it last synced, and anything staff must look at (conflicts, clock).
 // Not a live region: it refreshes every 10 s and would otherwise chatter.
 import { useEffect } from 'react';
+import type { SyncStatus } from '../../../shared/api/sync-status';
 import { formatCount, formatInstant } from '../lib/format';
 import { useSync } from '../stores/sync-store';
+import { ProgressBar } from './ProgressBar';
+import { relativeTime } from './relative-time';
 
 interface Props {
   timeZone: string;
 }
+
+const connectionText = (s: SyncStatus): string =>
+  !s.connected
+    ? 'Not connected to a sync server — working on this computer only'
+    : s.online
+      ? 'Online'
+      : 'Offline — changes will sync when the server is reachable';
+
+const plural = (n: number, one: string, many: string): string =>
+  n === 1 ? `1 ${one}` : `${formatCount(n)} ${many}`;
 
 export function SyncStatusBar({ timeZone }: Props) {
   const { status, stale, start } = useSync();
@@ -21,41 +34,41 @@ export function SyncStatusBar({ timeZone }: Props) {
     );
   }
 
-  const connection = !status.connected
-    ? 'Not connected to a sync server — working on this computer only'
-    : status.online
-      ? 'Online'
-      : 'Offline — changes will sync when the server is reachable';
-  const pending =
-    status.pendingChanges === 1
-      ? '1 change waiting to sync'
-      : `${formatCount(status.pendingChanges)} changes waiting to sync`;
-  const lastSync = status.lastSyncAt
-    ? `Last sync ${formatInstant(status.lastSyncAt, timeZone)}`
-    : 'Never synced';
-
   return (
     <footer className="statusbar" aria-label="Sync status">
       <span
         className={status.connected && status.online ? 'dot dot--ok' : 'dot dot--off'}
         aria-hidden="true"
       />
-      <span>{connection}</span>
-      <span>{pending}</span>
-      {status.connected && <span>{lastSync}</span>}
-      {status.conflicts > 0 && (
-        <span className="statusbar__warn">
-          {status.conflicts === 1
-            ? '1 conflict to resolve'
-            : `${formatCount(status.conflicts)} conflicts to resolve`}
+      <span>{connectionText(status)}</span>
+      <span>
+        {plural(status.pendingChanges, 'change waiting to sync', 'changes waiting to sync')}
+      </span>
+      {status.connected && (
+        <span>
+          {status.lastSyncAt ? (
+            <>
+              Last sync{' '}
+              <time dateTime={status.lastSyncAt} title={formatInstant(status.lastSyncAt, timeZone)}>
+                {relativeTime(status.lastSyncAt)}
+              </time>
+            </>
+          ) : (
+            'Never synced'
+          )}
         </span>
+      )}
+      {status.conflicts > 0 && (
+        <a className="statusbar__warn" href="#/conflicts">
+          {plural(status.conflicts, 'conflict to resolve', 'conflicts to resolve')}
+        </a>
       )}
       {status.clockWarning && <span className="statusbar__warn">{status.clockWarning}</span>}
       {status.bootstrapProgress !== null && (
-        <label className="statusbar__progress">
-          First sync
-          <progress value={status.bootstrapProgress} max={1} />
-        </label>
+        <span className="statusbar__progress">
+          Receiving the clinic’s data
+          <ProgressBar label="First sync" fraction={status.bootstrapProgress} />
+        </span>
       )}
       {stale && <span className="statusbar__warn">Status may be out of date</span>}
     </footer>

@@ -7,17 +7,18 @@ import type { AppState, SessionInfo } from '../../../shared/api/session';
 import { api, onSessionLost } from '../api/client';
 
 export type DemoLogin = ApiResponse<'setup.createDemo'>['logins'][number];
+export type LockedUser = Pick<SessionInfo['user'], 'displayName' | 'email' | 'role'>;
 
 interface SessionStore {
   /** null until the first `setup.status` answer arrives. */
   state: AppState | null;
   session: SessionInfo | null;
   /** Kept while locked, so the lock screen can say who is locked even if the core withholds it. */
-  lockedUser: SessionInfo['user'] | null;
+  lockedUser: LockedUser | null;
   clinicName: string | null;
   isDemo: boolean;
   lastUserEmail: string | null;
-  /** Demo logins from `setup.createDemo`, kept in memory so "Switch user" can offer them again. */
+  /** The demo clinic's logins (from `setup.status`, so they survive a reload). */
   demoLogins: DemoLogin[];
   refresh(): Promise<void>;
   createClinic(request: ApiRequest<'setup.createClinic'>): Promise<void>;
@@ -52,10 +53,11 @@ export const useSession = create<SessionStore>()((set, get) => {
       set({
         state: status.state,
         session: status.session,
-        lockedUser: status.session?.user ?? get().lockedUser,
+        lockedUser: status.lockedUser ?? status.session?.user ?? get().lockedUser,
         clinicName: status.clinicName,
         isDemo: status.isDemo,
         lastUserEmail: status.lastUserEmail,
+        demoLogins: status.demoLogins ?? (status.isDemo ? get().demoLogins : []),
       });
     },
 

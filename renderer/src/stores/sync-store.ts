@@ -13,6 +13,10 @@ interface SyncStore {
   stale: boolean;
   poll(): Promise<void>;
   start(): () => void;
+  /** One sync round now (the core waits for it); the answer is the new status. */
+  syncNow(): Promise<SyncStatus>;
+  /** Puts a status the core just returned (connect, join) in place. */
+  set(status: SyncStatus): void;
 }
 
 export const useSync = create<SyncStore>()((set, get) => ({
@@ -32,5 +36,15 @@ export const useSync = create<SyncStore>()((set, get) => ({
     void get().poll();
     const timer = window.setInterval(() => void get().poll(), SYNC_POLL_MS);
     return () => window.clearInterval(timer);
+  },
+
+  async syncNow() {
+    const status = await api('sync.now', {});
+    set({ status, stale: false });
+    return status;
+  },
+
+  set(status) {
+    set({ status, stale: false });
   },
 }));

@@ -1,7 +1,7 @@
 // The demo clinic's logins: one button per role, so a visitor can try each
 // role without typing, and the full list (the demo has several doctors and
-// receptionists) folded away below. Only shown right after the demo clinic
-// was created in this window: the core does not report demo logins later.
+// receptionists) folded away below. The core reports them in setup.status
+// for the demo clinic only, so they are offered again after a reload.
 import type { Role } from '../../../../shared/domain/enums';
 import type { DemoLogin } from '../../stores/session-store';
 import { roleLabel } from '../../lib/format';

@@ -1,17 +1,33 @@
-// First run on this workstation: create a clinic, or explore a demo clinic
-// filled with made-up patients. (Joining an existing clinic comes with sync.)
-import { useState } from 'react';
-import { errorMessage } from '../../api/client';
+// First run on this workstation: create a clinic, explore a demo clinic
+// filled with made-up patients, or join an existing clinic through its sync
+// server (then wait while its data arrives).
+import { useEffect, useState } from 'react';
+import { api, errorMessage } from '../../api/client';
 import { AuthLayout } from '../../components/AuthLayout';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { useSession } from '../../stores/session-store';
+import '../../styles/setup.css';
 import { CreateClinicForm } from './CreateClinicForm';
+import { JoinClinicForm } from './JoinClinicForm';
+import { JoinProgress } from './JoinProgress';
+
+type Mode = 'choose' | 'join' | 'joining';
 
 export function FirstRunScreen() {
   const createDemo = useSession((s) => s.createDemo);
+  const [mode, setMode] = useState<Mode>('choose');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+
+  // A reload while a joined workstation is still receiving its data: keep waiting.
+  useEffect(() => {
+    api('sync.status', {})
+      .then((s) => {
+        if (s.connected) setMode('joining');
+      })
+      .catch(() => undefined);
+  }, []);
 
   async function explore() {
     setBusy(true);
@@ -22,6 +38,18 @@ export function FirstRunScreen() {
       setFailure(errorMessage(e));
       setBusy(false);
     }
+  }
+
+  if (mode !== 'choose') {
+    return (
+      <AuthLayout>
+        {mode === 'join' ? (
+          <JoinClinicForm onJoined={() => setMode('joining')} onBack={() => setMode('choose')} />
+        ) : (
+          <JoinProgress />
+        )}
+      </AuthLayout>
+    );
   }
 
   return (
@@ -35,23 +63,35 @@ export function FirstRunScreen() {
         <section className="first-run__create">
           <CreateClinicForm />
         </section>
-        <section className="first-run__demo" aria-labelledby="demo-title">
-          <h2 id="demo-title">Just looking?</h2>
-          <p>
-            The demo clinic comes with made-up patients and one login for each role, so you can try
-            every screen safely.
-          </p>
-          <ErrorAlert message={failure} />
-          <button
-            type="button"
-            className="button"
-            onClick={() => void explore()}
-            disabled={busy}
-            aria-busy={busy}
-          >
-            {busy ? 'Preparing the demo clinic…' : 'Explore the demo clinic'}
-          </button>
-        </section>
+        <div className="first-run__side">
+          <section className="first-run__demo" aria-labelledby="demo-title">
+            <h2 id="demo-title">Just looking?</h2>
+            <p>
+              The demo clinic comes with made-up patients and one login for each role, so you can
+              try every screen safely.
+            </p>
+            <ErrorAlert message={failure} />
+            <button
+              type="button"
+              className="button"
+              onClick={() => void explore()}
+              disabled={busy}
+              aria-busy={busy}
+            >
+              {busy ? 'Preparing the demo clinic…' : 'Explore the demo clinic'}
+            </button>
+          </section>
+          <section className="first-run__demo" aria-labelledby="join-choice-title">
+            <h2 id="join-choice-title">Clinic already set up?</h2>
+            <p>
+              Add this computer to a clinic that syncs through a server, with a one-time code from
+              its administrator. Staff keep their logins.
+            </p>
+            <button type="button" className="button" onClick={() => setMode('join')}>
+              Join an existing clinic
+            </button>
+          </section>
+        </div>
       </div>
     </AuthLayout>
   );

@@ -1,0 +1,72 @@
+// Sync for this workstation: connect it to a sync server (once), then sync
+// on demand and issue one-time codes for new workstations.
+import { useEffect, useState } from 'react';
+import type { SessionInfo } from '../../../../shared/api/session';
+import { errorMessage } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatCount, formatInstant } from '../../lib/format';
+import { useSync } from '../../stores/sync-store';
+import { ConnectForm } from './ConnectForm';
+import { EnrollmentCode } from './EnrollmentCode';
+
+export function SyncPanel({ session }: { session: SessionInfo }) {
+  const status = useSync((s) => s.status);
+  const poll = useSync((s) => s.poll);
+  const syncNow = useSync((s) => s.syncNow);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+  const timeZone = session.tenant.timeZone;
+  const may = (p: 'sync.manage' | 'devices.manage') => session.permissions.includes(p);
+
+  useEffect(() => void poll(), [poll]);
+
+  async function runNow() {
+    setBusy(true);
+    setFailure(null);
+    setNotice('');
+    try {
+      const s = await syncNow();
+      setNotice(
+        s.online
+          ? `Synced. ${formatCount(s.pendingChanges)} changes waiting, ${formatCount(s.conflicts)} conflicts.`
+          : 'The sync server could not be reached. Changes are kept and will sync later.',
+      );
+    } catch (e) {
+      setFailure(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!status) return <p>Checking sync status…</p>;
+  return (
+    <section className="admin-section" aria-labelledby="sync-title">
+      <h2 id="sync-title">Sync</h2>
+      {!status.connected ? (
+        may('sync.manage') ? (
+          <ConnectForm />
+        ) : (
+          <p>This workstation is not connected to a sync server.</p>
+        )
+      ) : (
+        <div className="panel">
+          <p>
+            Connected to a sync server.{' '}
+            {status.lastSyncAt
+              ? `Last sync ${formatInstant(status.lastSyncAt, timeZone)}.`
+              : 'Not synced yet.'}
+          </p>
+          <ErrorAlert message={failure} />
+          <p role="status" className="status-note">
+            {notice}
+          </p>
+          <button type="button" className="button" disabled={busy} onClick={() => void runNow()}>
+            {busy ? 'Syncing…' : 'Sync now'}
+          </button>
+          {may('devices.manage') && <EnrollmentCode timeZone={timeZone} />}
+        </div>
+      )}
+    </section>
+  );
+}
