@@ -70,7 +70,7 @@ export async function run(): Promise<BootstrapResult> {
 
 export function format(r: BootstrapResult): string[] {
   return [
-    `server seeded with ${fmt(r.cells)} cells (${fmt(r.patients)} patients x ${CELLS_PER_PATIENT} columns) through its store's push in ${r.seedSeconds.toFixed(1)} s`,
+    `server seeded with ${fmt(r.patients)} patients x ${CELLS_PER_PATIENT} columns through its store's push in ${r.seedSeconds.toFixed(1)} s; the snapshot holds ${fmt(r.cells)} cells (with the clinic's set-up rows)`,
     `new workstation bootstrap from the snapshot (SQLite server): ${r.bootstrapSeconds.toFixed(1)} s, ${fmt(r.cellsPerSecond)} cells/s = ${fmt(r.rowsPerSecond)} rows/s (target <= ${TARGET_SECONDS} s for 1,000,000 cells) ${verdict(r.fullScaleSeconds <= TARGET_SECONDS)}`,
   ];
 }

@@ -198,24 +198,31 @@ export async function openPgStore(connectionString: string): Promise<SyncStore> 
       return (r.rowCount ?? 0) > 0;
     },
     push: (input) => tx((c) => pgPush(c, input)),
-    // One snapshot for both reads: otherwise a push committing between them could
-    // put a later audit entry on this page while an earlier change is missed.
-    pull: (tenantId, after, limit) =>
-      tx(async (c) => {
-        const changes = (
-          await c.query<ChangeRow>(
-            'SELECT seq, tbl, row_id, col, hlc, value FROM changes WHERE tenant_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
-            [tenantId, after, limit + 1],
-          )
-        ).rows.map((r): PulledChange => ({ ...toChange(r), serverSeq: Number(r.seq) }));
-        const audit = (
-          await c.query<{ seq: string; entry: string }>(
-            'SELECT seq, entry FROM audit WHERE tenant_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
-            [tenantId, after, limit + 1],
-          )
-        ).rows.map((r) => ({ seq: Number(r.seq), entry: JSON.parse(r.entry) as AuditLog }));
-        return buildPullPage(after, limit, changes, audit);
-      }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'),
+    // Both reads in one statement, so one snapshot (otherwise a push committing between
+    // them could put a later audit entry on this page while an earlier change is missed),
+    // in one round trip instead of four (BEGIN, two SELECTs, COMMIT) on a pooled connection.
+    pull: async (tenantId, after, limit) => {
+      const rows = (
+        await pool.query<ChangeRow & { entry: string | null }>(
+          `(SELECT seq, tbl, row_id, col, hlc, value, NULL AS entry FROM changes
+             WHERE tenant_id = $1 AND seq > $2 ORDER BY seq LIMIT $3)
+           UNION ALL
+           (SELECT seq, NULL, NULL, NULL, NULL, NULL, entry FROM audit
+             WHERE tenant_id = $1 AND seq > $2 ORDER BY seq LIMIT $3)`,
+          [tenantId, after, limit + 1],
+        )
+      ).rows;
+      const changes: PulledChange[] = [];
+      const audit: { seq: number; entry: AuditLog }[] = [];
+      for (const r of rows) {
+        if (r.entry === null) changes.push({ ...toChange(r), serverSeq: Number(r.seq) });
+        else audit.push({ seq: Number(r.seq), entry: JSON.parse(r.entry) as AuditLog });
+      }
+      // UNION ALL keeps no order across its parts: each kind in sequence order again.
+      changes.sort((a, b) => a.serverSeq - b.serverSeq);
+      audit.sort((a, b) => a.seq - b.seq);
+      return buildPullPage(after, limit, changes, audit);
+    },
     snapshot: async (tenantId, fixedCursor, after, limit) => {
       const seq = await pool.query<{ last_seq: string }>(
         'SELECT last_seq FROM tenants WHERE id = $1',
