@@ -7,6 +7,7 @@ import {
   createClinicViaApi,
   expect,
   expectSignedIn,
+  exploreDemo,
   logIn,
   openApp,
   test,
@@ -97,4 +98,28 @@ test('an administrator sets the idle lock and adds staff who can then log in', a
   await logIn(page, doctor.email, doctor.password);
   await expectSignedIn(page, doctor.name);
   await expect(page.getByRole('banner')).toContainText('Doctor');
+});
+
+test('after a reload the lock screen still says who locked it, and the demo logins are offered', async ({
+  page,
+  host,
+}) => {
+  await openApp(page, host);
+  await exploreDemo(page);
+  await page.reload();
+  const demo = page.getByRole('region', { name: 'Demo logins' });
+  await demo
+    .getByRole('button', { name: /^Log in as Front desk/ })
+    .first()
+    .click();
+  await expect(page.getByRole('banner')).toContainText('Front desk');
+  const name = (await page.locator('.topbar__user-name').textContent()) ?? '';
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { name: 'Locked' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Locked' })).toBeVisible();
+  await expect(page.getByText(`This workstation is locked by ${name}`)).toBeVisible();
+  await page.getByRole('button', { name: 'Switch user' }).click();
+  await page.reload();
+  await expect(demo.getByRole('button', { name: /^Log in as Doctor/ })).toBeVisible();
 });
