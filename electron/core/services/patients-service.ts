@@ -21,7 +21,7 @@ export class PatientsService {
   ): { total: number; items: PatientSummary[] } {
     requireCap(session, 'patients.read');
     const tenantId = session.actor.tenantId;
-    const cond = patientSearchCondition(query) ?? { where: '1', params: [] };
+    const cond = patientSearchCondition(tenantId, query) ?? { where: '1', params: [] };
     const total = this.repos.patients.count(tenantId, cond);
     const items = this.store.db
       .prepare(

@@ -1,5 +1,6 @@
 // Key/value state that belongs to this workstation only (never synced).
 import type { Db } from './open-database';
+import { prepared } from './prepared';
 
 export type MetaKey =
   | 'deviceId'
@@ -21,13 +22,14 @@ export type MetaKey =
   | 'sync:bootstrapped';
 
 export function getMeta(db: Db, key: MetaKey): string | null {
-  const row = db.prepare('SELECT value FROM local_meta WHERE key = ?').get(key) as
+  const row = prepared(db, 'SELECT value FROM local_meta WHERE key = ?').get(key) as
     { value: string } | undefined;
   return row?.value ?? null;
 }
 
 export function setMeta(db: Db, key: MetaKey, value: string): void {
-  db.prepare(
+  prepared(
+    db,
     'INSERT INTO local_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   ).run(key, value);
 }

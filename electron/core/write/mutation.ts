@@ -14,6 +14,7 @@ import type { Db } from '../store/open-database';
 import { decodeRow, encodeValue, entityColumns, type SqlRow } from '../store/row-codec';
 import { zodIssues } from './zod-issues';
 import { insertStatement, selectByIdStatement } from './statements';
+import { prepared } from '../store/prepared';
 
 export type Mutation<T extends EntityTable> =
   | { kind: 'create'; table: T; id?: string; values: Partial<EntityOf<T>> }
@@ -108,24 +109,26 @@ export function mutate<T extends EntityTable>(
         if (columns.length === 0) return entity;
         const assignments = columns.map((c) => `"${c}" = ?`).join(', ');
         const clocks = Object.fromEntries(columns.map((c) => [c, hlc]));
-        ctx.db
-          .prepare(
-            `UPDATE ${m.table} SET ${assignments}, _clocks = json_patch(_clocks, ?) WHERE id = ? AND tenantId = ?`,
-          )
-          .run(
-            ...columns.map((c) => encodeValue(m.table, c, record[c])),
-            JSON.stringify(clocks),
-            m.id,
-            actor.tenantId,
-          );
+        prepared(
+          ctx.db,
+          `UPDATE ${m.table} SET ${assignments}, _clocks = json_patch(_clocks, ?) WHERE id = ? AND tenantId = ?`,
+        ).run(
+          ...columns.map((c) => encodeValue(m.table, c, record[c])),
+          JSON.stringify(clocks),
+          m.id,
+          actor.tenantId,
+        );
         break;
       }
     }
     ctx.faults?.('row');
 
-    ctx.db
-      .prepare('INSERT INTO sync_outbox (tbl, rowId, hlc, columns) VALUES (?, ?, ?, ?)')
-      .run(m.table, entity.id, hlc, JSON.stringify(changed));
+    prepared(ctx.db, 'INSERT INTO sync_outbox (tbl, rowId, hlc, columns) VALUES (?, ?, ?, ?)').run(
+      m.table,
+      entity.id,
+      hlc,
+      JSON.stringify(changed),
+    );
     ctx.faults?.('outbox');
 
     appendAudit(ctx.db, actor, {

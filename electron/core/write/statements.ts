@@ -4,22 +4,9 @@ import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { EntityTable } from '../../../shared/domain/entities';
 import type { Db } from '../store/open-database';
 import { entityColumns } from '../store/row-codec';
+import { prepared } from '../store/prepared';
 
-const cache = new WeakMap<Db, Map<string, Statement>>();
-
-function cached(db: Db, key: string, sql: () => string): Statement {
-  let perDb = cache.get(db);
-  if (!perDb) {
-    perDb = new Map();
-    cache.set(db, perDb);
-  }
-  let stmt = perDb.get(key);
-  if (!stmt) {
-    stmt = db.prepare(sql());
-    perDb.set(key, stmt);
-  }
-  return stmt;
-}
+const cached = (db: Db, _key: string, sql: () => string): Statement => prepared(db, sql());
 
 export const insertStatement = (db: Db, table: EntityTable): Statement =>
   cached(db, `insert:${table}`, () => {
