@@ -38,7 +38,7 @@ Environment: EHRBS_PASSPHRASE (the new local passphrase).`,
     const dir = resolve(requireString('join', values, 'data'));
     if (existsSync(dir) && hasStore(dir))
       throw new AppError('STORE_EXISTS', `${dir} already holds an EHRBS store.`);
-    const store = await joinClinic(dir, await passphraseWrapper(), {
+    const store = await joinClinic(dir, await passphraseWrapper({ forNewStore: true }), {
       serverUrl: requireString('join', values, 'server'),
       fingerprint: requireString('join', values, 'fingerprint'),
       code: requireString('join', values, 'code'),
