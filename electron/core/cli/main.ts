@@ -14,6 +14,7 @@ import { connectCommand } from './commands/connect';
 import { enrollCodeCommand } from './commands/enroll-code';
 import { joinCommand } from './commands/join';
 import { syncCommand } from './commands/sync';
+import { icalCommand } from './commands/ical';
 
 const commands: readonly Command[] = [
   initCommand,
@@ -26,6 +27,7 @@ const commands: readonly Command[] = [
   enrollCodeCommand,
   joinCommand,
   syncCommand,
+  icalCommand,
 ];
 
 const overview = (): string =>
