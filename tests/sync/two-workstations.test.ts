@@ -56,7 +56,24 @@ describe('two workstations and a sync server', () => {
   it('bootstraps a new workstation from a snapshot, with progress, to an identical replica', () => {
     expect(progress.length).toBeGreaterThan(2);
     expect(progress.at(-1)).toBe(1);
-    expect(replicaContent(bStore)).toEqual(replicaContent(a.store));
+    // B added its own device row, with a number series of its own, and A receives it.
+    const devices = () =>
+      a.store.db.prepare('SELECT id, name, seriesCode FROM devices ORDER BY name').all() as {
+        id: string;
+        name: string;
+        seriesCode: string;
+      }[];
+    expect(
+      bStore.db.prepare('SELECT name, seriesCode FROM devices WHERE id = ?').get(bStore.deviceId),
+    ).toEqual({
+      name: 'Consulting room 1',
+      seriesCode: bStore.seriesCode,
+    });
+    expect(bStore.seriesCode).not.toBe(a.store.seriesCode);
+    return syncRound(a.store).then(() => {
+      expect(devices().map((d) => d.name)).toEqual(['Consulting room 1', 'Workstation 1']);
+      expect(replicaContent(bStore)).toEqual(replicaContent(a.store));
+    });
   });
 
   it('lets the doctor log in offline on the new workstation and read the note (clinic key arrived via the code)', async () => {

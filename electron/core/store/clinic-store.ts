@@ -23,7 +23,7 @@ export interface StoreOptions {
 }
 
 const SERIES_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-const newSeriesCode = () =>
+export const newSeriesCode = (): string =>
   Array.from(randomBytes(4), (b) => SERIES_ALPHABET[b % SERIES_ALPHABET.length]).join('');
 
 export class ClinicStore {

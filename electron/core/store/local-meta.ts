@@ -19,7 +19,8 @@ export type MetaKey =
   | 'sync:lastSyncAt'
   | 'sync:clockOffsetMs'
   | 'sync:clockWarning'
-  | 'sync:bootstrapped';
+  | 'sync:bootstrapped'
+  | 'sync:deviceName';
 
 export function getMeta(db: Db, key: MetaKey): string | null {
   const row = prepared(db, 'SELECT value FROM local_meta WHERE key = ?').get(key) as

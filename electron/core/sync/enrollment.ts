@@ -156,6 +156,7 @@ export async function joinClinic(
         insert.run(k.keyId, Buffer.from(k.key, 'base64'), new Date(i).toISOString()),
       );
       setMeta(store.db, 'tenantId', res.tenantId);
+      setMeta(store.db, 'sync:deviceName', o.deviceName);
     });
     saveIdentity(store, {
       serverUrl: o.serverUrl,

@@ -20,6 +20,7 @@ import { getMeta, setMeta } from '../store/local-meta';
 import { applyRemoteAudit, applyRemoteChanges } from './apply-remote';
 import { appointmentConflicts } from './conflicts';
 import { loadIdentity } from './identity';
+import { registerThisDevice } from './register-device';
 import { acknowledgeBatch, nextPushBatch, type PushBatch } from './outbox';
 import { syncHttp, versions, type SyncHttp } from './sync-http';
 
@@ -126,6 +127,7 @@ export async function syncRound(
   if (getMeta(store.db, 'sync:bootstrapped') !== '1') {
     result.pulled += await bootstrap(store, http, o);
     result.bootstrapped = true;
+    registerThisDevice(store);
   }
 
   for (let batch = nextPushBatch(store); batch; batch = nextPushBatch(store)) {

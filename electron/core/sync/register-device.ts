@@ -1,0 +1,36 @@
+// After a new workstation's first download, it adds its own row to the
+// clinic's devices, with a number series no other workstation uses, before it
+// issues any medical record or invoice number. (The first workstation wrote
+// its row when the clinic was created.)
+import type { ClinicStore } from '../store/clinic-store';
+import { newSeriesCode } from '../store/clinic-store';
+import { getMeta, setMeta } from '../store/local-meta';
+
+export function registerThisDevice(store: ClinicStore): void {
+  const tenantId = store.tenantId;
+  if (!tenantId) return;
+  if (store.db.prepare('SELECT 1 FROM devices WHERE id = ?').get(store.deviceId)) return;
+  const taken = new Set(
+    (
+      store.db.prepare('SELECT seriesCode FROM devices').all() as { seriesCode: string | null }[]
+    ).map((r) => r.seriesCode),
+  );
+  store.transaction(() => {
+    let code = store.seriesCode;
+    while (taken.has(code)) code = newSeriesCode();
+    setMeta(store.db, 'seriesCode', code);
+    store.write(
+      { tenantId, userId: null, deviceId: store.deviceId },
+      {
+        kind: 'create',
+        table: 'devices',
+        id: store.deviceId,
+        values: {
+          name: getMeta(store.db, 'sync:deviceName') ?? 'Workstation',
+          seriesCode: code,
+          revokedAt: null,
+        },
+      },
+    );
+  });
+}
