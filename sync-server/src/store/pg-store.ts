@@ -4,51 +4,15 @@
 import pg from 'pg';
 import type { AuditLog } from '../../../shared/domain/audit-log';
 import { AppError } from '../../../shared/errors';
-import type { Change, PulledChange } from '../../../shared/sync/protocol';
+import type { PulledChange } from '../../../shared/sync/protocol';
 import { buildPullPage } from '../sync/page';
 import { buildSnapshotPage } from '../sync/snapshot-page';
 import { buildAuditPage } from '../sync/audit-page';
 import { assertEnrollmentUsable, type EnrollmentRow } from './enrollment-rules';
 import { PG_MIGRATION_LOCK, PG_SCHEMA, PG_SCHEMA_VERSION } from './pg-schema';
 import { pgPush } from './pg-push';
-import type { DeviceRecord, NewDevice, StoreCounts, SyncStore } from './types';
-
-interface DeviceRow {
-  id: string;
-  tenant_id: string;
-  name: string;
-  cert_fingerprint: string;
-  cert_serial: string;
-  created_at: string;
-  revoked_at: string | null;
-}
-
-interface ChangeRow {
-  seq: string;
-  tbl: Change['table'];
-  row_id: string;
-  col: string;
-  hlc: string;
-  value: string;
-}
-
-const toDevice = (r: DeviceRow): DeviceRecord => ({
-  id: r.id,
-  tenantId: r.tenant_id,
-  name: r.name,
-  certFingerprint: r.cert_fingerprint,
-  certSerial: r.cert_serial,
-  createdAt: r.created_at,
-  revokedAt: r.revoked_at,
-});
-
-const toChange = (r: ChangeRow): Change => ({
-  table: r.tbl,
-  rowId: r.row_id,
-  column: r.col,
-  hlc: r.hlc,
-  value: r.value,
-});
+import { toChange, toDevice, type ChangeRow, type DeviceRow } from './rows';
+import type { NewDevice, StoreCounts, SyncStore } from './types';
 
 const isUniqueViolation = (e: unknown): boolean =>
   e instanceof Error && 'code' in e && e.code === '23505';

@@ -6,53 +6,17 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { AuditLog } from '../../../shared/domain/audit-log';
 import { AppError } from '../../../shared/errors';
-import type { Change, PulledChange } from '../../../shared/sync/protocol';
+import type { PulledChange } from '../../../shared/sync/protocol';
 import { buildPullPage } from '../sync/page';
 import { buildSnapshotPage } from '../sync/snapshot-page';
 import { buildAuditPage } from '../sync/audit-page';
 import { makeSqlitePush } from './sqlite-push';
 import { assertEnrollmentUsable, type EnrollmentRow } from './enrollment-rules';
 import { SQLITE_SCHEMA, SQLITE_SCHEMA_VERSION } from './sqlite-schema';
-import type { DeviceRecord, NewDevice, NewEnrollment, StoreCounts, SyncStore } from './types';
+import { toChange, toDevice, type ChangeRow, type DeviceRow } from './rows';
+import type { NewDevice, NewEnrollment, StoreCounts, SyncStore } from './types';
 
 export const SQLITE_FILE = 'sync.db';
-
-interface DeviceRow {
-  id: string;
-  tenant_id: string;
-  name: string;
-  cert_fingerprint: string;
-  cert_serial: string;
-  created_at: string;
-  revoked_at: string | null;
-}
-
-interface ChangeRow {
-  seq: number;
-  tbl: Change['table'];
-  row_id: string;
-  col: string;
-  hlc: string;
-  value: string;
-}
-
-const toDevice = (r: DeviceRow): DeviceRecord => ({
-  id: r.id,
-  tenantId: r.tenant_id,
-  name: r.name,
-  certFingerprint: r.cert_fingerprint,
-  certSerial: r.cert_serial,
-  createdAt: r.created_at,
-  revokedAt: r.revoked_at,
-});
-
-const toChange = (r: ChangeRow): Change => ({
-  table: r.tbl,
-  rowId: r.row_id,
-  column: r.col,
-  hlc: r.hlc,
-  value: r.value,
-});
 
 const isUniqueViolation = (e: unknown): boolean =>
   e instanceof Error && 'code' in e && String(e.code).startsWith('SQLITE_CONSTRAINT');
@@ -207,7 +171,7 @@ export function openSqliteStore(dataDir: string): SyncStore {
               'SELECT seq, tbl, row_id, col, hlc, value FROM changes WHERE tenant_id = ? AND seq > ? ORDER BY seq LIMIT ?',
             )
             .all(tenantId, after, limit + 1) as ChangeRow[]
-        ).map((r): PulledChange => ({ ...toChange(r), serverSeq: r.seq }));
+        ).map((r): PulledChange => ({ ...toChange(r), serverSeq: Number(r.seq) }));
         const audit = (
           db
             .prepare(

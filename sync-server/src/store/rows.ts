@@ -1,0 +1,43 @@
+// Row shapes both stores read back (snake_case columns), and their mapping to
+// the store's records. One definition, so the SQLite and PostgreSQL stores
+// cannot drift apart.
+import type { Change } from '../../../shared/sync/protocol';
+import type { DeviceRecord } from './types';
+
+export interface DeviceRow {
+  id: string;
+  tenant_id: string;
+  name: string;
+  cert_fingerprint: string;
+  cert_serial: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface ChangeRow {
+  /** bigserial comes back from pg as a string; SQLite gives a number. */
+  seq: number | string;
+  tbl: Change['table'];
+  row_id: string;
+  col: string;
+  hlc: string;
+  value: string;
+}
+
+export const toDevice = (r: DeviceRow): DeviceRecord => ({
+  id: r.id,
+  tenantId: r.tenant_id,
+  name: r.name,
+  certFingerprint: r.cert_fingerprint,
+  certSerial: r.cert_serial,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+});
+
+export const toChange = (r: ChangeRow): Change => ({
+  table: r.tbl,
+  rowId: r.row_id,
+  column: r.col,
+  hlc: r.hlc,
+  value: r.value,
+});
