@@ -21,15 +21,33 @@ export class PatientsService {
   ): { total: number; items: PatientSummary[] } {
     requireCap(session, 'patients.read');
     const tenantId = session.actor.tenantId;
-    const cond = patientSearchCondition(tenantId, query) ?? { where: '1', params: [] };
-    const total = this.repos.patients.count(tenantId, cond);
-    const items = this.store.db
+    const cond = patientSearchCondition(tenantId, query);
+    const select = `SELECT id, medicalRecordNumber, givenName, familyName, dateOfBirth, phone`;
+    const order = 'ORDER BY familyName, givenName, id LIMIT ? OFFSET ?';
+    if (!cond) {
+      // Everyone: the count and the page both come straight from indexes.
+      const total = this.repos.patients.count(tenantId);
+      const items = this.store.db
+        .prepare(`${select} FROM patients WHERE tenantId = ? AND deletedAt IS NULL ${order}`)
+        .all(tenantId, limit, offset) as PatientSummary[];
+      return { total, items };
+    }
+    // A search: the matches are sorted anyway, so count them in the same pass.
+    const rows = this.store.db
       .prepare(
-        `SELECT id, medicalRecordNumber, givenName, familyName, dateOfBirth, phone FROM patients
-         WHERE tenantId = ? AND deletedAt IS NULL AND (${cond.where})
-         ORDER BY familyName, givenName, id LIMIT ? OFFSET ?`,
+        `${select}, count(*) OVER () AS total FROM patients
+         WHERE tenantId = ? AND deletedAt IS NULL AND (${cond.where}) ${order}`,
       )
-      .all(tenantId, ...cond.params, limit, offset) as PatientSummary[];
+      .all(tenantId, ...cond.params, limit, offset) as (PatientSummary & { total: number })[];
+    const total = rows[0]?.total ?? (offset === 0 ? 0 : this.repos.patients.count(tenantId, cond));
+    const items = rows.map((r): PatientSummary => ({
+      id: r.id,
+      medicalRecordNumber: r.medicalRecordNumber,
+      givenName: r.givenName,
+      familyName: r.familyName,
+      dateOfBirth: r.dateOfBirth,
+      phone: r.phone,
+    }));
     return { total, items };
   }
 

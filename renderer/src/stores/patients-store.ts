@@ -33,6 +33,8 @@ interface PatientsStore {
 }
 
 const inFlight = new Set<string>();
+/** One search request at a time: while it runs, only the latest query waits for its turn. */
+const searching = { busy: false, again: false };
 
 export const usePatients = create<PatientsStore>()((set, get) => {
   async function fetchPage(page: number, generation: number): Promise<void> {
@@ -77,7 +79,23 @@ export const usePatients = create<PatientsStore>()((set, get) => {
         error: null,
         started: true,
       });
-      await fetchPage(0, generation);
+      // Every keystroke searches at once (no debounce delay), but fast typing
+      // never queues stale searches in the core: the answer to an older query
+      // is dropped by its generation, and only the newest query is sent next.
+      if (searching.busy) {
+        searching.again = true;
+        return;
+      }
+      searching.busy = true;
+      try {
+        await fetchPage(0, generation);
+        while (searching.again) {
+          searching.again = false;
+          await fetchPage(0, get().generation);
+        }
+      } finally {
+        searching.busy = false;
+      }
     },
 
     ensureRows(first, last) {
