@@ -1,15 +1,18 @@
 // Screenshots of each screen into docs/screenshots/, taken from the real app
 // (the browser host in a temp data dir, the demo clinic), the same way the
-// end-to-end tests drive it. Run: node bin/run-ts.js scripts/screenshots.ts
+// end-to-end tests drive it. Sync screens use a real sync server (in process)
+// and a second host that joins the clinic. Run: node bin/run-ts.js scripts/screenshots.ts
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions, contextOptions } from '../tests/e2e/support/chromium';
 import { startHost } from '../tests/e2e/support/host-process';
+import { startTestServer } from '../tests/server/helpers/server';
+import { syncShots } from './screenshots-sync';
 
 const outDir = resolve(import.meta.dirname, '../docs/screenshots');
 
-async function shot(page: Page, name: string): Promise<void> {
+export async function shot(page: Page, name: string): Promise<void> {
   // Let focus rings and fonts settle; screenshots are for people, not assertions.
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: join(outDir, `${name}.png`) });
@@ -82,8 +85,35 @@ async function main(): Promise<void> {
     await page.getByRole('button', { name: 'Switch user' }).click();
     await role('Administrator').click();
     await page.getByRole('link', { name: 'Admin' }).click();
-    await page.getByRole('heading', { name: 'Admin', level: 1 }).waitFor();
-    await shot(page, '13-admin-not-built');
+    await page.getByRole('table', { name: 'Staff accounts' }).waitFor();
+    await shot(page, '13-admin-staff');
+
+    await page.getByRole('button', { name: 'Add doctor' }).click();
+    await page.getByLabel('Full name').fill('Dr Lena Vos');
+    await page.getByLabel('Consultation fee (GBP)').fill('85.555');
+    await page.getByRole('button', { name: 'Create doctor' }).click();
+    await page.getByRole('alert').waitFor();
+    await shot(page, '14-admin-new-doctor-errors');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('button', { name: 'Clinic settings' }).click();
+    await page.getByLabel('Lock the screen after this many idle minutes').waitFor();
+    await shot(page, '15-admin-settings');
+
+    await page.getByRole('button', { name: 'Sync', exact: true }).click();
+    await page.getByRole('form', { name: 'Connect to a sync server' }).waitFor();
+    await page
+      .getByRole('contentinfo', { name: 'Sync status' })
+      .screenshot({ path: join(outDir, '16-status-bar-pending.png') });
+    console.log('docs/screenshots/16-status-bar-pending.png');
+    await shot(page, '17-admin-sync-connect');
+
+    const server = await startTestServer();
+    try {
+      await syncShots(browser, page, host, server);
+    } finally {
+      await server.stop();
+    }
   } finally {
     await browser.close();
     await host.stop();

@@ -5,13 +5,15 @@ interface Props {
   label: string;
   /** 0 to 1. */
   fraction: number;
+  /** The full width of its container (a page's main progress), not the status bar's small bar. */
+  wide?: boolean;
 }
 
-export function ProgressBar({ label, fraction }: Props) {
+export function ProgressBar({ label, fraction, wide = false }: Props) {
   const percent = Math.round(Math.min(1, Math.max(0, fraction)) * 100);
   return (
     <div
-      className="progress"
+      className={wide ? 'progress progress--wide' : 'progress'}
       role="progressbar"
       aria-label={label}
       aria-valuemin={0}

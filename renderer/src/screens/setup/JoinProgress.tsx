@@ -10,6 +10,8 @@ import { ProgressBar } from '../../shell/ProgressBar';
 import { useSession } from '../../stores/session-store';
 
 const POLL_MS = 400;
+/** Before the first round answers, "offline" only means "not yet": say so only after this long. */
+const PATIENCE_MS = 15_000;
 
 const done = (sync: SyncStatus, state: string): boolean =>
   state !== 'needs_setup' && sync.lastSyncAt !== null && sync.bootstrapProgress === null;
@@ -22,12 +24,18 @@ export function JoinProgress() {
   useEffect(() => {
     let stopped = false;
     let timer = 0;
+    const started = Date.now();
     const tick = async () => {
       try {
         const [sync, setup] = await Promise.all([api('sync.status', {}), api('setup.status', {})]);
         if (stopped) return;
         setStatus(sync);
-        setTrouble(sync.connected && !sync.online && sync.lastSyncAt === null);
+        setTrouble(
+          !sync.online &&
+            sync.lastSyncAt === null &&
+            sync.bootstrapProgress === null &&
+            Date.now() - started > PATIENCE_MS,
+        );
         if (done(sync, setup.state)) {
           await refresh();
           return;
@@ -54,7 +62,7 @@ export function JoinProgress() {
         This workstation has joined the clinic. Its patients, schedule and staff accounts are
         arriving from the sync server, encrypted end to end.
       </p>
-      <ProgressBar label="Receiving the clinic’s data" fraction={fraction} />
+      <ProgressBar label="Receiving the clinic’s data" fraction={fraction} wide />
       <p className="field__hint">
         {Math.round(fraction * 100)}% received. You can log in with your usual password when it is
         done.
