@@ -5,7 +5,12 @@ import { z } from 'zod';
 export const Settings = z.object({
   syncServerUrl: z.string().url().nullable(),
   windowBounds: z
-    .object({ x: z.number().int(), y: z.number().int(), width: z.number().int().min(400), height: z.number().int().min(300) })
+    .object({
+      x: z.number().int(),
+      y: z.number().int(),
+      width: z.number().int().min(400),
+      height: z.number().int().min(300),
+    })
     .nullable(),
   idleLockMinutes: z.number().int().min(1).max(240),
   lastUserEmail: z.string().max(254).nullable(),
