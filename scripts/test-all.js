@@ -18,18 +18,18 @@ const steps = [
         'run',
         '--reporter=default',
         '--reporter=json',
-        '--outputFile=test-results/vitest.json',
+        '--outputFile=test-summary/vitest.json',
       ]),
   ],
   [
     'e2e',
     () =>
-      npx(['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json' }),
+      npx(['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-summary/playwright.json' }),
   ],
 ];
 
-rmSync('test-results/vitest.json', { force: true });
-rmSync('test-results/playwright.json', { force: true });
+rmSync('test-summary/vitest.json', { force: true });
+rmSync('test-summary/playwright.json', { force: true });
 
 let failedStep = null;
 for (const [name, run] of steps) {
@@ -42,13 +42,13 @@ for (const [name, run] of steps) {
 
 let passed = 0;
 let failed = 0;
-if (existsSync('test-results/vitest.json')) {
-  const v = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
+if (existsSync('test-summary/vitest.json')) {
+  const v = JSON.parse(readFileSync('test-summary/vitest.json', 'utf8'));
   passed += v.numPassedTests;
   failed += v.numFailedTests;
 }
-if (existsSync('test-results/playwright.json')) {
-  const p = JSON.parse(readFileSync('test-results/playwright.json', 'utf8'));
+if (existsSync('test-summary/playwright.json')) {
+  const p = JSON.parse(readFileSync('test-summary/playwright.json', 'utf8'));
   passed += p.stats.expected + p.stats.flaky;
   failed += p.stats.unexpected;
 }
