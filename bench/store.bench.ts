@@ -163,7 +163,7 @@ function searchPlan(store: ClinicStore, tenantId: string, prefix: string): strin
   const rows = store.db
     .prepare(
       `EXPLAIN QUERY PLAN SELECT id, count(*) OVER () AS total FROM patients
-       WHERE tenantId = ? AND deletedAt IS NULL AND (${cond.where})
+       WHERE +tenantId = ? AND deletedAt IS NULL AND (${cond.where})
        ORDER BY familyName, givenName, id LIMIT ? OFFSET ?`,
     )
     .all(tenantId, ...cond.params, 100, 0) as { detail: string }[];

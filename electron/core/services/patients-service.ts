@@ -33,10 +33,12 @@ export class PatientsService {
       return { total, items };
     }
     // A search: the matches are sorted anyway, so count them in the same pass.
+    // `+tenantId` keeps SQLite from scanning the whole clinic through the
+    // tenant index; it must drive from the matched rowids instead.
     const rows = this.store.db
       .prepare(
         `${select}, count(*) OVER () AS total FROM patients
-         WHERE tenantId = ? AND deletedAt IS NULL AND (${cond.where}) ${order}`,
+         WHERE +tenantId = ? AND deletedAt IS NULL AND (${cond.where}) ${order}`,
       )
       .all(tenantId, ...cond.params, limit, offset) as (PatientSummary & { total: number })[];
     const total = rows[0]?.total ?? (offset === 0 ? 0 : this.repos.patients.count(tenantId, cond));

@@ -161,6 +161,8 @@ export class ClinicStore {
     if (this.closed) return;
     this.closed = true;
     persistClock(this.db, this.clock);
+    // Keeps the query planner's statistics current (SQLite's advice for long-lived databases).
+    this.db.pragma('optimize');
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
   }
