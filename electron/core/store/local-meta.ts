@@ -20,7 +20,9 @@ export type MetaKey =
   | 'sync:clockOffsetMs'
   | 'sync:clockWarning'
   | 'sync:bootstrapped'
-  | 'sync:deviceName';
+  | 'sync:deviceName'
+  /** Highest deviceSeq of this device's audit entries the server has stored. */
+  | 'sync:auditPushedSeq';
 
 export function getMeta(db: Db, key: MetaKey): string | null {
   const row = prepared(db, 'SELECT value FROM local_meta WHERE key = ?').get(key) as

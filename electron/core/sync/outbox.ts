@@ -7,6 +7,7 @@ import { isEntityTable } from '../../../shared/domain/entities';
 import { SYNC_LIMITS, type Change } from '../../../shared/sync/protocol';
 import { utf8Length } from '../../../shared/sync/batching';
 import type { ClinicStore } from '../store/clinic-store';
+import { getMeta, setMeta } from '../store/local-meta';
 import { encryptCellValue } from './value-crypto';
 
 export interface PushBatch {
@@ -61,9 +62,13 @@ export function nextPushBatch(store: ClinicStore, limits = SYNC_LIMITS): PushBat
   if (batch.changes.length === 0 || bytes < limits.maxBodyBytes / 2) {
     const audit = store.db
       .prepare(
-        'SELECT id, tenantId, userId, action, tableAffected, recordId, timestamp, deviceId, deviceSeq, prevHash, hash, detail FROM audit_logs WHERE pushed = 0 AND deviceId = ? ORDER BY deviceSeq LIMIT ?',
+        'SELECT id, tenantId, userId, action, tableAffected, recordId, timestamp, deviceId, deviceSeq, prevHash, hash, detail FROM audit_logs WHERE deviceId = ? AND deviceSeq > ? ORDER BY deviceSeq LIMIT ?',
       )
-      .all(store.deviceId, limits.maxAuditPerBatch) as AuditLog[];
+      .all(
+        store.deviceId,
+        Number(getMeta(store.db, 'sync:auditPushedSeq') ?? '0'),
+        limits.maxAuditPerBatch,
+      ) as AuditLog[];
     for (const entry of audit) {
       const size = utf8Length(JSON.stringify(entry)) + 1;
       if (bytes + size > limits.maxBodyBytes) break;
@@ -81,6 +86,8 @@ export function acknowledgeBatch(store: ClinicStore, batch: PushBatch): void {
       store.db.prepare('DELETE FROM sync_outbox WHERE seq <= ?').run(batch.lastOutboxSeq);
     const mark = store.db.prepare('UPDATE audit_logs SET pushed = 1 WHERE id = ?');
     for (const id of batch.auditIds) mark.run(id);
+    const last = batch.audit.at(-1);
+    if (last) setMeta(store.db, 'sync:auditPushedSeq', String(last.deviceSeq));
   });
 }
 

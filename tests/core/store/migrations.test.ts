@@ -61,3 +61,30 @@ describe('migrations', () => {
     t.cleanup();
   });
 });
+
+describe('migration 2 (lean audit indexes)', () => {
+  it('drops the two write-heavy audit indexes and keeps the push watermark of a version-1 store', async () => {
+    const t = tempDir();
+    const db = openEncryptedDatabase(join(t.dir, 'x.db'), randomBytes(32), { create: true });
+    migrate(db, migrations.slice(0, 1));
+    db.prepare("INSERT INTO local_meta (key, value) VALUES ('deviceId', 'dev-1')").run();
+    const insert = db.prepare(
+      `INSERT INTO audit_logs (id, tenantId, userId, action, tableAffected, recordId, timestamp, deviceId, deviceSeq, prevHash, hash, detail, pushed)
+       VALUES (?, 't', NULL, 'read', 'patients', NULL, '2026-01-01T00:00:00.000Z', 'dev-1', ?, ?, ?, '', ?)`,
+    );
+    for (let seq = 1; seq <= 3; seq++)
+      insert.run(`a${seq}`, seq, '0'.repeat(64), '0'.repeat(64), seq <= 2 ? 1 : 0);
+    expect(migrate(db)).toBe(latestSchemaVersion);
+    const indexes = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]
+    ).map((r) => r.name);
+    expect(indexes).not.toContain('audit_time');
+    expect(indexes).not.toContain('audit_unpushed');
+    expect(indexes).toContain('audit_device_seq');
+    expect(
+      db.prepare("SELECT value FROM local_meta WHERE key = 'sync:auditPushedSeq'").get(),
+    ).toEqual({ value: '2' });
+    db.close();
+    t.cleanup();
+  });
+});

@@ -2,7 +2,8 @@
 // a released one.
 import type { Migration } from './migration';
 import { migration001 } from './001-initial';
+import { migration002 } from './002-lean-audit-indexes';
 
-export const migrations: readonly Migration[] = [migration001];
+export const migrations: readonly Migration[] = [migration001, migration002];
 
 export const latestSchemaVersion = migrations.length;
