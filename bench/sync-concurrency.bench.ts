@@ -15,7 +15,7 @@ import { entityColumns } from '../electron/core/store/row-codec';
 import type { AuditLog } from '../shared/domain/audit-log';
 import type { Change } from '../shared/sync/protocol';
 import { enrollFleet, type FleetMember } from './support/fleet';
-import { createBenchDatabase } from './support/pg';
+import { createTempDatabase } from '../tests/server/helpers/pg';
 import { versions } from './support/protocol-client';
 import { startChildServer } from './support/server-child';
 import { fmt, note, percentile, scaled, verdict } from './support/stats';
@@ -140,7 +140,7 @@ async function scenario(store: ConcurrencyRun['store'], databaseUrl?: string) {
 
 export async function run(): Promise<ConcurrencyRun[]> {
   const runs: ConcurrencyRun[] = [await scenario('SQLite')];
-  const db = await createBenchDatabase();
+  const db = await createTempDatabase('ehrbs_bench');
   try {
     runs.push(await scenario('PostgreSQL', db.url));
   } finally {

@@ -7,6 +7,17 @@ import { repositories } from '../../electron/core/repos/repositories';
 import { ClinicStore, type StoreOptions } from '../../electron/core/store/clinic-store';
 import { setUpClinic } from '../../electron/core/services/clinic-setup';
 import { servicesFor } from '../../electron/core/app/core-runtime';
+import {
+  defaultSettings,
+  type Settings,
+  type SettingsStore,
+} from '../../electron/core/settings/settings-store';
+
+/** Settings kept in memory (the app uses electron-store or conf; neither matters to these tests). */
+export const memorySettings = (): SettingsStore => {
+  const s: Settings = { ...defaultSettings };
+  return { get: (k) => s[k], set: (k, v) => void (s[k] = v) };
+};
 
 /** Cheap scrypt cost for tests; the real cost is exercised by the key-wrapping tests. */
 export const testWrapper = (passphrase = 'correct horse battery') =>

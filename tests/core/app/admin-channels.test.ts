@@ -5,17 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { StaffMember } from '../../../shared/api/admin';
 import { openCoreApp, type CoreApp } from '../../../electron/core/app/core-app';
-import {
-  defaultSettings,
-  type Settings,
-  type SettingsStore,
-} from '../../../electron/core/settings/settings-store';
-import { tempDir, testWrapper } from '../helpers';
-
-const memorySettings = (): SettingsStore => {
-  const s: Settings = { ...defaultSettings };
-  return { get: (k) => s[k], set: (k, v) => void (s[k] = v) };
-};
+import { memorySettings, tempDir, testWrapper } from '../helpers';
 
 const admin = { email: 'ada@example.test', password: 'a-long-password' };
 const desk = {

@@ -1,17 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCoreApp, type CoreApp } from '../../../electron/core/app/core-app';
-import {
-  defaultSettings,
-  type Settings,
-  type SettingsStore,
-} from '../../../electron/core/settings/settings-store';
 import { patientInput } from '../fixtures';
-import { tempDir, testWrapper } from '../helpers';
-
-const memorySettings = (): SettingsStore => {
-  const s: Settings = { ...defaultSettings };
-  return { get: (k) => s[k], set: (k, v) => void (s[k] = v) };
-};
+import { memorySettings, tempDir, testWrapper } from '../helpers';
 
 describe('the core behind both transports', () => {
   let app: CoreApp;

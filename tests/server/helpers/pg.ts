@@ -26,8 +26,9 @@ export interface TempDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTempDatabase(): Promise<TempDatabase> {
-  const name = `ehrbs_test_${randomBytes(6).toString('hex')}`;
+/** `prefix` names what made it (ehrbs_test_…, ehrbs_bench_…), so a leftover is easy to place. */
+export async function createTempDatabase(prefix = 'ehrbs_test'): Promise<TempDatabase> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const { client, url } = await adminClient();
   await client.query(`CREATE DATABASE ${name}`);
   await client.end();
