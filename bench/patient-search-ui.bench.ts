@@ -20,7 +20,7 @@ import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES } from '../electron/core/demo/demo-names';
 import { chromiumLaunchOptions, contextOptions } from '../tests/e2e/support/chromium';
-import { startHostOn } from '../tests/e2e/support/host-on-dir';
+import { startHostOn } from '../tests/e2e/support/host-process';
 
 const PASSPHRASE = 'patient-search bench passphrase';
 const PATIENTS = Number(process.env['EHRBS_BENCH_PATIENTS'] ?? 100_000);

@@ -18,7 +18,7 @@ import { PassphraseKeyWrapper } from '../electron/core/keys/passphrase-wrapper';
 import { setUpClinic } from '../electron/core/services/clinic-setup';
 import { ClinicStore } from '../electron/core/store/clinic-store';
 import { chromiumLaunchOptions, contextOptions } from '../tests/e2e/support/chromium';
-import { startHostOn } from '../tests/e2e/support/host-on-dir';
+import { startHostOn } from '../tests/e2e/support/host-process';
 
 const PASSPHRASE = 'week-view bench passphrase';
 const TIME_ZONE = 'Europe/London';

@@ -13,6 +13,16 @@ import {
   type SettingsStore,
 } from '../../electron/core/settings/settings-store';
 
+/** A first-run request for the core's setup.createClinic channel. */
+export const HARBOUR_CLINIC = {
+  clinicName: 'Harbour Clinic',
+  timeZone: 'America/New_York',
+  currency: 'USD',
+  adminName: 'Ada Admin',
+  adminEmail: 'ada@example.test',
+  adminPassword: 'a-long-password',
+};
+
 /** Settings kept in memory (the app uses electron-store or conf; neither matters to these tests). */
 export const memorySettings = (): SettingsStore => {
   const s: Settings = { ...defaultSettings };

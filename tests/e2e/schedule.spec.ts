@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { addDaysToDate, localDateOf, zonedToUtc } from '../../shared/scheduling';
-import { startHostOn, type HostOnDir } from './support/host-on-dir';
+import { startHostOn, type RunningHost } from './support/host-process';
 
 const PASSPHRASE = 'schedule e2e passphrase, not a secret';
 const ADMIN = 'admin@demo.ehrbs.example';
@@ -26,7 +26,7 @@ const DOCTOR = 'Dr Ngozi Okafor'; // Mon-Fri 09:00-17:30, 15-minute slots
 /** Weeks ahead: past the demo's three booked weeks, so the day is empty. */
 const WEEKS_AHEAD = 5;
 
-const test = base.extend<{ clinic: { host: HostOnDir; dataDir: string } }>({
+const test = base.extend<{ clinic: { host: RunningHost; dataDir: string } }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the object pattern
   clinic: async ({}, use) => {
     test.slow(); // generating the demo clinic through the real write path
@@ -50,7 +50,7 @@ function targetMonday(): string {
   return addDaysToDate(today, 1 - weekday + 7 * WEEKS_AHEAD);
 }
 
-async function openWeekOf(page: Page, host: HostOnDir): Promise<void> {
+async function openWeekOf(page: Page, host: RunningHost): Promise<void> {
   await page.goto(host.launchUrl);
   await page
     .getByRole('navigation', { name: 'Main' })
@@ -66,7 +66,7 @@ async function openWeekOf(page: Page, host: HostOnDir): Promise<void> {
 const slot = (page: Page, time: string) =>
   page.getByRole('button', { name: new RegExp(`^Book ${time} with ${DOCTOR}, Mon`) });
 
-async function newPatient(host: HostOnDir, givenName: string, familyName: string) {
+async function newPatient(host: RunningHost, givenName: string, familyName: string) {
   return host.api('patients.create', {
     givenName,
     familyName,

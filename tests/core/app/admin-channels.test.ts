@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { StaffMember } from '../../../shared/api/admin';
 import { openCoreApp, type CoreApp } from '../../../electron/core/app/core-app';
-import { memorySettings, tempDir, testWrapper } from '../helpers';
+import { HARBOUR_CLINIC, memorySettings, tempDir, testWrapper } from '../helpers';
 
 const admin = { email: 'ada@example.test', password: 'a-long-password' };
 const desk = {
@@ -41,10 +41,7 @@ describe('admin channels', () => {
       settings: memorySettings(),
     });
     await app.dispatch('setup.createClinic', {
-      clinicName: 'Harbour Clinic',
-      timeZone: 'America/New_York',
-      currency: 'USD',
-      adminName: 'Ada Admin',
+      ...HARBOUR_CLINIC,
       adminEmail: admin.email,
       adminPassword: admin.password,
     });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCoreApp, type CoreApp } from '../../../electron/core/app/core-app';
 import { patientInput } from '../fixtures';
-import { memorySettings, tempDir, testWrapper } from '../helpers';
+import { HARBOUR_CLINIC, memorySettings, tempDir, testWrapper } from '../helpers';
 
 describe('the core behind both transports', () => {
   let app: CoreApp;
@@ -28,14 +28,7 @@ describe('the core behind both transports', () => {
       ok: true,
       value: { state: 'needs_setup' },
     });
-    const created = await dispatch('setup.createClinic', {
-      clinicName: 'Harbour Clinic',
-      timeZone: 'America/New_York',
-      currency: 'USD',
-      adminName: 'Ada Admin',
-      adminEmail: 'ada@example.test',
-      adminPassword: 'a-long-password',
-    });
+    const created = await dispatch('setup.createClinic', HARBOUR_CLINIC);
     expect(created).toMatchObject({
       ok: true,
       value: { user: { role: 'admin' }, tenant: { name: 'Harbour Clinic' } },
@@ -60,14 +53,7 @@ describe('the core behind both transports', () => {
 
   it('refuses a malformed request with field issues and changes nothing', async () => {
     const { dispatch, runtime } = await start();
-    await dispatch('setup.createClinic', {
-      clinicName: 'Harbour Clinic',
-      timeZone: 'America/New_York',
-      currency: 'USD',
-      adminName: 'Ada Admin',
-      adminEmail: 'ada@example.test',
-      adminPassword: 'a-long-password',
-    });
+    await dispatch('setup.createClinic', HARBOUR_CLINIC);
     const outbox = () => runtime.store?.db.prepare('SELECT count(*) AS n FROM sync_outbox').get();
     const before = outbox();
     const bad = await dispatch('patients.create', {
@@ -90,14 +76,7 @@ describe('the core behind both transports', () => {
 
   it('never lets an internal error message (which could quote data) through', async () => {
     const { dispatch, runtime } = await start();
-    await dispatch('setup.createClinic', {
-      clinicName: 'Harbour Clinic',
-      timeZone: 'America/New_York',
-      currency: 'USD',
-      adminName: 'Ada Admin',
-      adminEmail: 'ada@example.test',
-      adminPassword: 'a-long-password',
-    });
+    await dispatch('setup.createClinic', HARBOUR_CLINIC);
     runtime.store?.db.exec('DROP INDEX patients_given');
     runtime.store?.db.exec(
       "CREATE TRIGGER boom BEFORE INSERT ON patients BEGIN SELECT RAISE(ABORT, 'Quixotewright leaked'); END",

@@ -46,14 +46,18 @@ function waitForUrl(child: ChildProcess, output: () => string): Promise<string> 
   });
 }
 
-export async function startHost(): Promise<RunningHost> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'ehrbs-e2e-'));
+/**
+ * The host on a data dir the caller owns and keeps (the Schedule spec reads its
+ * audit log with `ehrbs export` while the host runs; benchmarks seed a store
+ * through the core before serving it).
+ */
+export async function startHostOn(dataDir: string, passphrase: string): Promise<RunningHost> {
   const child = spawn(
     process.execPath,
     ['bin/ehrbs-start.js', '--web', '--port', '0', '--data', dataDir],
     {
       cwd: repoRoot,
-      env: { ...process.env, EHRBS_PASSPHRASE: 'e2e passphrase, not a secret' },
+      env: { ...process.env, EHRBS_PASSPHRASE: passphrase },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -67,7 +71,6 @@ export async function startHost(): Promise<RunningHost> {
       child.kill('SIGTERM');
       await exited;
     }
-    await rm(dataDir, { recursive: true, force: true });
   };
 
   let launchUrl: string;
@@ -95,5 +98,23 @@ export async function startHost(): Promise<RunningHost> {
       return result.value;
     },
     stop,
+  };
+}
+
+/** The host in a fresh temp data dir, removed again by stop(). */
+export async function startHost(): Promise<RunningHost> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'ehrbs-e2e-'));
+  const host = await startHostOn(dataDir, 'e2e passphrase, not a secret').catch(
+    async (e: unknown) => {
+      await rm(dataDir, { recursive: true, force: true });
+      throw e;
+    },
+  );
+  return {
+    ...host,
+    async stop() {
+      await host.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
   };
 }
