@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { channel } from './contract';
 import { CurrencyCode, Email, Id, NonEmptyText, TimeZone } from '../domain/primitives';
 import { Permission, Role } from '../domain/enums';
+import { Capability } from '../auth/capabilities';
 
 export const Password = z.string().min(10, 'at least 10 characters').max(200);
 
@@ -16,6 +17,8 @@ export const SessionInfo = z.object({
     idleLockMinutes: z.number().int(),
   }),
   permissions: z.array(Permission),
+  /** What this session may do (shared/auth/capabilities.ts); the renderer shows only these. */
+  capabilities: z.array(Capability),
   deviceId: Id,
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;

@@ -35,7 +35,7 @@ export class AuthService {
     return {
       user: PublicUser.parse(user),
       permissions,
-      capabilities: capabilitiesFor(user.role, permissions),
+      capabilities: new Set(capabilitiesFor(user.role, permissions)),
       actor: { tenantId, userId: user.id, deviceId: this.store.deviceId },
     };
   }

@@ -33,6 +33,7 @@ export function sessionInfo(rt: CoreRuntime, s: Session): SessionInfo {
       idleLockMinutes: tenant.idleLockMinutes,
     },
     permissions: [...s.permissions],
+    capabilities: [...s.capabilities],
     deviceId: s.actor.deviceId,
   };
 }
