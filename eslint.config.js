@@ -1,19 +1,11 @@
-// One linter for the whole repository. Layering rules live here as well as in
-// each layer's tsconfig, so a forbidden import fails both lint and type-check.
+// One linter for the whole repository. The import rules (eslint.layers.js)
+// repeat each layer's tsconfig, so a forbidden import fails both lint and
+// type-check, and add the rules inside the core and the server.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
-
-const layer = (files, patterns, message) => ({
-  files,
-  rules: {
-    '@typescript-eslint/no-restricted-imports': [
-      'error',
-      { patterns: patterns.map((group) => ({ group: [group], message })) },
-    ],
-  },
-});
+import { layerRules } from './eslint.layers.js';
 
 export default tseslint.config(
   {
@@ -47,24 +39,5 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
-  layer(
-    ['shared/**/*.ts'],
-    ['**/electron/**', '**/renderer/**', '**/sync-server/**', 'node:*', 'electron', 'react'],
-    'shared/ imports nothing of the other layers and no platform module.',
-  ),
-  layer(
-    ['renderer/**/*.{ts,tsx}'],
-    ['**/electron/**', '**/sync-server/**', 'node:*', 'electron'],
-    'The renderer imports only shared/ (and browser libraries).',
-  ),
-  layer(
-    ['electron/core/**/*.ts'],
-    ['electron', '**/renderer/**', '**/sync-server/**', '**/main/**', '**/preload/**'],
-    'The app core is plain Node: no electron, no renderer, no sync-server.',
-  ),
-  layer(
-    ['sync-server/**/*.ts'],
-    ['electron', '**/electron/**', '**/renderer/**'],
-    'The sync server imports only shared/ and Node.',
-  ),
+  ...layerRules,
 );

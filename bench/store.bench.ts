@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { randomUUID } from 'node:crypto';
-import { servicesFor, type Services } from '../electron/core/app/core-runtime';
+import { servicesFor, type Services } from '../electron/core/services/services';
 import { generateDemoClinic } from '../electron/core/demo/demo-clinic';
 import { FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES } from '../electron/core/demo/demo-names';
 import { demoPatient } from '../electron/core/demo/demo-patients';
@@ -18,13 +18,14 @@ import { seededPrng } from '../electron/core/demo/prng';
 import { patientSearchCondition } from '../electron/core/services/patient-search';
 import { PassphraseKeyWrapper } from '../electron/core/keys/passphrase-wrapper';
 import type { Session } from '../electron/core/services/session';
-import { ClinicStore } from '../electron/core/store/clinic-store';
+import { ClinicStore } from '../electron/core/clinic/clinic-store';
 import { migrate } from '../electron/core/store/migrate';
 import { openEncryptedDatabase } from '../electron/core/store/open-database';
 import { storePaths } from '../electron/core/store/paths';
 import { encodeValue, entityColumns } from '../electron/core/store/row-codec';
 import { readWrappedKey } from '../electron/core/store/wrapped-key-file';
 import type { PatientInput } from '../shared/api/patients';
+import { writableDb } from '../electron/core/clinic/writable-db';
 
 const PATIENTS = Number(process.env['EHRBS_BENCH_PATIENTS'] ?? 100_000);
 const WRITES = 3000;
@@ -70,18 +71,20 @@ function writes(store: ClinicStore, services: Services, desk: Session, tenantId:
     demoPatient(rng, new Date()),
   );
   const columns = entityColumns('patients');
-  const insert = store.db.prepare(
+  const insert = writableDb(store).prepare(
     `INSERT INTO patients (${columns.map((c) => `"${c}"`).join(', ')}, _hlc) VALUES (${columns.map(() => '?').join(', ')}, ?)`,
   );
-  const outbox = store.db.prepare(
+  const outbox = writableDb(store).prepare(
     'INSERT INTO sync_outbox (tbl, rowId, hlc, columns) VALUES (?, ?, ?, ?)',
   );
-  const audit = store.db.prepare(
+  const audit = writableDb(store).prepare(
     `INSERT INTO audit_logs (id, tenantId, userId, action, tableAffected, recordId, timestamp, deviceId, deviceSeq, prevHash, hash, detail)
      VALUES (?, ?, ?, 'create', 'patients', ?, ?, 'bench-rows-only', ?, ?, ?, '')`,
   );
   // Rewrites the counter's row unchanged: the same page write, without disturbing the MRN series.
-  const counter = store.db.prepare("UPDATE local_meta SET value = value WHERE key = 'counter:mrn'");
+  const counter = writableDb(store).prepare(
+    "UPDATE local_meta SET value = value WHERE key = 'counter:mrn'",
+  );
   const hash = '0'.repeat(64);
   // One valid HLC for every raw row: the store reads the outbox's newest HLC when it next opens.
   const hlc = store.clock.tick();
@@ -141,11 +144,12 @@ function searches(store: ClinicStore, services: Services, desk: Session) {
     /^[A-Za-z]{3}/.test(s),
   );
   const prefixes = Array.from({ length: SEARCHES }, () => rng.pick(names).slice(0, rng.int(2, 3)));
-  for (const p of prefixes.slice(0, 20)) services.patients.search(desk, p, 0, 100);
+  for (const p of prefixes.slice(0, 20))
+    services.patients.search(desk, { query: p, offset: 0, limit: 100 });
   let hits = 0;
   const times = prefixes.map((p) =>
     time(() => {
-      hits += services.patients.search(desk, p, 0, 100).total;
+      hits += services.patients.search(desk, { query: p, offset: 0, limit: 100 }).total;
     }),
   );
   return {
@@ -160,7 +164,7 @@ function searches(store: ClinicStore, services: Services, desk: Session) {
 function searchPlan(store: ClinicStore, tenantId: string, prefix: string): string[] {
   const cond = patientSearchCondition(tenantId, prefix);
   if (!cond) return [];
-  const rows = store.db
+  const rows = writableDb(store)
     .prepare(
       `EXPLAIN QUERY PLAN SELECT id, count(*) OVER () AS total FROM patients
        WHERE +tenantId = ? AND deletedAt IS NULL AND (${cond.where})

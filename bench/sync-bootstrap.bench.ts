@@ -15,6 +15,7 @@ import { seedPatientCells } from './support/seed-cells';
 import { startBenchServer } from './support/server';
 import { fmt, note, perSecond, scaled, timed, verdict } from './support/stats';
 import { connect, joinWorkstation, newClinic } from './support/workstations';
+import { writableDb } from '../electron/core/clinic/writable-db';
 
 const CELLS = 1_000_000;
 const CELLS_PER_PATIENT = entityColumns('patients').length - 1;
@@ -45,8 +46,9 @@ export async function run(): Promise<BootstrapResult> {
     const b = await joinWorkstation(a.store, bench.server);
     try {
       const round = await profiled('sync-bootstrap', () => timed(() => syncRound(b.store)));
-      const rows = (b.store.db.prepare('SELECT count(*) AS n FROM patients').get() as { n: number })
-        .n;
+      const rows = (
+        writableDb(b.store).prepare('SELECT count(*) AS n FROM patients').get() as { n: number }
+      ).n;
       if (!round.value.bootstrapped || rows < patients)
         throw new Error(`bootstrap incomplete: ${rows} of ${patients} patients arrived`);
       const cellsPerSecond = perSecond(round.value.pulled, round.ms);

@@ -8,7 +8,7 @@
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { entityColumns } from '../electron/core/store/row-codec';
-import { ClinicStore } from '../electron/core/store/clinic-store';
+import { ClinicStore } from '../electron/core/clinic/clinic-store';
 import { syncRound } from '../electron/core/sync/sync-round';
 import { demoPatient } from '../electron/core/demo/demo-patients';
 import { seededPrng } from '../electron/core/demo/prng';
@@ -16,6 +16,7 @@ import { profiled } from './support/profile';
 import { startBenchServer } from './support/server';
 import { fmt, note, perSecond, scaled, timed, verdict } from './support/stats';
 import { benchWrapper, connect, joinWorkstation, newClinic, tempDir } from './support/workstations';
+import { writableDb } from '../electron/core/clinic/writable-db';
 
 const CHANGES = 100_000;
 const RAW_TX_ROWS = 1000;
@@ -39,7 +40,7 @@ async function rawInsertMs(rows: Record<string, unknown>[], tenantRow: Record<st
   const tmp = tempDir('ehrbs-bench-raw-');
   const store = await ClinicStore.create(tmp.dir, benchWrapper());
   try {
-    const db = store.db;
+    const db = writableDb(store);
     const insertInto = (table: string, row: Record<string, unknown>) =>
       db.prepare(
         `INSERT INTO ${table} (${Object.keys(row)
@@ -68,10 +69,9 @@ async function rawInsertMs(rows: Record<string, unknown>[], tenantRow: Record<st
 
 /** Changes waiting in the outbox: one per column of each pending mutation. */
 const outboxChanges = (store: ClinicStore): number =>
-  (store.db.prepare('SELECT columns FROM sync_outbox').all() as { columns: string }[]).reduce(
-    (n, r) => n + Object.keys(JSON.parse(r.columns) as object).length,
-    0,
-  );
+  (
+    writableDb(store).prepare('SELECT columns FROM sync_outbox').all() as { columns: string }[]
+  ).reduce((n, r) => n + Object.keys(JSON.parse(r.columns) as object).length, 0);
 
 export async function run(): Promise<ThroughputResult> {
   const patients = scaled(Math.ceil(CHANGES / CHANGES_PER_PATIENT));
@@ -97,8 +97,11 @@ export async function run(): Promise<ThroughputResult> {
       const pull = await profiled('sync-throughput-pull', () => timed(() => syncRound(b.store)));
       if (pull.value.pulled < changes)
         throw new Error(`B pulled ${pull.value.pulled} changes, expected at least ${changes}`);
-      const rows = a.store.db.prepare('SELECT * FROM patients').all() as Record<string, unknown>[];
-      const tenantRow = a.store.db.prepare('SELECT * FROM tenants').get() as Record<
+      const rows = writableDb(a.store).prepare('SELECT * FROM patients').all() as Record<
+        string,
+        unknown
+      >[];
+      const tenantRow = writableDb(a.store).prepare('SELECT * FROM tenants').get() as Record<
         string,
         unknown
       >;

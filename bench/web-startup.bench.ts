@@ -15,10 +15,10 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { build } from 'vite';
-import { servicesFor } from '../electron/core/app/core-runtime';
+import { servicesFor } from '../electron/core/services/services';
 import { PassphraseKeyWrapper } from '../electron/core/keys/passphrase-wrapper';
 import { setUpClinic } from '../electron/core/services/clinic-setup';
-import { ClinicStore } from '../electron/core/store/clinic-store';
+import { ClinicStore } from '../electron/core/clinic/clinic-store';
 import { chromiumLaunchOptions, contextOptions } from '../tests/e2e/support/chromium';
 
 const PASSPHRASE = 'web-startup bench passphrase';

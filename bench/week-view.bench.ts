@@ -13,10 +13,10 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Availability } from '../shared/domain/availability';
 import { addDaysToDate, isoWeekdayOf, localDateOf, zonedToUtc } from '../shared/scheduling';
-import { servicesFor } from '../electron/core/app/core-runtime';
+import { servicesFor } from '../electron/core/services/services';
 import { PassphraseKeyWrapper } from '../electron/core/keys/passphrase-wrapper';
 import { setUpClinic } from '../electron/core/services/clinic-setup';
-import { ClinicStore } from '../electron/core/store/clinic-store';
+import { ClinicStore } from '../electron/core/clinic/clinic-store';
 import { chromiumLaunchOptions, contextOptions } from '../tests/e2e/support/chromium';
 import { startHostOn } from '../tests/e2e/support/host-process';
 
@@ -62,17 +62,18 @@ async function seed(dataDir: string): Promise<number> {
     const doctors: { id: string }[] = [];
     for (let d = 0; d < DOCTORS; d++) {
       doctors.push(
-        await services.users.createDoctor(
-          admin,
-          { email: `doctor${d}@clinic.example`, displayName: `Dr Bench ${d}`, password: null },
-          {
+        await services.users
+          .createDoctor(admin, {
+            email: `doctor${d}@clinic.example`,
+            displayName: `Dr Bench ${d}`,
+            password: 'bench-password',
             specialty: 'General Practice',
             licenseNumber: `L${d}`,
             consultationFee: 5000,
             experienceYears: 5,
             availability,
-          },
-        ),
+          })
+          .then((m) => ({ id: m.doctor?.id ?? '' })),
       );
     }
     const today = localDateOf(Date.now(), TIME_ZONE);

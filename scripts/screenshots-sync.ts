@@ -2,14 +2,12 @@
 // Admin → Sync) connects to a real sync server and creates a one-time code;
 // workstation B joins from first run; an overlapping booking on each shows
 // in the Conflicts view. Called by scripts/screenshots.ts.
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { contextOptions } from '../tests/e2e/support/chromium';
 import { startHost, type RunningHost } from '../tests/e2e/support/host-process';
 import type { TestServer } from '../tests/server/helpers/server';
-import { shot } from './screenshots';
-
-const outDir = resolve(import.meta.dirname, '../docs/screenshots');
+import { outDir, shot } from './screenshot-shot';
 
 async function syncNow(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Admin' }).click();

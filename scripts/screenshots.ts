@@ -3,21 +3,13 @@
 // end-to-end tests drive it. Sync screens use a real sync server (in process)
 // and a second host that joins the clinic. Run: node bin/run-ts.js scripts/screenshots.ts
 import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions, contextOptions } from '../tests/e2e/support/chromium';
 import { startHost } from '../tests/e2e/support/host-process';
 import { startTestServer } from '../tests/server/helpers/server';
+import { outDir, shot } from './screenshot-shot';
 import { syncShots } from './screenshots-sync';
-
-const outDir = resolve(import.meta.dirname, '../docs/screenshots');
-
-export async function shot(page: Page, name: string): Promise<void> {
-  // Let focus rings and fonts settle; screenshots are for people, not assertions.
-  await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: join(outDir, `${name}.png`) });
-  console.log(`docs/screenshots/${name}.png`);
-}
 
 async function main(): Promise<void> {
   await mkdir(outDir, { recursive: true });

@@ -8,7 +8,7 @@ import type { Change } from '../../shared/sync/protocol';
 import { formatHlc } from '../../shared/sync/hlc';
 import { demoPatient } from '../../electron/core/demo/demo-patients';
 import { seededPrng } from '../../electron/core/demo/prng';
-import type { ClinicStore } from '../../electron/core/store/clinic-store';
+import type { ClinicStore } from '../../electron/core/clinic/clinic-store';
 import { encryptCellValue } from '../../electron/core/sync/value-crypto';
 import type { SyncStore } from '../../sync-server/src/store/types';
 

@@ -5,12 +5,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
-import { servicesFor, type Services } from '../../electron/core/app/core-runtime';
+import { servicesFor, type Services } from '../../electron/core/services/services';
 import { PassphraseKeyWrapper } from '../../electron/core/keys/passphrase-wrapper';
 import { repositories } from '../../electron/core/repos/repositories';
 import { setUpClinic } from '../../electron/core/services/clinic-setup';
 import type { Session } from '../../electron/core/services/session';
-import { ClinicStore } from '../../electron/core/store/clinic-store';
+import { ClinicStore } from '../../electron/core/clinic/clinic-store';
 import {
   connectClinic,
   createEnrollmentCode,

@@ -59,19 +59,22 @@ export const NewDoctorRequest = z
     /** Integer minor units of the clinic's currency (cents); the form converts from major units. */
     consultationFee: Doctor.shape.consultationFee,
     experienceYears: Doctor.shape.experienceYears,
+    /** Usually set afterwards in the hours editor; a new doctor has no hours until then. */
+    availability: Doctor.shape.availability.optional(),
   })
   .strict();
 
 const Empty = z.object({}).strict();
 
 export const adminChannels = {
-  'admin.clinicSettings': channel('admin.clinicSettings', Empty, ClinicSettings),
+  'admin.clinicSettings': channel('admin.clinicSettings', Empty, ClinicSettings, 'session'),
   'admin.updateClinicSettings': channel(
     'admin.updateClinicSettings',
     ClinicSettings.partial().strict(),
     ClinicSettings,
+    'settings.manage',
   ),
-  'users.list': channel('users.list', Empty, z.array(StaffMember)),
-  'users.create': channel('users.create', NewStaffRequest, StaffMember),
-  'doctors.create': channel('doctors.create', NewDoctorRequest, StaffMember),
+  'users.list': channel('users.list', Empty, z.array(StaffMember), 'users.manage'),
+  'users.create': channel('users.create', NewStaffRequest, StaffMember, 'users.manage'),
+  'doctors.create': channel('doctors.create', NewDoctorRequest, StaffMember, 'doctors.manage'),
 } as const;

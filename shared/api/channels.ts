@@ -5,7 +5,7 @@ import { patientChannels } from './patients';
 import { syncStatusChannels } from './sync-status';
 import { schedulingChannels } from './scheduling';
 import { adminChannels } from './admin';
-import type { RequestOf, ResponseOf } from './contract';
+import type { ParsedRequestOf, RequestOf, ResponseOf } from './contract';
 
 export const apiChannels = {
   ...sessionChannels,
@@ -24,3 +24,5 @@ export const isChannelName = (name: string): name is ChannelName =>
 
 export type ApiRequest<N extends ChannelName> = RequestOf<ApiChannels[N]>;
 export type ApiResponse<N extends ChannelName> = ResponseOf<ApiChannels[N]>;
+/** A channel's request after parsing: what a service method receives. */
+export type ChannelInput<N extends ChannelName> = ParsedRequestOf<ApiChannels[N]>;

@@ -38,12 +38,14 @@ export const patientChannels = {
       })
       .strict(),
     z.object({ total: z.number().int(), items: z.array(PatientSummary) }),
+    'patients.read',
   ),
-  'patients.get': channel('patients.get', z.object({ id: Id }).strict(), Patient),
-  'patients.create': channel('patients.create', PatientInput, Patient),
+  'patients.get': channel('patients.get', z.object({ id: Id }).strict(), Patient, 'patients.read'),
+  'patients.create': channel('patients.create', PatientInput, Patient, 'patients.write'),
   'patients.update': channel(
     'patients.update',
     z.object({ id: Id, changes: PatientInput.partial() }).strict(),
     Patient,
+    'patients.write',
   ),
 } as const;

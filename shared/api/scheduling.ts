@@ -42,11 +42,17 @@ const rangeIssue = {
 const Reason = z.string().trim().min(3, 'give a reason').max(500);
 
 export const schedulingChannels = {
-  'doctors.list': channel('doctors.list', z.object({}).strict(), z.array(DoctorView)),
+  'doctors.list': channel(
+    'doctors.list',
+    z.object({}).strict(),
+    z.array(DoctorView),
+    'appointments.read',
+  ),
   'doctors.updateAvailability': channel(
     'doctors.updateAvailability',
     z.object({ doctorId: Id, availability: Availability }).strict(),
     DoctorView,
+    'session',
   ),
   'schedule.range': channel(
     'schedule.range',
@@ -59,6 +65,7 @@ export const schedulingChannels = {
       /** Working hours per doctor as UTC intervals (epoch ms), for shading the calendar. */
       workingHours: z.record(z.string(), z.array(EpochInterval)),
     }),
+    'appointments.read',
   ),
   'schedule.freeSlots': channel(
     'schedule.freeSlots',
@@ -67,6 +74,7 @@ export const schedulingChannels = {
       .strict()
       .refine(rangeOk, rangeIssue),
     z.array(EpochInterval),
+    'appointments.read',
   ),
   'appointments.book': channel(
     'appointments.book',
@@ -82,6 +90,7 @@ export const schedulingChannels = {
       })
       .strict(),
     AppointmentView,
+    'appointments.write',
   ),
   'appointments.reschedule': channel(
     'appointments.reschedule',
@@ -95,21 +104,25 @@ export const schedulingChannels = {
       })
       .strict(),
     AppointmentView,
+    'appointments.write',
   ),
   'appointments.cancel': channel(
     'appointments.cancel',
     z.object({ id: Id, reason: Reason }).strict(),
     AppointmentView,
+    'appointments.write',
   ),
   'appointments.setStatus': channel(
     'appointments.setStatus',
     z.object({ id: Id, status: AppointmentStatus.exclude(['cancelled']) }).strict(),
     AppointmentView,
+    'appointments.write',
   ),
   'appointments.updateNotes': channel(
     'appointments.updateNotes',
     z.object({ id: Id, notes: z.string().max(2000) }).strict(),
     AppointmentView,
+    'appointments.write',
   ),
   'schedule.icalExport': channel(
     'schedule.icalExport',
@@ -118,5 +131,6 @@ export const schedulingChannels = {
       .strict()
       .refine(rangeOk, rangeIssue),
     z.object({ filename: z.string(), content: z.string() }),
+    'appointments.read',
   ),
 } as const;

@@ -26,28 +26,26 @@ export type SessionInfo = z.infer<typeof SessionInfo>;
 export const AppState = z.enum(['needs_setup', 'logged_out', 'locked', 'active']);
 export type AppState = z.infer<typeof AppState>;
 
+/** What the renderer needs before anyone is logged in: which screen to show, and for whom. */
+export const AppStatus = z.object({
+  state: AppState,
+  clinicName: z.string().nullable(),
+  isDemo: z.boolean(),
+  session: SessionInfo.nullable(),
+  /** The last user to log in on this workstation, to prefill the login form. */
+  lastUserEmail: z.string().nullable(),
+  /** Who locked the workstation (state 'locked'), so the lock screen can say whose password it wants. */
+  lockedUser: z.object({ displayName: z.string(), email: z.string(), role: Role }).nullable(),
+  /** The demo clinic's made-up logins (only when isDemo), so they survive a reload. */
+  demoLogins: z.array(z.object({ email: z.string(), role: Role, password: z.string() })).nullable(),
+});
+export type AppStatus = z.infer<typeof AppStatus>;
+
 const Empty = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
 
 export const sessionChannels = {
-  'setup.status': channel(
-    'setup.status',
-    Empty,
-    z.object({
-      state: AppState,
-      clinicName: z.string().nullable(),
-      isDemo: z.boolean(),
-      session: SessionInfo.nullable(),
-      /** The last user to log in on this workstation, to prefill the login form. */
-      lastUserEmail: z.string().nullable(),
-      /** Who locked the workstation (state 'locked'), so the lock screen can say whose password it wants. */
-      lockedUser: z.object({ displayName: z.string(), email: z.string(), role: Role }).nullable(),
-      /** The demo clinic's made-up logins (only when isDemo), so they survive a reload. */
-      demoLogins: z
-        .array(z.object({ email: z.string(), role: Role, password: z.string() }))
-        .nullable(),
-    }),
-  ),
+  'setup.status': channel('setup.status', Empty, AppStatus, 'public'),
   'setup.createClinic': channel(
     'setup.createClinic',
     z
@@ -61,6 +59,7 @@ export const sessionChannels = {
       })
       .strict(),
     SessionInfo,
+    'public',
   ),
   'setup.createDemo': channel(
     'setup.createDemo',
@@ -68,6 +67,7 @@ export const sessionChannels = {
     z.object({
       logins: z.array(z.object({ email: z.string(), role: Role, password: z.string() })),
     }),
+    'public',
   ),
   'session.login': channel(
     'session.login',
@@ -75,12 +75,14 @@ export const sessionChannels = {
       .object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(200) })
       .strict(),
     SessionInfo,
+    'public',
   ),
-  'session.logout': channel('session.logout', Empty, Ok),
-  'session.lock': channel('session.lock', Empty, Ok),
+  'session.logout': channel('session.logout', Empty, Ok, 'public'),
+  'session.lock': channel('session.lock', Empty, Ok, 'public'),
   'session.unlock': channel(
     'session.unlock',
     z.object({ password: z.string().min(1).max(200) }).strict(),
     SessionInfo,
+    'public',
   ),
 } as const;

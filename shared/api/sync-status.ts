@@ -32,9 +32,14 @@ const ServerTarget = {
 };
 
 export const syncStatusChannels = {
-  'sync.status': channel('sync.status', z.object({}).strict(), SyncStatus),
-  'sync.now': channel('sync.now', z.object({}).strict(), SyncStatus),
-  'sync.conflicts': channel('sync.conflicts', z.object({}).strict(), z.array(SyncConflict)),
+  'sync.status': channel('sync.status', z.object({}).strict(), SyncStatus, 'public'),
+  'sync.now': channel('sync.now', z.object({}).strict(), SyncStatus, 'session'),
+  'sync.conflicts': channel(
+    'sync.conflicts',
+    z.object({}).strict(),
+    z.array(SyncConflict),
+    'appointments.read',
+  ),
   'sync.connect': channel(
     'sync.connect',
     z
@@ -45,11 +50,13 @@ export const syncStatusChannels = {
       })
       .strict(),
     SyncStatus,
+    'sync.manage',
   ),
   'sync.enrollmentCode': channel(
     'sync.enrollmentCode',
     z.object({}).strict(),
     z.object({ code: z.string(), expiresAt: UtcTimestamp }),
+    'devices.manage',
   ),
   /** First run on a new workstation: join an existing clinic with a one-time code. */
   'setup.joinClinic': channel(
@@ -62,5 +69,6 @@ export const syncStatusChannels = {
       })
       .strict(),
     SyncStatus,
+    'public',
   ),
 } as const;

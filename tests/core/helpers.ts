@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassphraseKeyWrapper } from '../../electron/core/keys/passphrase-wrapper';
 import { repositories } from '../../electron/core/repos/repositories';
-import { ClinicStore, type StoreOptions } from '../../electron/core/store/clinic-store';
+import { ClinicStore, type StoreOptions } from '../../electron/core/clinic/clinic-store';
 import { setUpClinic } from '../../electron/core/services/clinic-setup';
-import { servicesFor } from '../../electron/core/app/core-runtime';
+import { servicesFor } from '../../electron/core/services/services';
+import { openCoreApp, type CoreApp } from '../../electron/core/app/core-app';
 import {
   defaultSettings,
   type Settings,
@@ -64,6 +65,32 @@ export async function clinicFixture(opts: StoreOptions & { clinicName?: string }
     close: () => {
       store.close();
       cleanup();
+    },
+  };
+}
+
+/**
+ * The app core (dispatch behind both transports) over a fresh data directory,
+ * as the browser host and Electron run it. Call `closeAll` in afterEach.
+ */
+export function coreApps() {
+  const open: { app: CoreApp; cleanup: () => void }[] = [];
+  return {
+    async start(): Promise<CoreApp> {
+      const t = tempDir();
+      const app = await openCoreApp({
+        dataDir: t.dir,
+        keyWrapper: testWrapper(),
+        settings: memorySettings(),
+      });
+      open.push({ app, cleanup: t.cleanup });
+      return app;
+    },
+    closeAll(): void {
+      for (const { app, cleanup } of open.splice(0)) {
+        app.close();
+        cleanup();
+      }
     },
   };
 }

@@ -19,7 +19,7 @@ describe('clinic store smoke', () => {
         insurancePolicyNumber: '',
       });
       expect(p.medicalRecordNumber).toMatch(/^[A-Z0-9]{4}-000001$/);
-      const found = f.services.patients.search(f.admin, 'lop', 0, 10);
+      const found = f.services.patients.search(f.admin, { query: 'lop', offset: 0, limit: 10 });
       expect(found.items.map((i) => i.id)).toEqual([p.id]);
     } finally {
       f.close();

@@ -5,18 +5,18 @@ import { patientInput, STAFF_PASSWORD, weekdayAvailability } from './fixtures';
 export async function clinicWorld() {
   const f = await clinicFixture();
   const { services, admin } = f;
-  const doctor = await services.users.createDoctor(
-    admin,
-    { email: 'dr.house@example.test', displayName: 'Dr Greg House', password: STAFF_PASSWORD },
-    {
-      specialty: 'Diagnostics',
-      licenseNumber: 'GMC-100',
-      consultationFee: 12000,
-      availability: weekdayAvailability,
-      experienceYears: 20,
-    },
-  );
-  await services.users.createUser(admin, {
+  const member = await services.users.createDoctor(admin, {
+    email: 'dr.house@example.test',
+    displayName: 'Dr Greg House',
+    password: STAFF_PASSWORD,
+    specialty: 'Diagnostics',
+    licenseNumber: 'GMC-100',
+    consultationFee: 12000,
+    availability: weekdayAvailability,
+    experienceYears: 20,
+  });
+  const doctor = services.repos.doctors.get(f.store.tenantId ?? '', member.doctor?.id ?? '');
+  await services.users.createStaff(admin, {
     email: 'desk@example.test',
     displayName: 'Fran Desk',
     role: 'front_desk',
@@ -48,7 +48,8 @@ export async function clinicWorld() {
     lines: [{ description: 'Consultation', quantity: 1, unitPrice: 12000 }],
     issue: true,
   });
-  const payment = services.billing.recordPayment(desk, invoice.id, {
+  const payment = services.billing.recordPayment(desk, {
+    billingId: invoice.id,
     amount: 5000,
     method: 'card',
   });

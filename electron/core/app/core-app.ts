@@ -1,19 +1,17 @@
-// The app core as one object: the store for a data directory, the services and
-// the handler registry behind `dispatch`. Electron's main process and the
-// browser host both create exactly one of these and route every request to it.
+// The app core as one object: the workstation (store, services, session) for
+// a data directory and the handler registry behind `dispatch`. Electron's main
+// process and the browser host both create exactly one of these and route
+// every request to it.
 import { existsSync } from 'node:fs';
 import type { Dispatch } from '../api/dispatch';
 import { createDispatch, type DispatchLog } from '../api/create-dispatch';
-import { patientsHandlers } from '../api/handlers/patients-handlers';
-import { sessionHandlers } from '../api/handlers/session-handlers';
-import { syncHandlers } from '../api/handlers/sync-handlers';
-import { schedulingHandlers } from '../api/handlers/scheduling-handlers';
-import { adminHandlers } from '../api/handlers/admin-handlers';
+import { handlers } from '../api/handlers';
+import { ClinicStore } from '../clinic/clinic-store';
 import type { KeyWrapper } from '../keys/key-wrapper';
 import type { SettingsStore } from '../settings/settings-store';
-import { ClinicStore } from '../store/clinic-store';
 import { storePaths } from '../store/paths';
-import { CoreRuntime } from './core-runtime';
+import { Workstation } from '../workstation/workstation';
+import { workstationServices } from '../workstation/workstation-services';
 
 export interface CoreAppOptions {
   /** Directory holding the encrypted store (created on first run). */
@@ -28,26 +26,21 @@ export interface CoreAppOptions {
 
 export interface CoreApp {
   readonly dispatch: Dispatch;
-  readonly runtime: CoreRuntime;
+  readonly workstation: Workstation;
   close(): void;
 }
 
 export async function openCoreApp(options: CoreAppOptions): Promise<CoreApp> {
   const now = options.now ?? Date.now;
-  const runtime = new CoreRuntime(options.dataDir, options.keyWrapper, options.settings, now);
+  const workstation = new Workstation(options.dataDir, options.keyWrapper, options.settings, now);
   // An existing store is opened (and its key checked) now, so a wrong key fails at start, not at first use.
   if (existsSync(storePaths(options.dataDir).database)) {
-    runtime.attach(await ClinicStore.open(options.dataDir, options.keyWrapper, { now }));
+    workstation.attach(await ClinicStore.open(options.dataDir, options.keyWrapper, { now }));
   }
-  const dispatch = createDispatch(
-    {
-      ...sessionHandlers(runtime),
-      ...patientsHandlers(runtime),
-      ...syncHandlers(runtime),
-      ...schedulingHandlers(runtime),
-      ...adminHandlers(runtime),
-    },
-    options.log,
-  );
-  return { dispatch, runtime, close: () => runtime.close() };
+  const host = {
+    workstation: workstationServices(workstation),
+    requireSession: () => workstation.requireSession(),
+  };
+  const dispatch = createDispatch(host, handlers, options.log);
+  return { dispatch, workstation, close: () => workstation.close() };
 }

@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import { auditHashInput, type AuditContent } from '../../../shared/audit/chain';
 import { GENESIS_HASH, type AuditLog } from '../../../shared/domain/audit-log';
 import type { AuditAction } from '../../../shared/domain/enums';
-import type { Db } from '../store/open-database';
-import { prepared } from '../store/prepared';
+import type { WritableDB } from '../store/db-handles';
+import { cachedStatement } from '../store/statement-cache';
 import { uuidV7 } from './uuid-v7';
 
 export interface Actor {
@@ -18,16 +18,13 @@ export interface Actor {
 export const hashAudit = (content: AuditContent): string =>
   createHash('sha256').update(auditHashInput(content)).digest('hex');
 
-export function chainTip(db: Db, deviceId: string): { deviceSeq: number; hash: string } {
-  const row = prepared(
-    db,
-    'SELECT deviceSeq, hash FROM audit_logs WHERE deviceId = ? ORDER BY deviceSeq DESC LIMIT 1',
-  ).get(deviceId) as { deviceSeq: number; hash: string } | undefined;
-  return row ?? { deviceSeq: 0, hash: GENESIS_HASH };
-}
+const TIP =
+  'SELECT deviceSeq, hash FROM audit_logs WHERE deviceId = ? ORDER BY deviceSeq DESC LIMIT 1';
+const INSERT = `INSERT INTO audit_logs (id, tenantId, userId, action, tableAffected, recordId, timestamp, deviceId, deviceSeq, prevHash, hash, detail)
+  VALUES (@id, @tenantId, @userId, @action, @tableAffected, @recordId, @timestamp, @deviceId, @deviceSeq, @prevHash, @hash, @detail)`;
 
 export function appendAudit(
-  db: Db,
+  db: WritableDB,
   actor: Actor,
   entry: {
     action: AuditAction;
@@ -37,7 +34,8 @@ export function appendAudit(
     timestamp: string;
   },
 ): AuditLog {
-  const tip = chainTip(db, actor.deviceId);
+  const tip = (cachedStatement(db, TIP).get(actor.deviceId) as
+    { deviceSeq: number; hash: string } | undefined) ?? { deviceSeq: 0, hash: GENESIS_HASH };
   const content: AuditContent = {
     // Time-ordered ids append to the primary-key B-tree instead of touching a random page per entry.
     id: uuidV7(Date.parse(entry.timestamp)),
@@ -53,10 +51,6 @@ export function appendAudit(
     detail: (entry.detail ?? '').slice(0, 500),
   };
   const log: AuditLog = { ...content, hash: hashAudit(content) };
-  prepared(
-    db,
-    `INSERT INTO audit_logs (id, tenantId, userId, action, tableAffected, recordId, timestamp, deviceId, deviceSeq, prevHash, hash, detail)
-     VALUES (@id, @tenantId, @userId, @action, @tableAffected, @recordId, @timestamp, @deviceId, @deviceSeq, @prevHash, @hash, @detail)`,
-  ).run(log);
+  cachedStatement(db, INSERT).run(log);
   return log;
 }

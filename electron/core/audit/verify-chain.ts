@@ -2,7 +2,7 @@
 // entry's hash recomputed from its content, each prevHash linking to the
 // previous entry's hash. Reports the first broken entry of each device.
 import { GENESIS_HASH, type AuditLog } from '../../../shared/domain/audit-log';
-import type { Db } from '../store/open-database';
+import type { ReadableDB } from '../store/db-handles';
 import { hashAudit } from './audit-writer';
 
 export interface ChainBreak {
@@ -18,7 +18,7 @@ export interface ChainReport {
   breaks: ChainBreak[];
 }
 
-export function verifyAuditChains(db: Db): ChainReport {
+export function verifyAuditChains(db: ReadableDB): ChainReport {
   const devices = (
     db.prepare('SELECT DISTINCT deviceId FROM audit_logs ORDER BY deviceId').all() as {
       deviceId: string;

@@ -5,11 +5,11 @@
 // Failed attempts are therefore not audited by the CLI; whoever runs it
 // already holds the store passphrase, a stronger secret than any password.
 import { AppError } from '../../../shared/errors';
-import type { Services } from '../app/core-runtime';
+import type { Services } from '../services/services';
 import { dummyHash, verifyPassword } from '../auth/password';
 import type { Capability } from '../auth/capabilities';
 import type { Session } from '../services/session';
-import type { ClinicStore } from '../store/clinic-store';
+import type { ClinicStore } from '../clinic/clinic-store';
 import { PASSWORD, readSecret } from './secrets';
 
 export async function authenticate(

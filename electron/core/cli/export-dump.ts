@@ -7,11 +7,10 @@
 // string.
 import { PublicUser } from '../../../shared/domain/user';
 import type { EntityTable } from '../../../shared/domain/entities';
-import type { Services } from '../app/core-runtime';
+import type { Services } from '../services/services';
 import { decryptMessage } from '../services/messages-service';
 import { decryptRecord } from '../services/records-service';
-import type { ClinicStore } from '../store/clinic-store';
-import { schemaVersion } from '../store/migrate';
+import type { ClinicStore } from '../clinic/clinic-store';
 
 /** Order of the arrays in the export (every entity, then the audit log). */
 export const EXPORT_TABLES = [
@@ -72,7 +71,7 @@ function pagesFor(
     payments: (a) => r.payments.list(tenantId, q(a)),
     devices: (a) => r.devices.list(tenantId, q(a)),
     audit_logs: (a) =>
-      store.db
+      store.read
         .prepare(
           `SELECT id, tenantId, userId, action, tableAffected, recordId, timestamp, deviceId, deviceSeq, prevHash, hash, detail
            FROM audit_logs WHERE tenantId = ? AND id > ? ORDER BY id LIMIT ?`,
@@ -86,7 +85,7 @@ export function countExport(store: ClinicStore, tenantId: string): Record<Export
   const counts = {} as Record<ExportTable, number>;
   for (const table of EXPORT_TABLES) {
     counts[table] = (
-      store.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE tenantId = ?`).get(tenantId) as {
+      store.read.prepare(`SELECT count(*) AS n FROM ${table} WHERE tenantId = ?`).get(tenantId) as {
         n: number;
       }
     ).n;
@@ -101,7 +100,7 @@ export function writeExport(
   tenantId: string,
   write: (chunk: string) => void,
 ): Record<ExportTable, number> {
-  const header = { version: 1, exportedAt: store.nowIso(), schemaVersion: schemaVersion(store.db) };
+  const header = { version: 1, exportedAt: store.nowIso(), schemaVersion: store.schemaVersion };
   write(`{\n"ehrbsExport": ${JSON.stringify(header)}`);
   const pages = pagesFor(store, services, tenantId);
   const counts = {} as Record<ExportTable, number>;

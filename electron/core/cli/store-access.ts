@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { ClinicStore } from '../store/clinic-store';
+import { ClinicStore } from '../clinic/clinic-store';
 import { storePaths } from '../store/paths';
 import { passphraseWrapper } from './key-wrapper';
 

@@ -2,16 +2,21 @@
 // unpushed changes, so timestamps stay monotonic across restarts even if the
 // wall clock went backwards while the app was closed.
 import { HybridLogicalClock, compareHlc, parseHlc } from '../../../shared/sync/hlc';
-import type { Db } from '../store/open-database';
-import { getMeta, setMeta } from '../store/local-meta';
+import type { ReadableDB } from '../store/db-handles';
+import type { LocalMeta } from '../store/local-meta';
 
-export function restoreClock(db: Db, deviceId: string, now: () => number): HybridLogicalClock {
-  const persisted = getMeta(db, 'hlc');
+export function restoreClock(
+  read: ReadableDB,
+  meta: Pick<LocalMeta, 'get'>,
+  deviceId: string,
+  now: () => number,
+): HybridLogicalClock {
+  const persisted = meta.get('hlc');
   // Own changes enter the outbox in clock order, so its newest row holds the
   // highest HLC; max(hlc) would scan the whole outbox (seconds with 400k rows).
   const outboxMax =
     (
-      db.prepare('SELECT hlc AS h FROM sync_outbox ORDER BY seq DESC LIMIT 1').get() as
+      read.prepare('SELECT hlc AS h FROM sync_outbox ORDER BY seq DESC LIMIT 1').get() as
         { h: string } | undefined
     )?.h ?? null;
   const candidates = [persisted, outboxMax].filter((h): h is string => h !== null);
@@ -19,6 +24,6 @@ export function restoreClock(db: Db, deviceId: string, now: () => number): Hybri
   return new HybridLogicalClock(deviceId, now, last);
 }
 
-export function persistClock(db: Db, clock: HybridLogicalClock): void {
-  setMeta(db, 'hlc', clock.lastIssued);
+export function persistClock(meta: LocalMeta, clock: HybridLogicalClock): void {
+  meta.set('hlc', clock.lastIssued);
 }

@@ -8,11 +8,10 @@ import type { Role } from '../../../shared/domain/enums';
 import { RecordType } from '../../../shared/domain/enums';
 import { AppError } from '../../../shared/errors';
 import { DAY_MS, localDateOf } from '../../../shared/scheduling';
-import type { Services } from '../app/core-runtime';
+import type { Services } from '../services/services';
 import { setUpClinic } from '../services/clinic-setup';
 import type { Session } from '../services/session';
-import type { ClinicStore } from '../store/clinic-store';
-import { setMeta } from '../store/local-meta';
+import type { ClinicStore } from '../clinic/clinic-store';
 import { demoRecordContent } from './demo-clinical';
 import { sendDemoMessages } from './demo-messages';
 import { demoPatient } from './demo-patients';
@@ -58,27 +57,32 @@ export async function generateDemoClinic(
     deviceName: 'Demo workstation',
   });
   // Marked first, so even a half-built demo is never mistaken for real data.
-  setMeta(store.db, 'isDemo', '1');
+  store.meta.set('isDemo', '1');
   const admin = services.auth.sessionFor(adminUserId);
 
   const frontDesk: Session[] = [];
   for (const s of DEMO_FRONT_DESK) {
-    const user = await services.users.createUser(admin, { ...s, password: DEMO_PASSWORD });
+    const user = await services.users.createStaff(admin, {
+      email: s.email,
+      displayName: s.displayName,
+      role: 'front_desk',
+      password: DEMO_PASSWORD,
+    });
     frontDesk.push(services.auth.sessionFor(user.id));
   }
   const doctors = [];
   for (const [i, d] of DEMO_DOCTORS.entries()) {
-    const doctor = await services.users.createDoctor(
-      admin,
-      { email: d.email, displayName: d.displayName, password: DEMO_PASSWORD },
-      {
-        specialty: d.specialty,
-        licenseNumber: String(rng.int(2_000_000, 7_999_999)),
-        consultationFee: d.consultationFee,
-        experienceYears: d.experienceYears,
-        availability: withTimeOff(d.availability, i, now),
-      },
-    );
+    const member = await services.users.createDoctor(admin, {
+      email: d.email,
+      displayName: d.displayName,
+      password: DEMO_PASSWORD,
+      specialty: d.specialty,
+      licenseNumber: String(rng.int(2_000_000, 7_999_999)),
+      consultationFee: d.consultationFee,
+      experienceYears: d.experienceYears,
+      availability: withTimeOff(d.availability, i, now),
+    });
+    const doctor = services.repos.doctors.get(tenantId, member.doctor?.id ?? '');
     // Each doctor charts as themselves, so records carry the right author.
     doctors.push({ ...doctor, session: services.auth.sessionFor(doctor.userId) });
   }

@@ -1,5 +1,6 @@
 // Invented clinical content for demo records, one shape per record type. The
 // content is encrypted per record by the records service like any other.
+import type { RecordContent } from '../../../shared/api/records';
 import type { RecordType } from '../../../shared/domain/enums';
 import { assertNever } from '../../../shared/errors';
 import type { Prng } from './prng';
@@ -59,7 +60,7 @@ const PLANS = [
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-export function demoRecordContent(rng: Prng, type: RecordType): Record<string, unknown> {
+export function demoRecordContent(rng: Prng, type: RecordType): RecordContent {
   switch (type) {
     case 'note':
       return {

@@ -1,8 +1,8 @@
 // Staff messages for the demo: front desk asking doctors about patients,
 // doctors writing to each other, the admin writing to everyone.
-import type { Services } from '../app/core-runtime';
+import type { Services } from '../services/services';
 import type { Session } from '../services/session';
-import type { ClinicStore } from '../store/clinic-store';
+import type { ClinicStore } from '../clinic/clinic-store';
 import type { Prng } from './prng';
 
 const ABOUT_PATIENT = [

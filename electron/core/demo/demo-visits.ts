@@ -5,9 +5,9 @@
 import type { AppointmentStatus, PaymentMethod, RecordType } from '../../../shared/domain/enums';
 import { assertNever } from '../../../shared/errors';
 import { assertTransition } from '../../../shared/scheduling';
-import type { Services } from '../app/core-runtime';
+import type { Services } from '../services/services';
 import type { Session } from '../services/session';
-import type { ClinicStore } from '../store/clinic-store';
+import type { ClinicStore } from '../clinic/clinic-store';
 import { demoRecordContent } from './demo-clinical';
 import type { PlannedAppointment } from './demo-schedule';
 import { weighted, type Prng } from './prng';
@@ -153,7 +153,8 @@ function bill(
   ] as const);
   if (outcome === 'unpaid') return;
   const amount = outcome === 'paid' ? invoice.amount : Math.max(1, Math.floor(invoice.amount / 2));
-  services.billing.recordPayment(desk, invoice.id, {
+  services.billing.recordPayment(desk, {
+    billingId: invoice.id,
     amount,
     method,
     reference: method === 'card' ? `AUTH-${rng.int(100000, 999999)}` : '',

@@ -4,9 +4,9 @@
 import { entitySchemas, type EntityOf, type EntityTable } from '../../../shared/domain/entities';
 import { AppError } from '../../../shared/errors';
 import type { Actor } from '../audit/audit-writer';
-import type { ClinicStore } from '../store/clinic-store';
+import type { ClinicStore } from '../clinic/clinic-store';
 import { decodeRow, type SqlRow, type SqlValue } from '../store/row-codec';
-import { selectByIdStatement } from '../write/statements';
+import { selectByIdSql } from '../write/statements';
 
 export interface ListQuery {
   /** SQL condition over the table's columns, with `?` parameters. Never built from user text. */
@@ -29,7 +29,7 @@ export class EntityRepository<T extends EntityTable> {
   }
 
   find(tenantId: string, id: string): EntityOf<T> | null {
-    const row = selectByIdStatement(this.store.db, this.table).get(id, tenantId) as
+    const row = this.store.read.prepare(selectByIdSql(this.table)).get(id, tenantId) as
       SqlRow | undefined;
     if (!row || row['deletedAt'] !== null) return null;
     return this.parse(row);
@@ -45,7 +45,7 @@ export class EntityRepository<T extends EntityTable> {
     const sql = `SELECT * FROM ${this.table} WHERE tenantId = ?${q.includeDeleted ? '' : ' AND deletedAt IS NULL'}${
       q.where ? ` AND (${q.where})` : ''
     }${q.orderBy ? ` ORDER BY ${q.orderBy}` : ''} LIMIT ? OFFSET ?`;
-    const rows = this.store.db
+    const rows = this.store.read
       .prepare(sql)
       .all(tenantId, ...(q.params ?? []), q.limit ?? -1, q.offset ?? 0) as SqlRow[];
     return rows.map((r) => this.parse(r));
@@ -53,7 +53,7 @@ export class EntityRepository<T extends EntityTable> {
 
   count(tenantId: string, q: Pick<ListQuery, 'where' | 'params'> = {}): number {
     const sql = `SELECT count(*) AS n FROM ${this.table} WHERE tenantId = ? AND deletedAt IS NULL${q.where ? ` AND (${q.where})` : ''}`;
-    return (this.store.db.prepare(sql).get(tenantId, ...(q.params ?? [])) as { n: number }).n;
+    return (this.store.read.prepare(sql).get(tenantId, ...(q.params ?? [])) as { n: number }).n;
   }
 
   create(actor: Actor, values: Partial<EntityOf<T>>, id?: string): EntityOf<T> {

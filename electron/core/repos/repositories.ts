@@ -1,5 +1,5 @@
 import type { EntityTable } from '../../../shared/domain/entities';
-import type { ClinicStore } from '../store/clinic-store';
+import type { ClinicStore } from '../clinic/clinic-store';
 import { EntityRepository } from './entity-repository';
 
 /** The repositories of every entity over one store. */

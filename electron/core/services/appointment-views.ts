@@ -1,7 +1,7 @@
 // Appointments joined with the names a calendar shows, in one indexed query.
 import type { AppointmentView } from '../../../shared/api/scheduling';
 import type { Appointment } from '../../../shared/domain/appointment';
-import type { ClinicStore } from '../store/clinic-store';
+import type { ClinicStore } from '../clinic/clinic-store';
 import { decodeRow, type SqlRow } from '../store/row-codec';
 
 const SELECT = `SELECT a.*, p.givenName AS _given, p.familyName AS _family, p.medicalRecordNumber AS _mrn, u.displayName AS _doctor
@@ -32,7 +32,7 @@ export function appointmentViewsInRange(
     doctorIds && doctorIds.length > 0
       ? ` AND a.doctorId IN (${doctorIds.map(() => '?').join(',')})`
       : '';
-  const rows = store.db
+  const rows = store.read
     .prepare(
       `${SELECT} AND a.scheduledAt >= ? AND a.scheduledAt < ?${byDoctor} ORDER BY a.scheduledAt, a.id`,
     )
@@ -45,6 +45,6 @@ export function appointmentView(
   tenantId: string,
   id: string,
 ): AppointmentView | null {
-  const row = store.db.prepare(`${SELECT} AND a.id = ?`).get(tenantId, id) as SqlRow | undefined;
+  const row = store.read.prepare(`${SELECT} AND a.id = ?`).get(tenantId, id) as SqlRow | undefined;
   return row ? toView(row) : null;
 }

@@ -2,24 +2,15 @@
 // doctor, or one patient, is refused locally with a clear message unless staff
 // choose to overbook with a reason, which is audited. Status changes follow the
 // allowed transitions (shared/scheduling/transitions.ts).
+import type { ApiRequest } from '../../../shared/api/channels';
 import type { AppointmentView } from '../../../shared/api/scheduling';
 import type { Appointment } from '../../../shared/domain/appointment';
-import type { AppointmentStatus } from '../../../shared/domain/enums';
 import { AppError } from '../../../shared/errors';
 import { assertTransition, findClash, type BookingCandidate } from '../../../shared/scheduling';
 import type { Repositories } from '../repos/repositories';
-import type { ClinicStore } from '../store/clinic-store';
+import type { ClinicStore } from '../clinic/clinic-store';
 import { appointmentView } from './appointment-views';
 import { requireCap, type Session } from './session';
-
-export interface NewAppointment {
-  doctorId: string;
-  patientId: string;
-  scheduledAt: string;
-  durationMinutes: number;
-  notes?: string;
-  overbookReason?: string | null;
-}
 
 /** Longest appointment the schema allows; bounds the overlap query window. */
 const MAX_DURATION_MS = 480 * 60_000;
@@ -69,7 +60,7 @@ export class AppointmentsService {
     return v;
   }
 
-  book(session: Session, n: NewAppointment): AppointmentView {
+  book(session: Session, n: ApiRequest<'appointments.book'>): AppointmentView {
     requireCap(session, 'appointments.write');
     const tenantId = session.actor.tenantId;
     this.repos.doctors.get(tenantId, n.doctorId);
@@ -94,16 +85,7 @@ export class AppointmentsService {
     return this.view(tenantId, id);
   }
 
-  reschedule(
-    session: Session,
-    r: {
-      id: string;
-      scheduledAt: string;
-      durationMinutes?: number;
-      doctorId?: string;
-      overbookReason?: string | null;
-    },
-  ): AppointmentView {
+  reschedule(session: Session, r: ApiRequest<'appointments.reschedule'>): AppointmentView {
     requireCap(session, 'appointments.write');
     const tenantId = session.actor.tenantId;
     const current = this.repos.appointments.get(tenantId, r.id);
@@ -135,7 +117,7 @@ export class AppointmentsService {
     return this.view(tenantId, r.id);
   }
 
-  cancel(session: Session, id: string, reason: string): AppointmentView {
+  cancel(session: Session, { id, reason }: ApiRequest<'appointments.cancel'>): AppointmentView {
     requireCap(session, 'appointments.write');
     const tenantId = session.actor.tenantId;
     assertTransition(this.repos.appointments.get(tenantId, id).status, 'cancelled');
@@ -146,7 +128,10 @@ export class AppointmentsService {
     return this.view(tenantId, id);
   }
 
-  setStatus(session: Session, id: string, status: AppointmentStatus): AppointmentView {
+  setStatus(
+    session: Session,
+    { id, status }: ApiRequest<'appointments.setStatus'>,
+  ): AppointmentView {
     requireCap(session, 'appointments.write');
     const tenantId = session.actor.tenantId;
     assertTransition(this.repos.appointments.get(tenantId, id).status, status);
@@ -154,7 +139,10 @@ export class AppointmentsService {
     return this.view(tenantId, id);
   }
 
-  updateNotes(session: Session, id: string, notes: string): AppointmentView {
+  updateNotes(
+    session: Session,
+    { id, notes }: ApiRequest<'appointments.updateNotes'>,
+  ): AppointmentView {
     requireCap(session, 'appointments.write');
     this.repos.appointments.update(session.actor, id, { notes });
     return this.view(session.actor.tenantId, id);

@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/errors';
 import { capabilitiesFor } from '../auth/capabilities';
 import { dummyHash, verifyPassword } from '../auth/password';
 import type { Repositories } from '../repos/repositories';
-import type { ClinicStore } from '../store/clinic-store';
+import type { ClinicStore } from '../clinic/clinic-store';
 import type { Session } from './session';
 
 const WRONG = 'Wrong email or password.';

@@ -1,20 +1,14 @@
 // Invoices with line items, and payments. Money is integer minor units of the
 // clinic's currency; invoice numbers come from this workstation's own series.
 import type { Billing, Payment } from '../../../shared/domain/billing';
-import type { PaymentMethod } from '../../../shared/domain/enums';
+import type { z } from 'zod';
+import type { NewInvoiceRequest, PaymentRequest } from '../../../shared/api/billing';
 import { AppError } from '../../../shared/errors';
 import type { Repositories } from '../repos/repositories';
-import type { ClinicStore } from '../store/clinic-store';
-import { nextCounter } from '../store/local-meta';
+import type { ClinicStore } from '../clinic/clinic-store';
 import { requireCap, type Session } from './session';
 
-export interface NewInvoice {
-  patientId: string;
-  appointmentId?: string | null;
-  paymentMethod: PaymentMethod;
-  lines: { description: string; quantity: number; unitPrice: number }[];
-  issue?: boolean;
-}
+type NewInvoice = z.input<typeof NewInvoiceRequest>;
 
 export class BillingService {
   constructor(
@@ -30,7 +24,7 @@ export class BillingService {
     if (inv.lines.length === 0)
       throw new AppError('VALIDATION_FAILED', 'An invoice needs at least one line.');
     return this.store.transaction(() => {
-      const n = nextCounter(this.store.db, 'counter:invoice');
+      const n = this.store.nextNumber('invoice');
       const amount = inv.lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0);
       const bill = this.repos.billing.create(session.actor, {
         patientId: inv.patientId,
@@ -54,11 +48,8 @@ export class BillingService {
     });
   }
 
-  recordPayment(
-    session: Session,
-    billingId: string,
-    p: { amount: number; method: PaymentMethod; reference?: string },
-  ): Payment {
+  recordPayment(session: Session, p: z.input<typeof PaymentRequest>): Payment {
+    const { billingId } = p;
     requireCap(session, 'billing.write');
     const tenantId = session.actor.tenantId;
     const bill = this.repos.billing.get(tenantId, billingId);

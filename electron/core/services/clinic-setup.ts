@@ -6,8 +6,7 @@ import { AppError } from '../../../shared/errors';
 import { hashPassword } from '../auth/password';
 import type { Actor } from '../audit/audit-writer';
 import type { Repositories } from '../repos/repositories';
-import type { ClinicStore } from '../store/clinic-store';
-import { setMeta } from '../store/local-meta';
+import type { ClinicStore } from '../clinic/clinic-store';
 
 export interface NewClinic {
   clinicName: string;
@@ -60,7 +59,7 @@ export async function setUpClinic(
       { name: c.deviceName ?? 'Workstation 1', seriesCode: store.seriesCode, revokedAt: null },
       store.deviceId,
     );
-    setMeta(store.db, 'tenantId', tenantId);
+    store.meta.set('tenantId', tenantId);
   });
   return { tenantId, adminUserId };
 }

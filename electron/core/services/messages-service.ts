@@ -1,10 +1,12 @@
 // Messages between staff. Bodies are encrypted per message; reading one is audited.
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { SendMessageRequest } from '../../../shared/api/messages';
 import type { Message } from '../../../shared/domain/message';
 import { AppError } from '../../../shared/errors';
 import { decryptField, encryptField } from '../crypto/field-crypto';
 import type { Repositories } from '../repos/repositories';
-import type { ClinicStore } from '../store/clinic-store';
+import type { ClinicStore } from '../clinic/clinic-store';
 import { requireCap, type Session } from './session';
 
 export class MessagesService {
@@ -13,10 +15,7 @@ export class MessagesService {
     private readonly repos: Repositories,
   ) {}
 
-  send(
-    session: Session,
-    m: { receiverId: string; body: string; patientId?: string | null },
-  ): Message {
+  send(session: Session, m: z.input<typeof SendMessageRequest>): Message {
     requireCap(session, 'messages.use');
     const tenantId = session.actor.tenantId;
     this.repos.users.get(tenantId, m.receiverId);

@@ -1,9 +1,9 @@
 // Registering, finding and editing patients.
+import type { ApiRequest } from '../../../shared/api/channels';
 import type { PatientInput, PatientSummary } from '../../../shared/api/patients';
 import type { Patient } from '../../../shared/domain/patient';
 import type { Repositories } from '../repos/repositories';
-import type { ClinicStore } from '../store/clinic-store';
-import { nextCounter } from '../store/local-meta';
+import type { ClinicStore } from '../clinic/clinic-store';
 import { patientSearchCondition } from './patient-search';
 import { requireCap, type Session } from './session';
 
@@ -15,10 +15,9 @@ export class PatientsService {
 
   search(
     session: Session,
-    query: string,
-    offset: number,
-    limit: number,
+    r: ApiRequest<'patients.search'>,
   ): { total: number; items: PatientSummary[] } {
+    const { query, offset = 0, limit = 100 } = r;
     requireCap(session, 'patients.read');
     const tenantId = session.actor.tenantId;
     const cond = patientSearchCondition(tenantId, query);
@@ -27,7 +26,7 @@ export class PatientsService {
     if (!cond) {
       // Everyone: the count and the page both come straight from indexes.
       const total = this.repos.patients.count(tenantId);
-      const items = this.store.db
+      const items = this.store.read
         .prepare(`${select} FROM patients WHERE tenantId = ? AND deletedAt IS NULL ${order}`)
         .all(tenantId, limit, offset) as PatientSummary[];
       return { total, items };
@@ -35,7 +34,7 @@ export class PatientsService {
     // A search: the matches are sorted anyway, so count them in the same pass.
     // `+tenantId` keeps SQLite from scanning the whole clinic through the
     // tenant index; it must drive from the matched rowids instead.
-    const rows = this.store.db
+    const rows = this.store.read
       .prepare(
         `${select}, count(*) OVER () AS total FROM patients
          WHERE +tenantId = ? AND deletedAt IS NULL AND (${cond.where}) ${order}`,
@@ -65,7 +64,7 @@ export class PatientsService {
   create(session: Session, input: PatientInput): Patient {
     requireCap(session, 'patients.write');
     return this.store.transaction(() => {
-      const n = nextCounter(this.store.db, 'counter:mrn');
+      const n = this.store.nextNumber('mrn');
       const medicalRecordNumber = `${this.store.seriesCode}-${String(n).padStart(6, '0')}`;
       return this.repos.patients.create(session.actor, {
         ...input,
@@ -75,8 +74,8 @@ export class PatientsService {
     });
   }
 
-  update(session: Session, id: string, changes: Partial<PatientInput>): Patient {
+  update(session: Session, r: ApiRequest<'patients.update'>): Patient {
     requireCap(session, 'patients.write');
-    return this.repos.patients.update(session.actor, id, changes);
+    return this.repos.patients.update(session.actor, r.id, r.changes);
   }
 }

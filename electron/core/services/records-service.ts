@@ -1,22 +1,16 @@
 // Clinical records. Content is encrypted per record (crypto/field-crypto.ts);
 // listing shows metadata only, and every read of content is audited.
 import type { MedicalRecord } from '../../../shared/domain/medical-record';
-import type { RecordType } from '../../../shared/domain/enums';
+import type { z } from 'zod';
+import type { NewRecordRequest, RecordContent } from '../../../shared/api/records';
 import { AppError } from '../../../shared/errors';
 import { randomUUID } from 'node:crypto';
 import { decryptField, encryptField } from '../crypto/field-crypto';
 import type { Repositories } from '../repos/repositories';
-import type { ClinicStore } from '../store/clinic-store';
+import type { ClinicStore } from '../clinic/clinic-store';
 import { requireCap, type Session } from './session';
 
-export interface NewRecord {
-  patientId: string;
-  recordType: RecordType;
-  /** The clinical content, as JSON-able data (a note's text, vitals, a diagnosis ...). */
-  content: unknown;
-  recordedAt?: string;
-  amendsRecordId?: string | null;
-}
+type NewRecord = z.input<typeof NewRecordRequest>;
 
 export class RecordsService {
   constructor(
@@ -84,7 +78,7 @@ export class RecordsService {
   }
 
   /** A correction to a signed record: a new record pointing at it. The original stays as it was. */
-  amend(session: Session, id: string, content: unknown): MedicalRecord {
+  amend(session: Session, id: string, content: RecordContent): MedicalRecord {
     const original = this.repos.medicalRecords.get(session.actor.tenantId, id);
     if (!original.signedAt)
       throw new AppError(
@@ -110,7 +104,7 @@ export class RecordsService {
   }
 
   /** The decrypted content of one record; audited as a read. */
-  readContent(session: Session, id: string): unknown {
+  readContent(session: Session, id: string): RecordContent {
     requireCap(session, 'records.read_content');
     return decryptRecord(
       this.store,
@@ -126,7 +120,7 @@ export function decryptRecord(
   tenantId: string,
   rec: MedicalRecord,
   session: Session | null,
-): unknown {
+): RecordContent {
   const text = decryptField(
     store.keyring,
     { tenantId, table: 'medical_records', rowId: rec.id },
@@ -136,5 +130,5 @@ export function decryptRecord(
     },
   );
   if (session) store.audit(session.actor, 'read', 'medical_records', rec.id);
-  return JSON.parse(text) as unknown;
+  return JSON.parse(text) as RecordContent;
 }

@@ -1,7 +1,7 @@
 // Doctors' availability, calendar ranges, free slots and the iCalendar export.
 // Local dates are in the clinic's time zone; instants are UTC.
+import type { ApiRequest } from '../../../shared/api/channels';
 import type { DoctorView } from '../../../shared/api/scheduling';
-import type { Availability } from '../../../shared/domain/availability';
 import { AppError } from '../../../shared/errors';
 import {
   addDaysToDate,
@@ -12,7 +12,7 @@ import {
   type Interval,
 } from '../../../shared/scheduling';
 import type { Repositories } from '../repos/repositories';
-import type { ClinicStore } from '../store/clinic-store';
+import type { ClinicStore } from '../clinic/clinic-store';
 import { appointmentViewsInRange } from './appointment-views';
 import { requireCap, type Session } from './session';
 
@@ -60,7 +60,10 @@ export class ScheduleService {
   }
 
   /** Admins with doctors.manage edit anyone's hours; a doctor edits their own. */
-  updateAvailability(session: Session, doctorId: string, availability: Availability): DoctorView {
+  updateAvailability(
+    session: Session,
+    { doctorId, availability }: ApiRequest<'doctors.updateAvailability'>,
+  ): DoctorView {
     const tenantId = session.actor.tenantId;
     const doctor = this.repos.doctors.get(tenantId, doctorId);
     if (doctor.userId !== session.user.id) requireCap(session, 'doctors.manage');
@@ -70,7 +73,7 @@ export class ScheduleService {
     return view;
   }
 
-  range(session: Session, r: DateRange & { doctorIds?: string[] }) {
+  range(session: Session, r: ApiRequest<'schedule.range'>) {
     requireCap(session, 'appointments.read');
     const tenantId = session.actor.tenantId;
     const tz = this.tenant(session).timeZone;
@@ -88,7 +91,8 @@ export class ScheduleService {
     return { appointments, workingHours };
   }
 
-  freeSlots(session: Session, doctorId: string, r: DateRange): Interval[] {
+  freeSlots(session: Session, r: ApiRequest<'schedule.freeSlots'>): Interval[] {
+    const { doctorId } = r;
     requireCap(session, 'appointments.read');
     const tenantId = session.actor.tenantId;
     const tz = this.tenant(session).timeZone;
@@ -101,7 +105,8 @@ export class ScheduleService {
     return freeSlots({
       availability: doctor.availability,
       timeZone: tz,
-      ...r,
+      fromDate: r.fromDate,
+      toDate: r.toDate,
       appointments,
       now: this.store.now(),
     });
@@ -109,9 +114,9 @@ export class ScheduleService {
 
   icalExport(
     session: Session,
-    doctorId: string,
-    r: DateRange,
+    r: ApiRequest<'schedule.icalExport'>,
   ): { filename: string; content: string } {
+    const { doctorId } = r;
     requireCap(session, 'appointments.read');
     const tenantId = session.actor.tenantId;
     const tenant = this.tenant(session);

@@ -1,30 +1,24 @@
-// Staff accounts and doctors. Managing them needs the admin permissions.
-import type { Availability } from '../../../shared/domain/availability';
-import type { Doctor } from '../../../shared/domain/doctor';
+// Staff accounts and doctors. Managing them needs the admin permissions
+// (users.manage; doctors.manage for doctors); listing staff needs users.manage
+// too, since it shows admins' permissions and doctors' licence numbers.
+import type { ApiRequest } from '../../../shared/api/channels';
+import type { StaffMember } from '../../../shared/api/admin';
+import { emptyAvailability } from '../../../shared/domain/availability';
 import type { Permission, Role } from '../../../shared/domain/enums';
-import type { PublicUser } from '../../../shared/domain/user';
-import { PublicUser as PublicUserSchema } from '../../../shared/domain/user';
+import { PublicUser } from '../../../shared/domain/user';
 import { AppError } from '../../../shared/errors';
 import { hashPassword } from '../auth/password';
+import type { ClinicStore } from '../clinic/clinic-store';
 import type { Repositories } from '../repos/repositories';
-import type { ClinicStore } from '../store/clinic-store';
 import { requireCap, type Session } from './session';
 
-export interface NewUser {
+interface NewAccount {
   email: string;
   displayName: string;
   role: Role;
   /** Null for patients, who never log in to the desktop app. */
   password: string | null;
-  permissions?: Permission[];
-}
-
-export interface NewDoctorProfile {
-  specialty: string;
-  licenseNumber: string;
-  consultationFee: number;
-  availability: Availability;
-  experienceYears: number;
+  permissions?: readonly Permission[];
 }
 
 export class UsersService {
@@ -33,7 +27,8 @@ export class UsersService {
     private readonly repos: Repositories,
   ) {}
 
-  async createUser(session: Session, u: NewUser): Promise<PublicUser> {
+  /** Checks and hashes first (scrypt is slow and async), then writes in one synchronous transaction. */
+  private async prepareAccount(session: Session, u: NewAccount) {
     requireCap(session, 'users.manage');
     const email = u.email.trim().toLowerCase();
     if (
@@ -44,43 +39,106 @@ export class UsersService {
       ]);
     }
     const passwordHash = u.password ? await hashPassword(u.password) : null;
-    return this.store.transaction(() => {
-      const user = this.repos.users.create(session.actor, {
-        email,
-        displayName: u.displayName,
-        role: u.role,
-        passwordHash,
-        active: true,
-      });
-      if (u.role === 'admin') {
-        this.repos.admins.create(session.actor, {
-          userId: user.id,
-          permissions: u.permissions ?? [],
-        });
-      }
-      return PublicUserSchema.parse(user);
-    });
+    return { ...u, email, passwordHash };
   }
 
-  async createDoctor(
+  private insertAccount(
     session: Session,
-    u: Omit<NewUser, 'role'>,
-    profile: NewDoctorProfile,
-  ): Promise<Doctor> {
+    u: Awaited<ReturnType<UsersService['prepareAccount']>>,
+  ): PublicUser {
+    const user = this.repos.users.create(session.actor, {
+      email: u.email,
+      displayName: u.displayName,
+      role: u.role,
+      passwordHash: u.passwordHash,
+      active: true,
+    });
+    if (u.role === 'admin') {
+      this.repos.admins.create(session.actor, {
+        userId: user.id,
+        permissions: [...(u.permissions ?? [])],
+      });
+    }
+    return PublicUser.parse(user);
+  }
+
+  private async createAccount(session: Session, u: NewAccount): Promise<PublicUser> {
+    const ready = await this.prepareAccount(session, u);
+    return this.store.transaction(() => this.insertAccount(session, ready));
+  }
+
+  /** A front-desk user or an administrator (with the permissions given). */
+  async createStaff(session: Session, r: ApiRequest<'users.create'>): Promise<StaffMember> {
+    const user = await this.createAccount(session, {
+      ...r,
+      permissions: r.role === 'admin' ? (r.permissions ?? []) : [],
+    });
+    return this.member(session, user.id);
+  }
+
+  /** A doctor: their login and their profile, in one transaction. */
+  async createDoctor(session: Session, r: ApiRequest<'doctors.create'>): Promise<StaffMember> {
+    // Both capabilities up front, so a refusal never leaves a half-made doctor.
+    requireCap(session, 'users.manage');
     requireCap(session, 'doctors.manage');
-    const user = await this.createUser(session, { ...u, role: 'doctor' });
-    return this.repos.doctors.create(session.actor, { userId: user.id, ...profile });
+    const ready = await this.prepareAccount(session, { ...r, role: 'doctor' });
+    const userId = this.store.transaction(() => {
+      const user = this.insertAccount(session, ready);
+      this.repos.doctors.create(session.actor, {
+        userId: user.id,
+        specialty: r.specialty,
+        licenseNumber: r.licenseNumber,
+        consultationFee: r.consultationFee,
+        experienceYears: r.experienceYears,
+        availability: r.availability ?? emptyAvailability,
+      });
+      return user.id;
+    });
+    return this.member(session, userId);
   }
 
-  listUsers(session: Session): PublicUser[] {
-    requireCap(session, 'patients.read');
+  /** A patient's user row (patients are users, as the seed says, but never log in here). */
+  async createPatientUser(
+    session: Session,
+    u: { email: string; displayName: string },
+  ): Promise<PublicUser> {
+    return this.createAccount(session, { ...u, role: 'patient', password: null });
+  }
+
+  listStaff(session: Session): StaffMember[] {
+    requireCap(session, 'users.manage');
+    const tenantId = session.actor.tenantId;
+    const doctors = new Map(this.repos.doctors.list(tenantId).map((d) => [d.userId, d]));
+    const permissions = new Map(
+      this.repos.admins.list(tenantId).map((a) => [a.userId, a.permissions]),
+    );
     return this.repos.users
-      .list(session.actor.tenantId, { orderBy: 'displayName', where: "role != 'patient'" })
-      .map((u) => PublicUserSchema.parse(u));
+      .list(tenantId, { orderBy: 'displayName', where: "role != 'patient'" })
+      .map((u): StaffMember => {
+        const d = doctors.get(u.id);
+        return {
+          id: u.id,
+          email: u.email,
+          displayName: u.displayName,
+          role: u.role,
+          active: u.active,
+          doctor: d
+            ? {
+                id: d.id,
+                specialty: d.specialty,
+                licenseNumber: d.licenseNumber,
+                consultationFee: d.consultationFee,
+                experienceYears: d.experienceYears,
+              }
+            : null,
+          permissions: u.role === 'admin' ? (permissions.get(u.id) ?? []) : null,
+        };
+      });
   }
 
-  listDoctors(session: Session): Doctor[] {
-    requireCap(session, 'appointments.read');
-    return this.repos.doctors.list(session.actor.tenantId, { orderBy: 'specialty' });
+  private member(session: Session, userId: string): StaffMember {
+    const m = this.listStaff(session).find((s) => s.id === userId);
+    if (!m) throw new AppError('NOT_FOUND', 'That user does not exist.');
+    return m;
   }
 }

@@ -8,9 +8,10 @@ import type { AuditLog } from '../../../shared/domain/audit-log';
 import { HlcError } from '../../../shared/sync/hlc';
 import { shouldApply } from '../../../shared/sync/merge';
 import type { Change } from '../../../shared/sync/protocol';
-import type { ClinicStore } from '../store/clinic-store';
+import type { ClinicStore } from '../clinic/clinic-store';
 import { encodeValue, entityColumns } from '../store/row-codec';
-import { cachedStatement } from './statement-cache';
+import { writableDb } from '../clinic/writable-db';
+import { cachedStatement } from '../store/statement-cache';
 import { decryptCellValue } from './value-crypto';
 
 export interface ApplyResult {
@@ -43,7 +44,7 @@ export function applyRemoteChanges(store: ClinicStore, changes: readonly Change[
     if (!group) rows.set(key, (group = { table: c.table, rowId: c.rowId, changes: [] }));
     group.changes.push(c);
   }
-  const db = store.db;
+  const db = writableDb(store);
   store.transaction(() => {
     // Rows of one page may reference rows of a later page (or each other out of order).
     db.pragma('defer_foreign_keys = ON');
@@ -108,7 +109,7 @@ export function applyRemoteChanges(store: ClinicStore, changes: readonly Change[
 export function applyRemoteAudit(store: ClinicStore, entries: readonly AuditLog[]): number {
   const tenantId = store.tenantId;
   const insert = cachedStatement(
-    store.db,
+    writableDb(store),
     `INSERT OR IGNORE INTO audit_logs (id, tenantId, userId, action, tableAffected, recordId, timestamp, deviceId, deviceSeq, prevHash, hash, detail, pushed)
      VALUES (@id, @tenantId, @userId, @action, @tableAffected, @recordId, @timestamp, @deviceId, @deviceSeq, @prevHash, @hash, @detail, 1)`,
   );
@@ -120,4 +121,19 @@ export function applyRemoteAudit(store: ClinicStore, entries: readonly AuditLog[
     }
   });
   return added;
+}
+
+/**
+ * Runs a bulk load (a bootstrap snapshot) with foreign keys off: its pages are
+ * keyed by table, not in dependency order. The caller checks foreign keys
+ * once at the end (foreign_key_check).
+ */
+export async function bulkLoad<R>(store: ClinicStore, load: () => Promise<R>): Promise<R> {
+  const db = writableDb(store);
+  db.pragma('foreign_keys = OFF');
+  try {
+    return await load();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
 }

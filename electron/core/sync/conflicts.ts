@@ -3,7 +3,7 @@
 // and resolved by ordinary edits (moving or cancelling one appointment).
 import { Appointment } from '../../../shared/domain/appointment';
 import { appointmentOverlaps, type OverlapConflict } from '../../../shared/scheduling';
-import type { ClinicStore } from '../store/clinic-store';
+import type { ClinicStore } from '../clinic/clinic-store';
 import { decodeRow, type SqlRow } from '../store/row-codec';
 
 /** Past appointments are history, not conflicts to resolve. */
@@ -13,7 +13,7 @@ export function appointmentConflicts(store: ClinicStore): OverlapConflict[] {
   const tenantId = store.tenantId;
   if (!tenantId) return [];
   const since = new Date(store.now() - LOOKBACK_MS).toISOString();
-  const rows = store.db
+  const rows = store.read
     .prepare(
       "SELECT * FROM appointments WHERE tenantId = ? AND deletedAt IS NULL AND status NOT IN ('cancelled','no_show') AND scheduledAt >= ?",
     )

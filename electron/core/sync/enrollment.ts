@@ -14,9 +14,9 @@ import {
 } from '../../../shared/sync/enrollment';
 import { open, seal } from '../keys/aes-gcm';
 import type { KeyWrapper } from '../keys/key-wrapper';
-import { ClinicStore } from '../store/clinic-store';
-import { setMeta } from '../store/local-meta';
-import { assertPinned, generateKeyAndCsr, loadIdentity, saveIdentity } from './identity';
+import { ClinicStore } from '../clinic/clinic-store';
+import { readClinicKeys } from '../store/clinic-keys';
+import { assertPinned, generateKeyAndCsr } from './identity';
 import { syncHttp, versions } from './sync-http';
 
 const CaResponse = z.object({ caCertificate: z.string() });
@@ -41,11 +41,11 @@ export async function connectClinic(
 ): Promise<void> {
   const tenantId = store.tenantId;
   if (!tenantId) throw new AppError('STORE_MISSING', 'This workstation has no clinic to connect.');
-  if (loadIdentity(store))
+  if (store.sync.identity())
     throw new AppError('CONFLICT', 'This workstation is already connected to a sync server.');
   const caPem = await fetchPinnedCa(o.serverUrl, o.fingerprint);
   const clinicName = (
-    store.db.prepare('SELECT name FROM tenants WHERE id = ?').get(tenantId) as { name: string }
+    store.read.prepare('SELECT name FROM tenants WHERE id = ?').get(tenantId) as { name: string }
   ).name;
   const { keyPem, csrPem } = generateKeyAndCsr(store.deviceId);
   const res = await syncHttp(o.serverUrl, { ca: caPem }).post(
@@ -61,14 +61,16 @@ export async function connectClinic(
     RegisterClinicResponse,
     { authorization: `Bearer ${o.adminToken}` },
   );
-  saveIdentity(store, {
-    serverUrl: o.serverUrl,
-    caPem: res.caCertificate,
-    certPem: res.certificate,
-    keyPem,
+  store.transaction(() => {
+    store.sync.saveIdentity({
+      serverUrl: o.serverUrl,
+      caPem: res.caCertificate,
+      certPem: res.certificate,
+      keyPem,
+    });
+    // The first workstation holds the whole clinic already: nothing to bootstrap.
+    store.sync.bootstrapped = true;
   });
-  // The first workstation holds the whole clinic already: nothing to bootstrap.
-  setMeta(store.db, 'sync:bootstrapped', '1');
 }
 
 /** A one-time code for a new workstation: `<id>.<token>.<secret>`. */
@@ -76,14 +78,11 @@ export async function createEnrollmentCode(
   store: ClinicStore,
   expiresInSeconds = 900,
 ): Promise<{ code: string; expiresAt: string }> {
-  const id = loadIdentity(store);
+  const id = store.sync.identity();
   const tenantId = store.tenantId;
   if (!id || !tenantId)
     throw new AppError('UNAVAILABLE', 'This workstation is not connected to a sync server.');
-  const keys = store.db.prepare('SELECT keyId, key FROM clinic_keys ORDER BY createdAt').all() as {
-    keyId: string;
-    key: Buffer;
-  }[];
+  const keys = readClinicKeys(store.read);
   const secret = randomBytes(32);
   const payload = Buffer.from(
     JSON.stringify(keys.map((k) => ({ keyId: k.keyId, key: k.key.toString('base64') }))),
@@ -148,21 +147,17 @@ export async function joinClinic(
       throw new AppError('WRONG_KEY', 'The enrollment code does not unlock the clinic key.');
     const keys = KeyList.parse(JSON.parse(plain.toString('utf8')));
     store.transaction(() => {
-      store.db.prepare('DELETE FROM clinic_keys').run();
-      const insert = store.db.prepare(
-        'INSERT INTO clinic_keys (keyId, key, createdAt) VALUES (?, ?, ?)',
+      store.adoptClinicKeys(
+        keys.map((k) => ({ keyId: k.keyId, key: Buffer.from(k.key, 'base64') })),
       );
-      keys.forEach((k, i) =>
-        insert.run(k.keyId, Buffer.from(k.key, 'base64'), new Date(i).toISOString()),
-      );
-      setMeta(store.db, 'tenantId', res.tenantId);
-      setMeta(store.db, 'sync:deviceName', o.deviceName);
-    });
-    saveIdentity(store, {
-      serverUrl: o.serverUrl,
-      caPem: res.caCertificate,
-      certPem: res.certificate,
-      keyPem,
+      store.meta.set('tenantId', res.tenantId);
+      store.sync.deviceName = o.deviceName;
+      store.sync.saveIdentity({
+        serverUrl: o.serverUrl,
+        caPem: res.caCertificate,
+        certPem: res.certificate,
+        keyPem,
+      });
     });
     return store;
   } catch (e) {

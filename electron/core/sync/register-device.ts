@@ -2,23 +2,22 @@
 // clinic's devices, with a number series no other workstation uses, before it
 // issues any medical record or invoice number. (The first workstation wrote
 // its row when the clinic was created.)
-import type { ClinicStore } from '../store/clinic-store';
-import { newSeriesCode } from '../store/clinic-store';
-import { getMeta, setMeta } from '../store/local-meta';
+import type { ClinicStore } from '../clinic/clinic-store';
+import { newSeriesCode } from '../clinic/clinic-store';
 
 export function registerThisDevice(store: ClinicStore): void {
   const tenantId = store.tenantId;
   if (!tenantId) return;
-  if (store.db.prepare('SELECT 1 FROM devices WHERE id = ?').get(store.deviceId)) return;
+  if (store.read.prepare('SELECT 1 FROM devices WHERE id = ?').get(store.deviceId)) return;
   const taken = new Set(
     (
-      store.db.prepare('SELECT seriesCode FROM devices').all() as { seriesCode: string | null }[]
+      store.read.prepare('SELECT seriesCode FROM devices').all() as { seriesCode: string | null }[]
     ).map((r) => r.seriesCode),
   );
   store.transaction(() => {
     let code = store.seriesCode;
     while (taken.has(code)) code = newSeriesCode();
-    setMeta(store.db, 'seriesCode', code);
+    store.meta.set('seriesCode', code);
     store.write(
       { tenantId, userId: null, deviceId: store.deviceId },
       {
@@ -26,7 +25,7 @@ export function registerThisDevice(store: ClinicStore): void {
         table: 'devices',
         id: store.deviceId,
         values: {
-          name: getMeta(store.db, 'sync:deviceName') ?? 'Workstation',
+          name: store.sync.deviceName ?? 'Workstation',
           seriesCode: code,
           revokedAt: null,
         },

@@ -15,13 +15,11 @@ import {
 } from '../../../shared/sync/protocol';
 import { AuditPageResponse } from '../../../shared/sync/audit-page';
 import { persistClock } from '../clock/device-clock';
-import type { ClinicStore } from '../store/clinic-store';
-import { getMeta, setMeta } from '../store/local-meta';
-import { applyRemoteAudit, applyRemoteChanges } from './apply-remote';
+import type { ClinicStore } from '../clinic/clinic-store';
+import { applyRemoteAudit, applyRemoteChanges, bulkLoad } from './apply-remote';
 import { appointmentConflicts } from './conflicts';
-import { loadIdentity } from './identity';
 import { registerThisDevice } from './register-device';
-import { acknowledgeBatch, nextPushBatch, type PushBatch } from './outbox';
+import { acknowledgeBatch, nextPushBatch, type PushBatch } from './push-batch';
 import { syncHttp, versions, type SyncHttp } from './sync-http';
 
 export interface SyncRoundResult {
@@ -62,9 +60,8 @@ async function bootstrap(store: ClinicStore, http: SyncHttp, o: SyncRoundOptions
   let after: CellKey | undefined;
   let total = 0;
   let done = 0;
-  // Snapshot pages are keyed by table, not by dependency order: check foreign keys once at the end.
-  store.db.pragma('foreign_keys = OFF');
-  try {
+  // Snapshot pages are keyed by table, not by dependency order: foreign keys are checked once at the end.
+  await bulkLoad(store, async () => {
     for (;;) {
       const page = await http.post(
         '/v1/snapshot',
@@ -84,9 +81,7 @@ async function bootstrap(store: ClinicStore, http: SyncHttp, o: SyncRoundOptions
       if (!page.hasMore || !page.next) break;
       after = page.next;
     }
-  } finally {
-    store.db.pragma('foreign_keys = ON');
-  }
+  });
   // The snapshot carries cells only: fetch the audit history written before it.
   for (let after = 0; ;) {
     const page = await http.post(
@@ -98,12 +93,12 @@ async function bootstrap(store: ClinicStore, http: SyncHttp, o: SyncRoundOptions
     after = page.nextCursor;
     if (!page.hasMore) break;
   }
-  if ((store.db.pragma('foreign_key_check') as unknown[]).length > 0) {
+  if (store.read.pragma('foreign_key_check').length > 0) {
     throw new AppError('INTEGRITY_FAILED', 'The clinic snapshot was incomplete; sync will retry.');
   }
   store.transaction(() => {
-    setMeta(store.db, 'sync:cursor', String(cursor ?? 0));
-    setMeta(store.db, 'sync:bootstrapped', '1');
+    store.sync.cursor = cursor ?? 0;
+    store.sync.bootstrapped = true;
   });
   return done;
 }
@@ -112,7 +107,7 @@ export async function syncRound(
   store: ClinicStore,
   o: SyncRoundOptions = {},
 ): Promise<SyncRoundResult> {
-  const id = loadIdentity(store);
+  const id = store.sync.identity();
   if (!id) throw new AppError('UNAVAILABLE', 'This workstation is not connected to a sync server.');
   const http = syncHttp(id.serverUrl, { ca: id.caPem, cert: id.certPem, key: id.keyPem });
   const result: SyncRoundResult = {
@@ -124,7 +119,7 @@ export async function syncRound(
     bootstrapped: false,
   };
 
-  if (getMeta(store.db, 'sync:bootstrapped') !== '1') {
+  if (!store.sync.bootstrapped) {
     result.pulled += await bootstrap(store, http, o);
     result.bootstrapped = true;
     registerThisDevice(store);
@@ -156,7 +151,7 @@ export async function syncRound(
     }
   }
 
-  let cursor = Number(getMeta(store.db, 'sync:cursor') ?? '0');
+  let cursor = store.sync.cursor;
   for (;;) {
     const page = await http.post(
       '/v1/pull',
@@ -169,17 +164,17 @@ export async function syncRound(
     if (applied.clockWarning) result.clockWarning ??= applied.clockWarning;
     result.pulled += page.changes.length;
     cursor = page.nextCursor;
-    setMeta(store.db, 'sync:cursor', String(cursor));
+    store.sync.cursor = cursor;
     if (!page.hasMore) break;
   }
 
   if (result.clockOffsetMs !== null) result.clockWarning ??= clockWarningFor(result.clockOffsetMs);
   result.conflicts = appointmentConflicts(store).length;
   store.transaction(() => {
-    persistClock(store.db, store.clock);
-    setMeta(store.db, 'sync:lastSyncAt', store.nowIso());
-    setMeta(store.db, 'sync:clockOffsetMs', String(result.clockOffsetMs ?? 0));
-    setMeta(store.db, 'sync:clockWarning', result.clockWarning ?? '');
+    persistClock(store.meta, store.clock);
+    store.sync.lastSyncAt = store.nowIso();
+    store.sync.clockOffsetMs = result.clockOffsetMs ?? 0;
+    store.sync.clockWarning = result.clockWarning;
   });
   return result;
 }

@@ -3,9 +3,7 @@
 // unreachable server costs nothing). "Online" means the last round reached the
 // server. Rounds never overlap.
 import { isAppError } from '../../../shared/errors';
-import type { ClinicStore } from '../store/clinic-store';
-import { loadIdentity } from './identity';
-import { pendingChangeCount } from './outbox';
+import type { ClinicStore } from '../clinic/clinic-store';
 import { syncRound, type SyncRoundResult } from './sync-round';
 
 export interface SyncState {
@@ -46,7 +44,7 @@ export class SyncScheduler {
   ) {}
 
   start(): void {
-    this.state.connected = loadIdentity(this.store) !== null;
+    this.state.connected = this.store.sync.identity() !== null;
     if (!this.state.connected) return;
     this.schedule(0);
   }
@@ -70,7 +68,7 @@ export class SyncScheduler {
 
   private async tick(): Promise<void> {
     // Between full rounds, wake often to notice local changes cheaply.
-    const pending = pendingChangeCount(this.store);
+    const pending = this.store.outbox.pendingCount();
     const due =
       this.failures === 0 &&
       pending === this.lastPending &&
@@ -102,7 +100,7 @@ export class SyncScheduler {
         conflicts: result.conflicts,
         bootstrapProgress: null,
       });
-      this.lastPending = pendingChangeCount(this.store);
+      this.lastPending = this.store.outbox.pendingCount();
       this.schedule(this.o.changeCheckMs ?? 2000);
       return result;
     } catch (e) {

@@ -10,11 +10,12 @@ import { entitySchemas, type EntityOf, type EntityTable } from '../../../shared/
 import { AppError } from '../../../shared/errors';
 import type { HybridLogicalClock } from '../../../shared/sync/hlc';
 import { appendAudit, type Actor } from '../audit/audit-writer';
-import type { Db } from '../store/open-database';
+import type { WritableDB } from '../store/db-handles';
 import { decodeRow, encodeValue, entityColumns, type SqlRow } from '../store/row-codec';
+import { cachedStatement } from '../store/statement-cache';
+import { appendOutbox } from './outbox';
+import { insertSql, selectByIdSql } from './statements';
 import { zodIssues } from './zod-issues';
-import { insertStatement, selectByIdStatement } from './statements';
-import { prepared } from '../store/prepared';
 
 export type Mutation<T extends EntityTable> =
   | { kind: 'create'; table: T; id?: string; values: Partial<EntityOf<T>> }
@@ -25,7 +26,7 @@ export type Mutation<T extends EntityTable> =
 export type FaultInjector = (step: 'row' | 'outbox' | 'audit') => void;
 
 export interface WriteContext {
-  db: Db;
+  db: WritableDB;
   clock: HybridLogicalClock;
   now: () => number;
   faults?: FaultInjector;
@@ -46,12 +47,12 @@ function validate<T extends EntityTable>(table: T, row: Record<string, unknown>)
 }
 
 function loadLive(
-  db: Db,
+  db: WritableDB,
   table: EntityTable,
   tenantId: string,
   id: string,
 ): Record<string, unknown> {
-  const row = selectByIdStatement(db, table).get(id, tenantId) as SqlRow | undefined;
+  const row = cachedStatement(db, selectByIdSql(table)).get(id, tenantId) as SqlRow | undefined;
   if (!row || row['deletedAt'] !== null)
     throw new AppError('NOT_FOUND', 'That record does not exist.');
   return decodeRow(table, row);
@@ -82,7 +83,7 @@ export function mutate<T extends EntityTable>(
         });
         const record = entity as Record<string, unknown>;
         const params = entityColumns(m.table).map((c) => encodeValue(m.table, c, record[c]));
-        insertStatement(ctx.db, m.table).run(...params, hlc);
+        cachedStatement(ctx.db, insertSql(m.table)).run(...params, hlc);
         changed = Object.fromEntries(Object.entries(record).filter(([k]) => k !== 'id'));
         break;
       }
@@ -109,7 +110,7 @@ export function mutate<T extends EntityTable>(
         if (columns.length === 0) return entity;
         const assignments = columns.map((c) => `"${c}" = ?`).join(', ');
         const clocks = Object.fromEntries(columns.map((c) => [c, hlc]));
-        prepared(
+        cachedStatement(
           ctx.db,
           `UPDATE ${m.table} SET ${assignments}, _clocks = json_patch(_clocks, ?) WHERE id = ? AND tenantId = ?`,
         ).run(
@@ -123,12 +124,7 @@ export function mutate<T extends EntityTable>(
     }
     ctx.faults?.('row');
 
-    prepared(ctx.db, 'INSERT INTO sync_outbox (tbl, rowId, hlc, columns) VALUES (?, ?, ?, ?)').run(
-      m.table,
-      entity.id,
-      hlc,
-      JSON.stringify(changed),
-    );
+    appendOutbox(ctx.db, m.table, entity.id, hlc, changed);
     ctx.faults?.('outbox');
 
     appendAudit(ctx.db, actor, {

@@ -1,18 +1,23 @@
-// Prepared statements per table, cached per database handle: preparing is a
-// measurable share of a small write.
-import type { Statement } from 'better-sqlite3-multiple-ciphers';
+// SQL of the per-table statements the write path and the repositories share,
+// built once per table. Statements themselves are cached per handle by
+// store/statement-cache.ts.
 import type { EntityTable } from '../../../shared/domain/entities';
-import type { Db } from '../store/open-database';
 import { entityColumns } from '../store/row-codec';
-import { prepared } from '../store/prepared';
 
-const cached = (db: Db, _key: string, sql: () => string): Statement => prepared(db, sql());
+const memo = <T>(build: (table: EntityTable) => T) => {
+  const cache = new Map<EntityTable, T>();
+  return (table: EntityTable): T => {
+    let v = cache.get(table);
+    if (v === undefined) cache.set(table, (v = build(table)));
+    return v;
+  };
+};
 
-export const insertStatement = (db: Db, table: EntityTable): Statement =>
-  cached(db, `insert:${table}`, () => {
-    const columns = entityColumns(table);
-    return `INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}, _hlc) VALUES (${columns.map(() => '?').join(', ')}, ?)`;
-  });
+export const insertSql = memo((table) => {
+  const columns = entityColumns(table);
+  return `INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}, _hlc) VALUES (${columns.map(() => '?').join(', ')}, ?)`;
+});
 
-export const selectByIdStatement = (db: Db, table: EntityTable): Statement =>
-  cached(db, `select:${table}`, () => `SELECT * FROM ${table} WHERE id = ? AND tenantId = ?`);
+export const selectByIdSql = memo(
+  (table) => `SELECT * FROM ${table} WHERE id = ? AND tenantId = ?`,
+);

@@ -3,7 +3,10 @@
 // several stateless server instances). Every method is one transaction; no
 // authoritative state lives in the server process.
 import type { AuditLog } from '../../../shared/domain/audit-log';
-import type { Change, CellKey, PulledChange } from '../../../shared/sync/protocol';
+import type { Change, CellKey } from '../../../shared/sync/protocol';
+import type { AuditPage, PullPage, SnapshotPage } from '../sync/pages';
+
+export type { AuditPage, PullPage, SnapshotPage } from '../sync/pages';
 
 export interface DeviceRecord {
   id: string;
@@ -41,27 +44,6 @@ export interface PushOutcome {
   accepted: number;
   duplicates: number;
   serverSeq: number;
-}
-
-export interface PullPage {
-  changes: PulledChange[];
-  audit: AuditLog[];
-  nextCursor: number;
-  hasMore: boolean;
-}
-
-export interface SnapshotPage {
-  cursor: number;
-  cells: Change[];
-  total?: number;
-  next: CellKey | null;
-  hasMore: boolean;
-}
-
-export interface AuditPage {
-  audit: AuditLog[];
-  nextCursor: number;
-  hasMore: boolean;
 }
 
 export interface StoreCounts {

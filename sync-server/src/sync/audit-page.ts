@@ -1,7 +1,7 @@
 // One page of audit history (POST /v1/audit) from up to limit+1 rows fetched
 // in sequence order, the same way for both stores.
 import type { AuditLog } from '../../../shared/domain/audit-log';
-import type { AuditPage } from '../store/types';
+import type { AuditPage } from './pages';
 
 export function buildAuditPage(
   after: number,

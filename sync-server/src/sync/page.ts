@@ -5,7 +5,7 @@
 // budget, whichever comes first (always at least one item).
 import type { AuditLog } from '../../../shared/domain/audit-log';
 import { SYNC_LIMITS, type PulledChange } from '../../../shared/sync/protocol';
-import type { PullPage } from '../store/types';
+import type { PullPage } from './pages';
 
 export interface SequencedAudit {
   seq: number;

@@ -2,7 +2,7 @@
 // same way for both stores: cut at `limit` cells or at the value budget
 // (always at least one cell), and say where the next page starts.
 import { SYNC_LIMITS, type Change } from '../../../shared/sync/protocol';
-import type { SnapshotPage } from '../store/types';
+import type { SnapshotPage } from './pages';
 
 export function buildSnapshotPage(
   cursor: number,

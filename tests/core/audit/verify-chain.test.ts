@@ -4,6 +4,7 @@ import { verifyAuditChains } from '../../../electron/core/audit/verify-chain';
 import type { AuditLog } from '../../../shared/domain/audit-log';
 import { clinicWorld } from '../world';
 import type { Db } from '../../../electron/core/store/open-database';
+import { writableDb } from '../../../electron/core/clinic/writable-db';
 
 const entry = (db: Db, seq: number) =>
   db.prepare('SELECT * FROM audit_logs WHERE deviceSeq = ?').get(seq) as AuditLog & {
@@ -14,7 +15,7 @@ describe('the audit hash chain', () => {
   it('verifies intact', async () => {
     const w = await clinicWorld();
     try {
-      const report = verifyAuditChains(w.store.db);
+      const report = verifyAuditChains(w.store.read);
       expect(report.breaks).toEqual([]);
       expect(report.entries).toBeGreaterThan(10);
     } finally {
@@ -25,8 +26,8 @@ describe('the audit hash chain', () => {
   it('catches an edited entry at its sequence number', async () => {
     const w = await clinicWorld();
     try {
-      w.store.db.prepare('UPDATE audit_logs SET userId = NULL WHERE deviceSeq = 5').run();
-      expect(verifyAuditChains(w.store.db).breaks).toEqual([
+      writableDb(w.store).prepare('UPDATE audit_logs SET userId = NULL WHERE deviceSeq = 5').run();
+      expect(verifyAuditChains(w.store.read).breaks).toEqual([
         expect.objectContaining({
           deviceId: w.store.deviceId,
           deviceSeq: 5,
@@ -41,19 +42,19 @@ describe('the audit hash chain', () => {
   it('catches a rewritten entry (hash recomputed) at the next link, and a deleted entry as a gap', async () => {
     const w = await clinicWorld();
     try {
-      const e = entry(w.store.db, 4);
+      const e = entry(writableDb(w.store), 4);
       const { hash: _h, pushed: _p, ...content } = e;
       const forged = { ...content, action: 'read' as const };
-      w.store.db
+      writableDb(w.store)
         .prepare('UPDATE audit_logs SET action = ?, hash = ? WHERE id = ?')
         .run('read', hashAudit(forged), e.id);
-      expect(verifyAuditChains(w.store.db).breaks[0]).toMatchObject({
+      expect(verifyAuditChains(w.store.read).breaks[0]).toMatchObject({
         deviceSeq: 5,
         reason: 'broken_link',
       });
 
-      w.store.db.prepare('DELETE FROM audit_logs WHERE deviceSeq = 2').run();
-      expect(verifyAuditChains(w.store.db).breaks[0]).toMatchObject({
+      writableDb(w.store).prepare('DELETE FROM audit_logs WHERE deviceSeq = 2').run();
+      expect(verifyAuditChains(w.store.read).breaks[0]).toMatchObject({
         deviceSeq: 2,
         reason: 'sequence_gap',
       });

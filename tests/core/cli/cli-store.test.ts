@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClinicStore } from '../../../electron/core/store/clinic-store';
+import { writableDb } from '../../../electron/core/clinic/writable-db';
+import { ClinicStore } from '../../../electron/core/clinic/clinic-store';
 import { tempDir, testWrapper } from '../helpers';
 import {
   ADMIN_EMAIL,
@@ -133,7 +134,9 @@ describe('ehrbs verify on a tampered audit log', { timeout: SLOW }, () => {
     expect((await runCli(initArgs(copy), withPassword)).code).toBe(0);
     const s = await ClinicStore.open(copy, testWrapper());
     const deviceId = s.deviceId;
-    s.db.prepare("UPDATE audit_logs SET detail = 'nothing to see here' WHERE deviceSeq = 2").run();
+    writableDb(s)
+      .prepare("UPDATE audit_logs SET detail = 'nothing to see here' WHERE deviceSeq = 2")
+      .run();
     s.close();
     const r = await runCli(['verify', '--data', copy]);
     expect(r.code).toBe(3);

@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { clinicWorld } from '../world';
+import { writableDb } from '../../../electron/core/clinic/writable-db';
 
 describe('per-record encryption of clinical content', () => {
   it('decrypts a record for its doctor, and audits the read', async () => {
     const w = await clinicWorld();
     try {
-      const before = w.store.db
+      const before = writableDb(w.store)
         .prepare("SELECT count(*) AS n FROM audit_logs WHERE action='read'")
         .get() as { n: number };
       expect(w.services.records.readContent(w.doctorSession, w.record.id)).toEqual({
         text: 'Suspected sarcoidosis-marker-7731, order chest CT.',
       });
-      const after = w.store.db
+      const after = writableDb(w.store)
         .prepare("SELECT count(*) AS n FROM audit_logs WHERE action='read'")
         .get() as { n: number };
       expect(after.n).toBe(before.n + 1);
@@ -29,7 +30,7 @@ describe('per-record encryption of clinical content', () => {
         content: { substance: 'penicillin' },
       });
       // Copy record 1's ciphertext and wrapped key onto record 2, as an attacker with SQL access could.
-      w.store.db
+      writableDb(w.store)
         .prepare(
           'UPDATE medical_records SET encryptedData = (SELECT encryptedData FROM medical_records WHERE id = ?), encryptionKey = (SELECT encryptionKey FROM medical_records WHERE id = ?) WHERE id = ?',
         )
@@ -51,7 +52,7 @@ describe('per-record encryption of clinical content', () => {
         receiverId: w.doctorSession.user.id,
         body: 'Room 3 is free.',
       });
-      w.store.db
+      writableDb(w.store)
         .prepare(
           'UPDATE messages SET encryptedMessage = (SELECT encryptedMessage FROM messages WHERE id = ?), encryptionKey = (SELECT encryptionKey FROM messages WHERE id = ?) WHERE id = ?',
         )

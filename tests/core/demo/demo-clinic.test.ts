@@ -1,9 +1,9 @@
 // The demo clinic as the people trying the app will see it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { servicesFor } from '../../../electron/core/app/core-runtime';
+import { servicesFor } from '../../../electron/core/services/services';
 import { verifyAuditChains } from '../../../electron/core/audit/verify-chain';
 import { generateDemoClinic, type DemoLogin } from '../../../electron/core/demo/demo-clinic';
-import { ClinicStore } from '../../../electron/core/store/clinic-store';
+import { ClinicStore } from '../../../electron/core/clinic/clinic-store';
 import { RecordType } from '../../../shared/domain/enums';
 import { isBlockingStatus } from '../../../shared/scheduling';
 import { tempDir, testWrapper } from '../helpers';
@@ -127,7 +127,7 @@ describe('the demo clinic', { timeout: SLOW }, () => {
 
   it('has staff messages and an intact audit chain', () => {
     expect(d.services.repos.messages.count(d.tenantId)).toBeGreaterThanOrEqual(20);
-    const report = verifyAuditChains(d.store.db);
+    const report = verifyAuditChains(d.store.read);
     expect(report.breaks).toEqual([]);
     expect(report.entries).toBeGreaterThan(100);
   });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repositoryFor } from '../../../electron/core/repos/repositories';
 import { entityTables, type EntityTable } from '../../../shared/domain/entities';
 import { clinicWorld } from '../world';
+import { writableDb } from '../../../electron/core/clinic/writable-db';
 
 describe('tenant isolation in every repository', () => {
   let w: Awaited<ReturnType<typeof clinicWorld>>;
@@ -12,7 +13,7 @@ describe('tenant isolation in every repository', () => {
   beforeAll(async () => {
     w = await clinicWorld();
     for (const table of entityTables) {
-      const row = w.store.db.prepare(`SELECT id FROM ${table} LIMIT 1`).get() as
+      const row = writableDb(w.store).prepare(`SELECT id FROM ${table} LIMIT 1`).get() as
         { id: string } | undefined;
       if (!row) throw new Error(`the world has no ${table} row`);
       ids[table] = row.id;
@@ -38,7 +39,7 @@ describe('tenant isolation in every repository', () => {
       const repo = repositoryFor(w.repos, table);
       const intruder = { tenantId: otherTenant, userId: randomUUID(), deviceId: w.store.deviceId };
       const before = repo.get(w.admin.actor.tenantId, ids[table]);
-      const outbox = w.store.db.prepare('SELECT count(*) AS n FROM sync_outbox').get();
+      const outbox = writableDb(w.store).prepare('SELECT count(*) AS n FROM sync_outbox').get();
       expect(() => repo.update(intruder, ids[table], {})).toThrow(
         expect.objectContaining({ code: 'NOT_FOUND' }),
       );
@@ -46,7 +47,9 @@ describe('tenant isolation in every repository', () => {
         expect.objectContaining({ code: 'NOT_FOUND' }),
       );
       expect(repo.get(w.admin.actor.tenantId, ids[table])).toEqual(before);
-      expect(w.store.db.prepare('SELECT count(*) AS n FROM sync_outbox').get()).toEqual(outbox);
+      expect(writableDb(w.store).prepare('SELECT count(*) AS n FROM sync_outbox').get()).toEqual(
+        outbox,
+      );
     },
   );
 });

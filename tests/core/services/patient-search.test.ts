@@ -22,13 +22,15 @@ describe('patient search', () => {
 
   const names = (q: string) =>
     f.services.patients
-      .search(f.admin, q, 0, 50)
+      .search(f.admin, { query: q, offset: 0, limit: 50 })
       .items.map((p) => `${p.givenName} ${p.familyName}`);
 
   it('matches a prefix of given or family name, any case, each patient once, sorted by family name', () => {
     expect(names('ann')).toEqual(['Anna Annable']);
     expect(names('AND')).toEqual(['Bob Anderson', 'Anders Smith']);
-    expect(f.services.patients.search(f.admin, 'an', 0, 50).total).toBe(3);
+    expect(f.services.patients.search(f.admin, { query: 'an', offset: 0, limit: 50 }).total).toBe(
+      3,
+    );
   });
 
   it('matches "given family" and "family given"', () => {
@@ -45,7 +47,7 @@ describe('patient search', () => {
   it('ignores LIKE wildcards typed by the user, and pages with a total', () => {
     expect(names('%')).toHaveLength(4); // the wildcard is dropped: an empty query lists everyone
     expect(names('an%')).toEqual(names('an')); // not "an, then anything" twice over
-    const page = f.services.patients.search(f.admin, '', 1, 2);
+    const page = f.services.patients.search(f.admin, { query: '', offset: 1, limit: 2 });
     expect(page.total).toBe(4);
     expect(page.items).toHaveLength(2);
   });

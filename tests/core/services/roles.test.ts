@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clinicWorld } from '../world';
 import { STAFF_PASSWORD } from '../fixtures';
+import { writableDb } from '../../../electron/core/clinic/writable-db';
 
 const forbidden = expect.objectContaining({ code: 'FORBIDDEN' });
 
@@ -25,7 +26,7 @@ describe('role rules enforced in the core services', () => {
 
   it('a refused read leaves no read entry in the audit log', () => {
     const reads = () =>
-      w.store.db.prepare("SELECT count(*) AS n FROM audit_logs WHERE action='read'").get();
+      writableDb(w.store).prepare("SELECT count(*) AS n FROM audit_logs WHERE action='read'").get();
     const before = reads();
     expect(() => w.services.records.readContent(w.desk, w.record.id)).toThrow(forbidden);
     expect(reads()).toEqual(before);
@@ -35,7 +36,7 @@ describe('role rules enforced in the core services', () => {
     expect(() => w.services.records.readContent(w.admin, w.record.id)).toThrow(forbidden);
     expect(w.services.records.listForPatient(w.admin, w.patient.id)).toHaveLength(1);
     await expect(
-      w.services.users.createUser(w.desk, {
+      w.services.users.createStaff(w.desk, {
         email: 'x@example.test',
         displayName: 'X',
         role: 'admin',
@@ -50,11 +51,9 @@ describe('role rules enforced in the core services', () => {
   });
 
   it('patients are users but cannot log in to the desktop app', async () => {
-    await w.services.users.createUser(w.admin, {
+    await w.services.users.createPatientUser(w.admin, {
       email: 'patient@example.test',
       displayName: 'Pat Ient',
-      role: 'patient',
-      password: null,
     });
     await expect(
       w.services.auth.login('patient@example.test', STAFF_PASSWORD),
@@ -70,7 +69,7 @@ describe('role rules enforced in the core services', () => {
       code: 'WRONG_PASSWORD',
       message: 'Wrong email or password.',
     });
-    const last = w.store.db
+    const last = writableDb(w.store)
       .prepare('SELECT action FROM audit_logs ORDER BY deviceSeq DESC LIMIT 1')
       .get();
     expect(last).toEqual({ action: 'login_failed' });
@@ -82,7 +81,7 @@ describe('reads are attributable', () => {
     const w = await clinicWorld();
     try {
       w.services.patients.get(w.desk, w.patient.id);
-      const last = w.store.db
+      const last = writableDb(w.store)
         .prepare(
           'SELECT action, userId, tableAffected, recordId, deviceId FROM audit_logs ORDER BY deviceSeq DESC LIMIT 1',
         )

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { storePaths } from '../../../electron/core/store/paths';
 import { clinicWorld } from '../world';
+import { writableDb } from '../../../electron/core/clinic/writable-db';
 
 const secrets = [
   'Quixotewright',
@@ -27,7 +28,9 @@ describe('encryption at rest', () => {
       expect(containsAny(readFileSync(paths.database))).toEqual([]);
       expect(containsAny(readFileSync(paths.wrappedKey))).toEqual([]);
       // And the data really is there, readable through the core.
-      expect(w.services.patients.search(w.desk, 'Quixo', 0, 10).total).toBe(1);
+      expect(
+        w.services.patients.search(w.desk, { query: 'Quixo', offset: 0, limit: 10 }).total,
+      ).toBe(1);
     } finally {
       w.close();
     }
@@ -38,7 +41,7 @@ describe('encryption at rest', () => {
   it('stores clinical payloads as ciphertext inside the decrypted database too', async () => {
     const w = await clinicWorld();
     try {
-      const row = w.store.db
+      const row = writableDb(w.store)
         .prepare('SELECT encryptedData, encryptionKey FROM medical_records')
         .get() as {
         encryptedData: string;
@@ -47,7 +50,7 @@ describe('encryption at rest', () => {
       expect(row.encryptedData).toMatch(/^v1\./);
       expect(row.encryptedData).not.toContain('sarcoidosis');
       expect(row.encryptionKey).toMatch(/^v1\.ck-[0-9a-f]{8}\./);
-      const msg = w.store.db.prepare('SELECT encryptedMessage FROM messages').get() as {
+      const msg = writableDb(w.store).prepare('SELECT encryptedMessage FROM messages').get() as {
         encryptedMessage: string;
       };
       expect(Buffer.from(msg.encryptedMessage.slice(3), 'base64').toString('latin1')).not.toContain(

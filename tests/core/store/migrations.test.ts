@@ -5,10 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../../electron/core/store/migrate';
 import { latestSchemaVersion, migrations } from '../../../electron/core/store/migrations';
 import { openEncryptedDatabase } from '../../../electron/core/store/open-database';
-import { ClinicStore } from '../../../electron/core/store/clinic-store';
+import { ClinicStore } from '../../../electron/core/clinic/clinic-store';
 import { storePaths } from '../../../electron/core/store/paths';
 import { entityTables } from '../../../shared/domain/entities';
 import { tempDir, testWrapper } from '../helpers';
+import { writableDb } from '../../../electron/core/clinic/writable-db';
 
 const tables = (db: ReturnType<typeof openEncryptedDatabase>) =>
   (db.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map(
@@ -51,7 +52,7 @@ describe('migrations', () => {
   it('refuse a store written by a newer app, clearly, and change nothing', async () => {
     const t = tempDir();
     const store = await ClinicStore.create(t.dir, testWrapper());
-    store.db.pragma(`user_version = ${latestSchemaVersion + 1}`);
+    writableDb(store).pragma(`user_version = ${latestSchemaVersion + 1}`);
     store.close();
     const before = readFileSync(storePaths(t.dir).database);
     const err = await ClinicStore.open(t.dir, testWrapper()).catch((e: unknown) => e);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { openEncryptedDatabase } from '../../../electron/core/store/open-database';
-import { ClinicStore } from '../../../electron/core/store/clinic-store';
+import { ClinicStore } from '../../../electron/core/clinic/clinic-store';
 import { storePaths } from '../../../electron/core/store/paths';
 import { clinicFixture, testWrapper } from '../helpers';
 

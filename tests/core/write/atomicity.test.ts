@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clinicFixture } from '../helpers';
 import { patientInput } from '../fixtures';
 import type { Db } from '../../../electron/core/store/open-database';
+import { writableDb } from '../../../electron/core/clinic/writable-db';
 
 const counts = (db: Db) =>
   db
@@ -23,17 +24,17 @@ describe('one write path: row, changes and audit land together or not at all', (
       });
       try {
         f.services.patients.create(f.admin, patientInput({ givenName: 'Before' }));
-        const before = counts(f.store.db);
+        const before = counts(writableDb(f.store));
         armed = true;
         expect(() =>
           f.services.patients.create(f.admin, patientInput({ givenName: 'Doomed' })),
         ).toThrow(/injected/);
-        expect(counts(f.store.db)).toEqual(before);
+        expect(counts(writableDb(f.store))).toEqual(before);
         armed = false;
         // The store keeps working, and the audit chain is intact.
         f.services.patients.create(f.admin, patientInput({ givenName: 'After' }));
         const { verifyAuditChains } = await import('../../../electron/core/audit/verify-chain');
-        expect(verifyAuditChains(f.store.db).breaks).toEqual([]);
+        expect(verifyAuditChains(f.store.read).breaks).toEqual([]);
       } finally {
         f.close();
       }
@@ -50,7 +51,9 @@ describe('one write path: row, changes and audit land together or not at all', (
     try {
       const p = f.services.patients.create(f.admin, patientInput());
       armed = true;
-      expect(() => f.services.patients.update(f.admin, p.id, { phone: '999' })).toThrow(/injected/);
+      expect(() =>
+        f.services.patients.update(f.admin, { id: p.id, changes: { phone: '999' } }),
+      ).toThrow(/injected/);
       expect(f.services.patients.get(f.admin, p.id).phone).toBe(p.phone);
     } finally {
       f.close();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHlc } from '../../../shared/sync/hlc';
 import { clinicFixture } from '../helpers';
 import { patientInput } from '../fixtures';
+import { writableDb } from '../../../electron/core/clinic/writable-db';
 
 interface OutboxRow {
   tbl: string;
@@ -15,9 +16,12 @@ describe('change capture and audit on every write', () => {
     const f = await clinicFixture();
     try {
       const p = f.services.patients.create(f.admin, patientInput());
-      f.services.patients.update(f.admin, p.id, { phone: '020 0000 0000', givenName: 'Zeb' });
+      f.services.patients.update(f.admin, {
+        id: p.id,
+        changes: { phone: '020 0000 0000', givenName: 'Zeb' },
+      });
       f.repos.patients.delete(f.admin.actor, p.id);
-      const out = f.store.db
+      const out = writableDb(f.store)
         .prepare("SELECT * FROM sync_outbox WHERE tbl='patients' ORDER BY seq")
         .all() as OutboxRow[];
       expect(out).toHaveLength(3);
@@ -39,7 +43,7 @@ describe('change capture and audit on every write', () => {
       expect(clocks.every((c) => c.deviceId === f.store.deviceId)).toBe(true);
       expect(out.map((o) => o.hlc)).toEqual([...out.map((o) => o.hlc)].sort());
 
-      const audit = f.store.db
+      const audit = writableDb(f.store)
         .prepare("SELECT * FROM audit_logs WHERE tableAffected='patients' ORDER BY deviceSeq")
         .all() as {
         action: string;
@@ -69,7 +73,7 @@ describe('change capture and audit on every write', () => {
   it('refuses invalid data with field issues and writes nothing', async () => {
     const f = await clinicFixture();
     try {
-      const before = f.store.db.prepare('SELECT count(*) AS n FROM sync_outbox').get();
+      const before = writableDb(f.store).prepare('SELECT count(*) AS n FROM sync_outbox').get();
       let err: unknown;
       try {
         f.services.patients.create(f.admin, patientInput({ dateOfBirth: '1980-02-31x' }));
@@ -80,7 +84,9 @@ describe('change capture and audit on every write', () => {
       expect((err as { issues: { path: string }[] }).issues.map((i) => i.path)).toContain(
         'dateOfBirth',
       );
-      expect(f.store.db.prepare('SELECT count(*) AS n FROM sync_outbox').get()).toEqual(before);
+      expect(writableDb(f.store).prepare('SELECT count(*) AS n FROM sync_outbox').get()).toEqual(
+        before,
+      );
     } finally {
       f.close();
     }

@@ -1,5 +1,4 @@
 // doctors.*, schedule.*, appointments.*: the Schedule screens.
-import type { CoreRuntime } from '../../app/core-runtime';
 import type { HandlerMap } from '../handler-types';
 
 type SchedulingChannels =
@@ -14,21 +13,19 @@ type SchedulingChannels =
   | 'appointments.setStatus'
   | 'appointments.updateNotes';
 
-export function schedulingHandlers(rt: CoreRuntime): HandlerMap<SchedulingChannels> {
-  const s = () => rt.requireSession();
-  return {
-    'doctors.list': () => s().services.schedule.listDoctors(s().session),
-    'doctors.updateAvailability': (r) =>
-      s().services.schedule.updateAvailability(s().session, r.doctorId, r.availability),
-    'schedule.range': (r) => s().services.schedule.range(s().session, r),
-    'schedule.freeSlots': (r) => s().services.schedule.freeSlots(s().session, r.doctorId, r),
-    'schedule.icalExport': (r) => s().services.schedule.icalExport(s().session, r.doctorId, r),
-    'appointments.book': (r) => s().services.appointments.book(s().session, r),
-    'appointments.reschedule': (r) => s().services.appointments.reschedule(s().session, r),
-    'appointments.cancel': (r) => s().services.appointments.cancel(s().session, r.id, r.reason),
-    'appointments.setStatus': (r) =>
-      s().services.appointments.setStatus(s().session, r.id, r.status),
-    'appointments.updateNotes': (r) =>
-      s().services.appointments.updateNotes(s().session, r.id, r.notes),
-  };
-}
+export const schedulingHandlers: HandlerMap<SchedulingChannels> = {
+  'doctors.list': (_r, { session, services }) => services.schedule.listDoctors(session),
+  'doctors.updateAvailability': (r, { session, services }) =>
+    services.schedule.updateAvailability(session, r),
+  'schedule.range': (r, { session, services }) => services.schedule.range(session, r),
+  'schedule.freeSlots': (r, { session, services }) => services.schedule.freeSlots(session, r),
+  'schedule.icalExport': (r, { session, services }) => services.schedule.icalExport(session, r),
+  'appointments.book': (r, { session, services }) => services.appointments.book(session, r),
+  'appointments.reschedule': (r, { session, services }) =>
+    services.appointments.reschedule(session, r),
+  'appointments.cancel': (r, { session, services }) => services.appointments.cancel(session, r),
+  'appointments.setStatus': (r, { session, services }) =>
+    services.appointments.setStatus(session, r),
+  'appointments.updateNotes': (r, { session, services }) =>
+    services.appointments.updateNotes(session, r),
+};

@@ -12,7 +12,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../../shared/errors';
-import { schemaVersion } from '../../store/migrate';
 import { storePaths } from '../../store/paths';
 import { parseKeyFile, writeBackupFile } from '../backup-file';
 import { requireString } from '../args';
@@ -60,7 +59,7 @@ Environment: EHRBS_PASSPHRASE.`,
       const partial = partialPathFor(out);
       const snapshot = `${partial}-db`;
       try {
-        store.db.prepare('VACUUM INTO ?').run(snapshot);
+        store.snapshotTo(snapshot);
         if (!isEncrypted(snapshot)) {
           throw new AppError(
             'INTEGRITY_FAILED',
@@ -69,7 +68,7 @@ Environment: EHRBS_PASSPHRASE.`,
         }
         writeBackupFile(partial, snapshot, {
           createdAt: store.nowIso(),
-          schemaVersion: schemaVersion(store.db),
+          schemaVersion: store.schemaVersion,
           keyFile: parseKeyFile(readFileSync(storePaths(store.dataDir).wrappedKey, 'utf8')),
         });
         publish(partial, out);

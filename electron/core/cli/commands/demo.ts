@@ -1,9 +1,9 @@
 // `ehrbs demo`: a realistic demo clinic in a new store, and its logins.
 import { performance } from 'node:perf_hooks';
 import { AppError } from '../../../../shared/errors';
-import { servicesFor } from '../../app/core-runtime';
+import { servicesFor } from '../../services/services';
 import { generateDemoClinic, MAX_DEMO_PATIENTS } from '../../demo/demo-clinic';
-import { ClinicStore } from '../../store/clinic-store';
+import { ClinicStore } from '../../clinic/clinic-store';
 import { optionalString, requireString } from '../args';
 import { EXIT, type Command } from '../command';
 import { passphraseWrapper } from '../key-wrapper';

@@ -3,7 +3,7 @@ import { requireString } from '../args';
 import { authenticate } from '../authenticate';
 import { EXIT, type Command } from '../command';
 import { openStore, requireClinic } from '../store-access';
-import { servicesFor } from '../../app/core-runtime';
+import { servicesFor } from '../../services/services';
 import { createEnrollmentCode } from '../../sync/enrollment';
 
 export const enrollCodeCommand: Command = {

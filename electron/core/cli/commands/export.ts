@@ -1,6 +1,6 @@
 // `ehrbs export`: the whole clinic as JSON, for an admin with the export permission.
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
-import { servicesFor } from '../../app/core-runtime';
+import { servicesFor } from '../../services/services';
 import { optionalString, requireString } from '../args';
 import { authenticate } from '../authenticate';
 import { EXIT, type Command } from '../command';

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { AppError } from '../../../../shared/errors';
 import { CalendarDate } from '../../../../shared/domain/primitives';
-import { servicesFor } from '../../app/core-runtime';
+import { servicesFor } from '../../services/services';
 import { optionalString, requireString } from '../args';
 import { authenticate } from '../authenticate';
 import { EXIT, type Command } from '../command';
@@ -78,7 +78,7 @@ Environment: EHRBS_PASSPHRASE, EHRBS_PASSWORD.`,
         })[0];
       if (!doctor) throw new AppError('NOT_FOUND', `No doctor logs in as ${doctorEmail}.`);
       recordLogin();
-      const { content } = services.schedule.icalExport(session, doctor.id, range);
+      const { content } = services.schedule.icalExport(session, { doctorId: doctor.id, ...range });
       if (out === null) io.out(content);
       else writeFileSync(out, content, { flag: 'wx', mode: 0o600 });
       return EXIT.ok;

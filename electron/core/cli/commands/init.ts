@@ -5,7 +5,7 @@ import { CurrencyCode, Email, NonEmptyText, TimeZone } from '../../../../shared/
 import { AppError } from '../../../../shared/errors';
 import { repositories } from '../../repos/repositories';
 import { setUpClinic } from '../../services/clinic-setup';
-import { ClinicStore } from '../../store/clinic-store';
+import { ClinicStore } from '../../clinic/clinic-store';
 import { optionalString, requireString } from '../args';
 import { EXIT, type Command } from '../command';
 import { passphraseWrapper } from '../key-wrapper';

@@ -4,7 +4,7 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../../../../shared/errors';
-import { ClinicStore } from '../../store/clinic-store';
+import { ClinicStore } from '../../clinic/clinic-store';
 import { openEncryptedDatabase } from '../../store/open-database';
 import { storePaths } from '../../store/paths';
 import { extractDatabase, readBackupHeader, unwrapBackupKey } from '../backup-file';

@@ -37,7 +37,7 @@ Environment: EHRBS_PASSPHRASE.`,
   async run(values, io) {
     const store = await openStore(requireString('verify', values, 'data'));
     try {
-      const integrity = store.db.pragma('integrity_check') as { integrity_check: string }[];
+      const integrity = store.read.pragma('integrity_check') as { integrity_check: string }[];
       const firstProblem = integrity.map((r) => r.integrity_check).find((m) => m !== 'ok');
       if (firstProblem !== undefined) {
         io.note(
@@ -45,7 +45,7 @@ Environment: EHRBS_PASSPHRASE.`,
         );
         return EXIT.damaged;
       }
-      const fk = store.db.pragma('foreign_key_check') as {
+      const fk = store.read.pragma('foreign_key_check') as {
         table: string;
         rowid: number;
         parent: string;
@@ -57,7 +57,7 @@ Environment: EHRBS_PASSPHRASE.`,
         );
         return EXIT.damaged;
       }
-      const report = verifyAuditChains(store.db);
+      const report = verifyAuditChains(store.read);
       const [broken] = report.breaks;
       if (broken) {
         io.note(

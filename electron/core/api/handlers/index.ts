@@ -1,0 +1,16 @@
+// Every channel's handler: one line per domain. HandlerMap makes a missing
+// handler a compile error.
+import type { HandlerMap } from '../handler-types';
+import { adminHandlers } from './admin-handlers';
+import { patientsHandlers } from './patients-handlers';
+import { schedulingHandlers } from './scheduling-handlers';
+import { sessionHandlers } from './session-handlers';
+import { syncHandlers } from './sync-handlers';
+
+export const handlers: HandlerMap = {
+  ...sessionHandlers,
+  ...syncHandlers,
+  ...patientsHandlers,
+  ...schedulingHandlers,
+  ...adminHandlers,
+};

@@ -1,0 +1,28 @@
+// The domain services over one open store. Each takes the session it acts
+// for and enforces the capability table (shared/auth/capabilities.ts) itself,
+// since the CLI and the demo call services directly, not through dispatch.
+import type { ClinicStore } from '../clinic/clinic-store';
+import { repositories, type Repositories } from '../repos/repositories';
+import { AppointmentsService } from './appointments-service';
+import { AuthService } from './auth-service';
+import { BillingService } from './billing-service';
+import { ClinicSettingsService } from './clinic-settings-service';
+import { MessagesService } from './messages-service';
+import { PatientsService } from './patients-service';
+import { RecordsService } from './records-service';
+import { ScheduleService } from './schedule-service';
+import { UsersService } from './users-service';
+
+export const servicesFor = (store: ClinicStore, repos: Repositories = repositories(store)) => ({
+  repos,
+  auth: new AuthService(store, repos),
+  users: new UsersService(store, repos),
+  patients: new PatientsService(store, repos),
+  records: new RecordsService(store, repos),
+  messages: new MessagesService(store, repos),
+  billing: new BillingService(store, repos),
+  appointments: new AppointmentsService(store, repos),
+  schedule: new ScheduleService(store, repos),
+  clinicSettings: new ClinicSettingsService(repos),
+});
+export type Services = ReturnType<typeof servicesFor>;

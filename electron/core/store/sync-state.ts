@@ -1,0 +1,111 @@
+// This workstation's sync state, typed: its identity with the server (the
+// pinned CA, its client certificate and private key, which stay inside the
+// encrypted store), how far it has pulled, and what the last round found.
+// The one place that names the `sync:*` rows of local_meta.
+import type { WritableDB } from './db-handles';
+import { deleteMetaRows, readMetaRow, writeMetaRow, type MetaRowKey } from './local-meta';
+
+export interface SyncIdentity {
+  serverUrl: string;
+  caPem: string;
+  certPem: string;
+  keyPem: string;
+}
+
+const KEYS = {
+  serverUrl: 'sync:serverUrl',
+  caPem: 'sync:caPem',
+  certPem: 'sync:certPem',
+  keyPem: 'sync:keyPem',
+  cursor: 'sync:cursor',
+  lastSyncAt: 'sync:lastSyncAt',
+  clockOffsetMs: 'sync:clockOffsetMs',
+  clockWarning: 'sync:clockWarning',
+  bootstrapped: 'sync:bootstrapped',
+  deviceName: 'sync:deviceName',
+  /** Highest deviceSeq of this device's audit entries the server has stored. */
+  auditPushedSeq: 'sync:auditPushedSeq',
+} as const satisfies Record<string, MetaRowKey>;
+
+export interface SyncState {
+  identity(): SyncIdentity | null;
+  saveIdentity(id: SyncIdentity): void;
+  /** Server sequence up to which this workstation has merged everything. */
+  cursor: number;
+  lastSyncAt: string | null;
+  clockOffsetMs: number;
+  /** Plain words about a clock problem found by the last round, or null. */
+  clockWarning: string | null;
+  /** Whether this workstation holds the whole clinic (first one, or snapshot downloaded). */
+  bootstrapped: boolean;
+  /** The name given when joining, used for this device's row once the clinic has arrived. */
+  deviceName: string | null;
+  auditPushedSeq: number;
+  /** Forgets the server (identity and progress), e.g. after a failed join. */
+  clear(): void;
+}
+
+export function syncState(db: WritableDB): SyncState {
+  const get = (k: keyof typeof KEYS) => readMetaRow(db, KEYS[k]);
+  const set = (k: keyof typeof KEYS, v: string) => writeMetaRow(db, KEYS[k], v);
+  return {
+    identity() {
+      const [serverUrl, caPem, certPem, keyPem] = [
+        get('serverUrl'),
+        get('caPem'),
+        get('certPem'),
+        get('keyPem'),
+      ];
+      return serverUrl && caPem && certPem && keyPem ? { serverUrl, caPem, certPem, keyPem } : null;
+    },
+    saveIdentity(id) {
+      set('serverUrl', id.serverUrl);
+      set('caPem', id.caPem);
+      set('certPem', id.certPem);
+      set('keyPem', id.keyPem);
+    },
+    get cursor() {
+      return Number(get('cursor') ?? '0');
+    },
+    set cursor(v) {
+      set('cursor', String(v));
+    },
+    get lastSyncAt() {
+      return get('lastSyncAt');
+    },
+    set lastSyncAt(v) {
+      if (v !== null) set('lastSyncAt', v);
+    },
+    get clockOffsetMs() {
+      return Number(get('clockOffsetMs') ?? '0');
+    },
+    set clockOffsetMs(v) {
+      set('clockOffsetMs', String(v));
+    },
+    get clockWarning() {
+      return get('clockWarning') || null;
+    },
+    set clockWarning(v) {
+      set('clockWarning', v ?? '');
+    },
+    get bootstrapped() {
+      return get('bootstrapped') === '1';
+    },
+    set bootstrapped(v) {
+      set('bootstrapped', v ? '1' : '0');
+    },
+    get deviceName() {
+      return get('deviceName');
+    },
+    set deviceName(v) {
+      if (v !== null) set('deviceName', v);
+    },
+    get auditPushedSeq() {
+      return Number(get('auditPushedSeq') ?? '0');
+    },
+    set auditPushedSeq(v) {
+      set('auditPushedSeq', String(v));
+    },
+    clear: () => deleteMetaRows(db, Object.values(KEYS)),
+  };
+}

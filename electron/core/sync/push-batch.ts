@@ -1,0 +1,65 @@
+// Reading the local outbox and audit log as push batches within the
+// protocol's limits, and acknowledging them once the server has stored them
+// (write/outbox.ts deletes acknowledged outbox rows and moves the audit
+// watermark).
+import type { AuditLog } from '../../../shared/domain/audit-log';
+import { isEntityTable } from '../../../shared/domain/entities';
+import { SYNC_LIMITS, type Change } from '../../../shared/sync/protocol';
+import { utf8Length } from '../../../shared/sync/batching';
+import type { ClinicStore } from '../clinic/clinic-store';
+import { encryptCellValue } from './value-crypto';
+
+export interface PushBatch {
+  changes: Change[];
+  audit: AuditLog[];
+  /** Outbox rows fully contained in this batch, to delete on ack. */
+  lastOutboxSeq: number | null;
+  auditIds: string[];
+}
+
+const ENVELOPE = 2048;
+
+/** The next batch to push (changes first, then audit), within the protocol's limits. */
+export function nextPushBatch(store: ClinicStore, limits = SYNC_LIMITS): PushBatch | null {
+  const tenantId = store.tenantId;
+  if (!tenantId) return null;
+  const batch: PushBatch = { changes: [], audit: [], lastOutboxSeq: null, auditIds: [] };
+  let bytes = ENVELOPE;
+  for (const row of store.outbox.rows(limits.maxChangesPerBatch)) {
+    if (!isEntityTable(row.tbl)) continue;
+    const table = row.tbl;
+    const columns = Object.entries(JSON.parse(row.columns) as Record<string, unknown>);
+    const changes: Change[] = columns.map(([column, value]) => ({
+      table,
+      rowId: row.rowId,
+      column,
+      hlc: row.hlc,
+      value: encryptCellValue(store.keyring, tenantId, { table, rowId: row.rowId, column }, value),
+    }));
+    const size = changes.reduce((n, c) => n + utf8Length(JSON.stringify(c)) + 1, 0);
+    // A mutation's columns travel together: never split one outbox row across batches.
+    if (
+      batch.changes.length > 0 &&
+      (batch.changes.length + changes.length > limits.maxChangesPerBatch ||
+        bytes + size > limits.maxBodyBytes)
+    ) {
+      break;
+    }
+    batch.changes.push(...changes);
+    batch.lastOutboxSeq = row.seq;
+    bytes += size;
+  }
+  if (batch.changes.length === 0 || bytes < limits.maxBodyBytes / 2) {
+    for (const entry of store.outbox.unpushedAudit(limits.maxAuditPerBatch)) {
+      const size = utf8Length(JSON.stringify(entry)) + 1;
+      if (bytes + size > limits.maxBodyBytes) break;
+      batch.audit.push(entry);
+      batch.auditIds.push(entry.id);
+      bytes += size;
+    }
+  }
+  return batch.changes.length + batch.audit.length > 0 ? batch : null;
+}
+
+export const acknowledgeBatch = (store: ClinicStore, batch: PushBatch): void =>
+  store.outbox.acknowledge({ throughSeq: batch.lastOutboxSeq, auditIds: batch.auditIds });

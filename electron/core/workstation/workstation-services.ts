@@ -1,0 +1,19 @@
+// The services of the workstation itself (as opposed to the clinic data's
+// domain services): first run, the session, sync. Handlers of 'public'
+// channels reach only these.
+import { SessionService } from './session-service';
+import { SetupService } from './setup-service';
+import { SyncService } from './sync-service';
+import type { Workstation } from './workstation';
+
+export interface WorkstationServices {
+  readonly session: SessionService;
+  readonly setup: SetupService;
+  readonly sync: SyncService;
+}
+
+export function workstationServices(ws: Workstation): WorkstationServices {
+  const session = new SessionService(ws);
+  const sync = new SyncService(ws);
+  return { session, sync, setup: new SetupService(ws, session, sync) };
+}

@@ -1,0 +1,271 @@
+// One suite, both stores: the embedded SQLite file and PostgreSQL (a database
+// of its own on 127.0.0.1:5432, dropped after).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { AppError } from '../../../shared/errors';
+import { openSqliteStore } from '../../../sync-server/src/store/sqlite-store';
+import { openPgStore } from '../../../sync-server/src/store/pg-store';
+import type { SyncStore } from '../../../sync-server/src/store/types';
+import { FakeDevice, testDevice } from '../helpers/fixtures';
+import { createTempDatabase, type TempDatabase } from '../helpers/pg';
+
+interface Backend {
+  name: string;
+  setup(): Promise<void>;
+  open(): Promise<SyncStore>;
+  teardown(): Promise<void>;
+}
+
+let dir = '';
+let database: TempDatabase | null = null;
+const backends: Backend[] = [
+  {
+    name: 'sqlite',
+    setup: async () => {
+      dir = mkdtempSync(join(tmpdir(), 'ehrbs-store-'));
+    },
+    open: async () => openSqliteStore(dir),
+    teardown: async () => rmSync(dir, { recursive: true, force: true }),
+  },
+  {
+    name: 'postgres',
+    setup: async () => {
+      database = await createTempDatabase();
+    },
+    open: async () => openPgStore(database?.url ?? ''),
+    teardown: async () => database?.drop(),
+  },
+];
+
+const now = () => new Date().toISOString();
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: AppError) => e.code,
+  );
+
+describe.each(backends)('sync store on $name', (backend) => {
+  let store: SyncStore;
+  let tenantId: string;
+  let device: FakeDevice;
+
+  beforeAll(async () => {
+    await backend.setup();
+    store = await backend.open();
+  });
+  afterAll(async () => {
+    await store.close();
+    await backend.teardown();
+  });
+  beforeEach(async () => {
+    tenantId = randomUUID();
+    device = new FakeDevice(tenantId);
+    await store.registerClinic(
+      { id: tenantId, name: 'Clinic', createdAt: now() },
+      testDevice(tenantId, device.deviceId),
+    );
+  });
+
+  const push = (
+    changes = [] as ReturnType<FakeDevice['change']>[],
+    audit = [] as ReturnType<FakeDevice['audit']>[],
+    batchId = randomUUID(),
+    by = device,
+  ) =>
+    store.push({
+      tenantId: by.tenantId,
+      deviceId: by.deviceId,
+      batchId,
+      changes,
+      audit,
+      now: now(),
+    });
+
+  it('refuses to register a clinic twice', async () => {
+    const again = store.registerClinic(
+      { id: tenantId, name: 'Clinic', createdAt: now() },
+      testDevice(tenantId, randomUUID()),
+    );
+    expect(await codeOf(again)).toBe('CONFLICT');
+  });
+
+  it('appends pushed changes and audit entries to the clinic log and pulls them back in pages', async () => {
+    const row = randomUUID();
+    const changes = [
+      device.change('patients', row, 'firstName', 'Ada'),
+      device.change('patients', row, 'lastName', 'Lovelace'),
+    ];
+    const audit = [device.audit(row), device.audit(row)];
+    expect(await push(changes, audit)).toEqual({ accepted: 4, duplicates: 0, serverSeq: 4 });
+
+    const first = await store.pull(tenantId, 0, 3);
+    expect(first.changes.map((c) => c.column)).toEqual(['firstName', 'lastName']);
+    expect(first.audit).toEqual([audit[0]]);
+    expect(first).toMatchObject({ nextCursor: 3, hasMore: true });
+    const second = await store.pull(tenantId, first.nextCursor, 3);
+    expect(second.audit).toEqual([audit[1]]);
+    expect(second).toMatchObject({ changes: [], nextCursor: 4, hasMore: false });
+  });
+
+  it('treats a retried batch as a duplicate and stores nothing twice', async () => {
+    const batchId = randomUUID();
+    const changes = [device.change('patients', randomUUID(), 'firstName', 'Ada')];
+    const audit = [device.audit()];
+    await push(changes, audit, batchId);
+    expect(await push(changes, audit, batchId)).toEqual({
+      accepted: 0,
+      duplicates: 2,
+      serverSeq: 2,
+    });
+    // The same items under a new batch id are recognised too.
+    expect(await push(changes, audit)).toEqual({ accepted: 0, duplicates: 2, serverSeq: 2 });
+    expect((await store.pull(tenantId, 0, 100)).changes).toHaveLength(1);
+  });
+
+  it('keeps the later HLC per cell whatever the arrival order, and snapshots the winners', async () => {
+    const row = randomUUID();
+    const older = device.change('patients', row, 'firstName', 'Old');
+    const newer = device.change('patients', row, 'firstName', 'New');
+    await push([newer]);
+    await push([older]);
+    const snap = await store.snapshot(tenantId, null, null, 10);
+    expect(snap.cells).toEqual([newer]);
+    expect(snap).toMatchObject({ cursor: 2, total: 1, hasMore: false, next: null });
+  });
+
+  it('pages a snapshot at a fixed cursor; later changes come through pull', async () => {
+    const rows = [randomUUID(), randomUUID(), randomUUID()].sort();
+    await push(rows.map((r) => device.change('appointments', r, 'notes', 'x')));
+    const first = await store.snapshot(tenantId, null, null, 2);
+    expect(first).toMatchObject({ cursor: 3, total: 3, hasMore: true });
+    const later = device.change('appointments', rows[2] ?? '', 'notes', 'y');
+    await push([later]);
+    const second = await store.snapshot(tenantId, first.cursor, first.next, 2);
+    expect(second).toMatchObject({ cells: [], hasMore: false });
+    expect((await store.pull(tenantId, first.cursor, 10)).changes).toEqual([
+      { ...later, serverSeq: 4 },
+    ]);
+  });
+
+  it('pages the audit history up to a cursor, leaving later entries to pull', async () => {
+    const audit = [device.audit(), device.audit(), device.audit()];
+    await push([device.change('patients', randomUUID(), 'firstName', 'x')], audit);
+    const first = await store.auditPage(tenantId, 0, 3, 1);
+    expect(first).toEqual({ audit: [audit[0]], nextCursor: 2, hasMore: true });
+    const rest = await store.auditPage(tenantId, first.nextCursor, 3, 10);
+    expect(rest).toEqual({ audit: [audit[1]], nextCursor: 3, hasMore: false });
+  });
+
+  it('refuses a rewritten audit chain and writes nothing of that batch', async () => {
+    const a1 = device.audit();
+    const a2 = device.audit();
+    await push([], [a1]);
+    const rewritten = { ...a1, detail: 'changed' };
+    const change = device.change('patients', randomUUID(), 'firstName', 'Ada');
+    expect(await codeOf(push([change], [rewritten, a2]))).toBe('INTEGRITY_FAILED');
+    const gap = new FakeDevice(tenantId, device.deviceId);
+    const skipped = [gap.audit(), gap.audit(), gap.audit()].slice(2);
+    expect(await codeOf(push([change], skipped))).toBe('CONFLICT');
+    expect(await store.pull(tenantId, 1, 100)).toMatchObject({ changes: [], audit: [] });
+    expect(await push([change], [a2])).toMatchObject({ accepted: 2 });
+  });
+
+  it('redeems an enrollment once, before it expires, with the right token', async () => {
+    const id = randomUUID().slice(0, 12);
+    const expiresAt = new Date(Date.now() + 60_000).toISOString();
+    await store.createEnrollment({
+      id,
+      tenantId,
+      createdBy: device.deviceId,
+      tokenHash: 'h',
+      wrappedClinicKey: 'blob',
+      createdAt: now(),
+      expiresAt,
+    });
+    expect(await codeOf(store.checkEnrollment(id, 'wrong', now()))).toBe('UNAUTHENTICATED');
+    expect(await store.checkEnrollment(id, 'h', now())).toEqual({ tenantId });
+    const newcomer = testDevice(tenantId, randomUUID());
+    expect(await store.enrollDevice(id, 'h', now(), newcomer)).toEqual({
+      wrappedClinicKey: 'blob',
+    });
+    expect(
+      await codeOf(store.enrollDevice(id, 'h', now(), testDevice(tenantId, randomUUID()))),
+    ).toBe('CONFLICT');
+    expect(
+      await codeOf(store.checkEnrollment(id, 'h', new Date(Date.now() + 120_000).toISOString())),
+    ).toBe('CONFLICT');
+
+    const late = randomUUID().slice(0, 12);
+    await store.createEnrollment({
+      id: late,
+      tenantId,
+      createdBy: device.deviceId,
+      tokenHash: 'h',
+      wrappedClinicKey: 'blob',
+      createdAt: now(),
+      expiresAt,
+    });
+    const afterExpiry = new Date(Date.now() + 120_000).toISOString();
+    expect(
+      await codeOf(store.enrollDevice(late, 'h', afterExpiry, testDevice(tenantId, randomUUID()))),
+    ).toBe('FORBIDDEN');
+    expect((await store.listDevices(tenantId)).map((d) => d.id).sort()).toEqual(
+      [device.deviceId, newcomer.id].sort(),
+    );
+  });
+
+  it('revokes a device and finds devices by certificate fingerprint', async () => {
+    const record = testDevice(tenantId, device.deviceId);
+    expect(await store.findDeviceByFingerprint(record.certFingerprint)).toMatchObject({
+      id: device.deviceId,
+      tenantId,
+      revokedAt: null,
+    });
+    expect(await store.revokeDevice(device.deviceId, now())).toBe(true);
+    expect((await store.findDeviceByFingerprint(record.certFingerprint))?.revokedAt).not.toBeNull();
+    expect(await store.revokeDevice(randomUUID(), now())).toBe(false);
+  });
+
+  it('keeps each clinic to its own log', async () => {
+    await push([device.change('patients', randomUUID(), 'firstName', 'Ada')]);
+    const other = randomUUID();
+    await store.registerClinic(
+      { id: other, name: 'Other', createdAt: now() },
+      testDevice(other, randomUUID()),
+    );
+    expect(await store.pull(other, 0, 100)).toMatchObject({
+      changes: [],
+      audit: [],
+      hasMore: false,
+    });
+    expect((await store.snapshot(other, null, null, 100)).cells).toEqual([]);
+  });
+
+  it('numbers concurrent pushes from two server instances without gaps or repeats', async () => {
+    const second = await backend.open();
+    try {
+      const batches = Array.from({ length: 8 }, () => [
+        device.change('patients', randomUUID(), 'firstName', 'x'),
+      ]);
+      await Promise.all(
+        batches.map((changes, i) =>
+          (i % 2 ? second : store).push({
+            tenantId,
+            deviceId: device.deviceId,
+            batchId: randomUUID(),
+            changes,
+            audit: [],
+            now: now(),
+          }),
+        ),
+      );
+      const seqs = (await store.pull(tenantId, 0, 100)).changes.map((c) => c.serverSeq);
+      expect(seqs).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    } finally {
+      await second.close();
+    }
+  });
+});
