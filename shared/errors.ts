@@ -22,6 +22,7 @@ export const errorCodes = [
   'PAYLOAD_TOO_LARGE',
   'REVOKED',
   'UNAVAILABLE',
+  'DISK_FULL',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -39,6 +39,9 @@ const rangeIssue = {
   path: ['toDate'],
 };
 
+/** A calendar range as every boundary checks it (channels, the `ehrbs ical` options). */
+export const DateRangeRequest = z.object(DateRange).strict().refine(rangeOk, rangeIssue);
+
 const Reason = z.string().trim().min(3, 'give a reason').max(500);
 
 export const schedulingChannels = {

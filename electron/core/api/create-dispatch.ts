@@ -9,6 +9,7 @@ import { apiChannels, isChannelName } from '../../../shared/api/channels';
 import type { Access } from '../../../shared/api/contract';
 import { AppError, toErrorPayload } from '../../../shared/errors';
 import { requireCap } from '../services/session';
+import { storageFailure } from '../store/store-errors';
 import { zodIssues } from '../write/zod-issues';
 import type { Dispatch } from './dispatch';
 import type { HandlerHost, HandlerMap, PublicContext, SessionContext } from './handler-types';
@@ -69,7 +70,8 @@ export function createDispatch(
       const value: unknown = spec.response.parse(await handler(parsed.data, ctx));
       return finish({ ok: true, value });
     } catch (e) {
-      const error = toErrorPayload(e);
+      // A full disk or a damaged store gets its own clear message; anything else unknown is INTERNAL.
+      const error = toErrorPayload(storageFailure(e) ?? e);
       return finish({ ok: false, error }, error.code);
     }
   };

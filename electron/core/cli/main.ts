@@ -1,7 +1,8 @@
 // `ehrbs`: the clinic store's command-line tool (docs/cli.md). One file per
 // command under ./commands; this file only dispatches and turns errors into
 // one line on stderr and an exit code.
-import { isAppError, type ErrorCode } from '../../../shared/errors';
+import { isAppError, type AppError, type ErrorCode } from '../../../shared/errors';
+import { storageFailure } from '../store/store-errors';
 import { parseOptions } from './args';
 import { EXIT, type CliOutput, type Command } from './command';
 import { backupCommand } from './commands/backup';
@@ -51,6 +52,8 @@ const exitCodeFor = (code: ErrorCode): number =>
       ? EXIT.damaged
       : EXIT.failed;
 
+const asAppError = (e: unknown): AppError | null => (isAppError(e) ? e : storageFailure(e));
+
 export async function main(argv: readonly string[], io: CliOutput): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -70,14 +73,15 @@ export async function main(argv: readonly string[], io: CliOutput): Promise<numb
       return EXIT.ok;
     }
     return await command.run(values, io);
-  } catch (e) {
-    if (isAppError(e)) {
+  } catch (caught) {
+    const e = asAppError(caught);
+    if (e) {
       io.note(`ehrbs: ${e.message}\n`);
       return exitCodeFor(e.code);
     }
     // Unknown errors may carry SQL or values (patient data): printed only on request.
     io.note(`ehrbs: ${command.name} failed unexpectedly (EHRBS_DEBUG=1 shows the details).\n`);
-    if (process.env['EHRBS_DEBUG'] === '1') console.error(e);
+    if (process.env['EHRBS_DEBUG'] === '1') console.error(caught);
     return EXIT.failed;
   }
 }
@@ -92,6 +96,10 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(EXIT.failed);
   throw e;
 });
+
+// Every file and folder this tool creates is for this user only, whatever the umask
+// (store files, backups, exports and their temporary files hold clinical data).
+process.umask(0o077);
 
 // Set the exit code rather than calling process.exit(), so piped output is flushed first.
 process.exitCode = await main(process.argv.slice(2), stdio);

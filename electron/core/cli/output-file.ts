@@ -1,9 +1,9 @@
 // Output files the CLI writes (exports, backups): never over an existing file,
 // written under a temporary name beside the target and moved into place only
 // when complete, so a failure leaves no partial file behind.
-import { existsSync, linkSync, rmSync, statSync } from 'node:fs';
+import { existsSync, linkSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 
 /** Checks (before any work) that `path` can be created. */
@@ -20,6 +20,16 @@ export function checkNewFile(path: string): string {
 
 export const partialPathFor = (abs: string): string =>
   `${abs}.partial-${randomBytes(4).toString('hex')}`;
+
+/**
+ * Removes temporary files a killed earlier run left beside `abs` (a kill -9
+ * runs no cleanup). They are 0600, but hold a copy of the store.
+ */
+export function removeStalePartials(abs: string): void {
+  const prefix = `${basename(abs)}.partial-`;
+  for (const name of readdirSync(dirname(abs)))
+    if (name.startsWith(prefix)) rmSync(join(dirname(abs), name), { force: true });
+}
 
 /**
  * Moves a finished temporary file to `abs`. A hard link fails if `abs` appeared

@@ -2,7 +2,7 @@
 // workstation's identity and clock, the clinic keyring, the one write path,
 // and typed access to the workstation's local state. Everyone else reads
 // through `read` (a ReadableDB) and writes through `write` (write/mutation.ts).
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { EntityOf, EntityTable } from '../../../shared/domain/entities';
 import type { AuditAction } from '../../../shared/domain/enums';
@@ -20,7 +20,9 @@ import {
 } from '../store/clinic-keys';
 import { asWritable, readHandle, type ReadableDB, type WritableDB } from '../store/db-handles';
 import { localMeta, type LocalMeta, type NumberSeries } from '../store/local-meta';
-import { migrate } from '../store/migrate';
+import { migrate, schemaVersion } from '../store/migrate';
+import { migrations } from '../store/migrations';
+import { storageFailure } from '../store/store-errors';
 import { openEncryptedDatabase, type Db } from '../store/open-database';
 import { storePaths } from '../store/paths';
 import { syncState, type SyncState } from '../store/sync-state';
@@ -32,11 +34,31 @@ import { registerWritable } from './writable-db';
 export interface StoreOptions {
   now?: () => number;
   faults?: FaultInjector;
+  /**
+   * False for commands that only read (verify, export, backup): an older store
+   * is opened as it is, never migrated, and nothing is written on open.
+   */
+  migrate?: boolean;
 }
 
 const SERIES_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const newSeriesCode = (): string =>
   Array.from(randomBytes(4), (b) => SERIES_ALPHABET[b % SERIES_ALPHABET.length]).join('');
+
+/** A store opened without migrating must be one: not empty, not newer than this app. */
+function checkReadable(db: Db): void {
+  const version = schemaVersion(db);
+  if (version === 0)
+    throw new AppError(
+      'INTEGRITY_FAILED',
+      'This file holds no EHRBS store (it has no schema). Nothing was changed.',
+    );
+  if (version > migrations.length)
+    throw new AppError(
+      'STORE_NEWER_THAN_APP',
+      `This store was written by a newer EHRBS (schema ${version}; this app knows up to ${migrations.length}). Update the app; the store was not changed.`,
+    );
+}
 
 export class ClinicStore {
   readonly deviceId: string;
@@ -79,12 +101,14 @@ export class ClinicStore {
     const paths = storePaths(dataDir);
     if (existsSync(paths.database))
       throw new AppError('STORE_EXISTS', 'A store already exists in this data directory.');
-    mkdirSync(dataDir, { recursive: true });
+    // Clinical data: this user's only, whatever the umask (SQLite gives the WAL files the database's mode).
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const rawKey = randomBytes(32);
     const building = `${paths.database}.creating`;
     rmSync(building, { force: true });
     try {
       const db = asWritable(openEncryptedDatabase(building, rawKey, { create: true }));
+      chmodSync(building, 0o600);
       migrate(db);
       db.transaction(() => {
         const meta = localMeta(db);
@@ -120,11 +144,12 @@ export class ClinicStore {
       rawKey.fill(0);
     }
     try {
-      migrate(db);
+      if (opts.migrate === false) checkReadable(db);
+      else migrate(db);
       return new ClinicStore(db, dataDir, opts.now ?? Date.now, opts.faults);
     } catch (e) {
       db.close();
-      throw e;
+      throw storageFailure(e) ?? e;
     }
   }
 
@@ -138,6 +163,11 @@ export class ClinicStore {
 
   get seriesCode(): string {
     return this.meta.get('seriesCode') ?? 'X';
+  }
+
+  /** Whether the store is at the schema this app writes (false only when opened without migrating). */
+  get isCurrent(): boolean {
+    return this.schemaVersion === migrations.length;
   }
 
   /** The schema version (PRAGMA user_version) the store is at. */

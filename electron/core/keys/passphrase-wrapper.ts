@@ -10,6 +10,14 @@ const AAD = 'ehrbs:store-key:v1';
 /** OWASP's scrypt floor is N=2^17 with r=8; 2^15 keeps unlocking near 100 ms on a clinic PC. */
 const DEFAULT_COST = { N: 2 ** 15, r: 8, p: 1 };
 
+/**
+ * The costs a key file may ask for. A file asking for more (N = 2^24 needs
+ * 16 GiB and minutes of work) is damaged or hostile: it is refused before
+ * any work, rather than hanging or failing inside scrypt.
+ */
+const MAX_LOG_N = 20;
+const MAX_MEMORY = 256 * 1024 * 1024;
+
 const Envelope = z.object({
   v: z.literal(1),
   kdf: z.literal('scrypt'),
@@ -20,13 +28,21 @@ const Envelope = z.object({
   sealed: z.string(),
 });
 
+const reasonableCost = (e: { N: number; r: number; p: number }): boolean =>
+  Number.isInteger(Math.log2(e.N)) &&
+  e.N >= 2 ** 10 &&
+  e.N <= 2 ** MAX_LOG_N &&
+  e.r <= 32 &&
+  e.p <= 16 &&
+  128 * e.N * e.r <= MAX_MEMORY;
+
 const scrypt = (passphrase: string, salt: Buffer, opts: ScryptOptions): Promise<Buffer> =>
   new Promise((resolve, reject) =>
     scryptCb(
       passphrase.normalize('NFKC'),
       salt,
       32,
-      { ...opts, maxmem: 256 * 1024 * 1024 },
+      { ...opts, maxmem: MAX_MEMORY + 1024 * 1024 },
       (err, key) => (err ? reject(err) : resolve(key)),
     ),
   );
@@ -67,6 +83,12 @@ export class PassphraseKeyWrapper implements KeyWrapper {
       throw new AppError(
         'INTEGRITY_FAILED',
         'The store key file is damaged or not an EHRBS key file.',
+      );
+    }
+    if (!reasonableCost(envelope)) {
+      throw new AppError(
+        'INTEGRITY_FAILED',
+        `The store key file asks for an unreasonable key-derivation cost (scrypt N=${envelope.N}, r=${envelope.r}, p=${envelope.p}): it is damaged or was tampered with. Nothing was changed.`,
       );
     }
     const kek = await scrypt(this.passphrase, Buffer.from(envelope.salt, 'base64'), envelope);

@@ -1,7 +1,7 @@
 // Doctors' availability, calendar ranges, free slots and the iCalendar export.
 // Local dates are in the clinic's time zone; instants are UTC.
 import type { ApiRequest } from '../../../shared/api/channels';
-import type { DoctorView } from '../../../shared/api/scheduling';
+import { DateRangeRequest, type DoctorView } from '../../../shared/api/scheduling';
 import { AppError } from '../../../shared/errors';
 import {
   addDaysToDate,
@@ -31,8 +31,18 @@ export class ScheduleService {
     return this.repos.tenants.get(session.actor.tenantId, session.actor.tenantId);
   }
 
-  /** [start of fromDate, start of the day after toDate) in the clinic's zone, as UTC ISO strings. */
+  /**
+   * [start of fromDate, start of the day after toDate) in the clinic's zone, as
+   * UTC ISO strings. The range is checked here too: the CLI calls services
+   * directly, and a range of centuries would be both slow and out of Date's range.
+   */
   private bounds(timeZone: string, r: DateRange): { from: string; to: string } {
+    if (!DateRangeRequest.safeParse({ fromDate: r.fromDate, toDate: r.toDate }).success)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'The range must run forwards and span at most 62 days.',
+        [{ path: 'toDate', message: 'the range must run forwards and span at most 62 days' }],
+      );
     return {
       from: new Date(zonedToUtc(r.fromDate, '00:00', timeZone)).toISOString(),
       to: new Date(zonedToUtc(addDaysToDate(r.toDate, 1), '00:00', timeZone)).toISOString(),

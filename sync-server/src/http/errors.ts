@@ -36,6 +36,8 @@ export function statusOf(code: ErrorCode): number {
     case 'UNAVAILABLE':
     case 'STORE_NEWER_THAN_APP':
       return 503;
+    case 'DISK_FULL':
+      return 507;
     case 'INTERNAL':
       return 500;
     default:

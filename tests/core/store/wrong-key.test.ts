@@ -37,14 +37,14 @@ describe('a wrong key', () => {
     f.close();
   });
 
-  it('is refused at the database layer too (a raw key that unwraps but does not match)', async () => {
+  it('a raw key that unwraps but does not decrypt the file is reported as damage, and changes nothing', async () => {
     const f = await clinicFixture();
     f.store.close();
     const before = snapshot(f.dir);
     const wrongRaw = Buffer.alloc(32, 7);
     expect(() =>
       openEncryptedDatabase(storePaths(f.dir).database, wrongRaw, { create: false }),
-    ).toThrow(expect.objectContaining({ code: 'WRONG_KEY' }));
+    ).toThrow(expect.objectContaining({ code: 'INTEGRITY_FAILED', message: expect.stringMatching(/damaged/) }));
     expect(snapshot(f.dir)).toEqual(before);
     f.close();
   });

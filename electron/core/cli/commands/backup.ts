@@ -9,15 +9,16 @@
 // transaction (a consistent snapshot even while the app keeps writing, as the
 // backup API would give), and SQLite3 Multiple Ciphers writes the target with
 // the source's cipher and key. We still check the result is encrypted.
-import { readFileSync, rmSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../../shared/errors';
 import { storePaths } from '../../store/paths';
 import { parseKeyFile, writeBackupFile } from '../backup-file';
 import { requireString } from '../args';
 import { EXIT, type Command } from '../command';
-import { checkNewFile, partialPathFor, publish } from '../output-file';
+import { checkNewFile, partialPathFor, publish, removeStalePartials } from '../output-file';
 import { openStore, requireClinic, withStore } from '../store-access';
+import { pauseIfAsked } from '../test-pause';
 
 const PLAIN_SQLITE = Buffer.from('SQLite format 3\0', 'ascii');
 
@@ -53,13 +54,17 @@ Environment: EHRBS_PASSPHRASE.`,
   async run(values, io) {
     const dataDir = requireString('backup', values, 'data');
     const out = checkNewFile(requireString('backup', values, 'out'));
-    const store = await openStore(dataDir);
-    return withStore(store, () => {
+    removeStalePartials(out);
+    const store = await openStore(dataDir, { migrate: false });
+    return withStore(store, async () => {
       const tenantId = requireClinic(store);
       const partial = partialPathFor(out);
       const snapshot = `${partial}-db`;
       try {
+        // Created empty and private first: VACUUM INTO fills an empty file and keeps its mode.
+        closeSync(openSync(snapshot, 'wx', 0o600));
         store.snapshotTo(snapshot);
+        await pauseIfAsked('backup:snapshot-written');
         if (!isEncrypted(snapshot)) {
           throw new AppError(
             'INTEGRITY_FAILED',

@@ -7,7 +7,8 @@ import { ClinicStore } from '../../clinic/clinic-store';
 import { optionalString, requireString } from '../args';
 import { EXIT, type Command } from '../command';
 import { passphraseWrapper } from '../key-wrapper';
-import { claimNewStoreDir } from '../store-access';
+import { buildStoreInPlace, claimNewStoreDir } from '../store-access';
+import { pauseIfAsked } from '../test-pause';
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -38,18 +39,16 @@ Environment: EHRBS_PASSPHRASE (the new store's passphrase, 8+ characters).`,
     const wrapper = await passphraseWrapper({ forNewStore: true });
     const target = claimNewStoreDir(dataDir);
     const started = performance.now();
-    let logins;
-    try {
-      const store = await ClinicStore.create(target.dir, wrapper);
+    // Built aside and moved into place only when complete: a killed demo leaves nothing.
+    const { logins } = await buildStoreInPlace(target, async (buildDir) => {
+      const store = await ClinicStore.create(buildDir, wrapper);
       try {
-        ({ logins } = await generateDemoClinic(store, servicesFor(store), { patients }));
+        return await generateDemoClinic(store, servicesFor(store), { patients });
       } finally {
         store.close();
+        await pauseIfAsked('demo:before-publish');
       }
-    } catch (e) {
-      target.undo();
-      throw e;
-    }
+    });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     io.out(
       `Created the demo clinic in ${target.dir} with ${patients} patients (${seconds} s).\n\nDemo logins:\n`,

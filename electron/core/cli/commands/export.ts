@@ -6,7 +6,14 @@ import { authenticate } from '../authenticate';
 import { EXIT, type Command } from '../command';
 import { countExport, writeExport } from '../export-dump';
 import { checkNewFile, partialPathFor, publish } from '../output-file';
-import { openStore, requireClinic, withStore } from '../store-access';
+import {
+  integrityProblems,
+  openStore,
+  requireClinic,
+  requireCurrentSchema,
+  withStore,
+} from '../store-access';
+import { AppError } from '../../../../shared/errors';
 
 export const exportCommand: Command = {
   name: 'export',
@@ -25,18 +32,34 @@ on encrypted storage and delete it when done.
   --data DIR     the store's data directory
   --user EMAIL   the acting admin (needs the export permission)
   --out FILE     where to write (refused if FILE exists); default: stdout
+  --force        export even if the store fails its integrity check
+
+A store that fails SQLite's integrity check is refused (exit 3) unless --force
+is given: an export of a damaged store may be incomplete.
 
 Environment: EHRBS_PASSPHRASE, EHRBS_PASSWORD (the admin's password).`,
-  options: { data: { type: 'string' }, user: { type: 'string' }, out: { type: 'string' } },
+  options: {
+    data: { type: 'string' },
+    user: { type: 'string' },
+    out: { type: 'string' },
+    force: { type: 'boolean' },
+  },
   async run(values, io) {
     const dataDir = requireString('export', values, 'data');
     const email = requireString('export', values, 'user');
     const outArg = optionalString(values, 'out');
     const out = outArg === undefined ? null : checkNewFile(outArg);
-    const store = await openStore(dataDir);
+    const store = await openStore(dataDir, { migrate: false });
     return withStore(store, async () => {
+      requireCurrentSchema(store);
       const services = servicesFor(store);
       const tenantId = requireClinic(store);
+      const problems = values['force'] === true ? null : integrityProblems(store);
+      if (problems)
+        throw new AppError(
+          'INTEGRITY_FAILED',
+          `The store failed its integrity check (${problems.count} problem${problems.count === 1 ? '' : 's'}; first: ${problems.first}), so nothing was exported; add --force to export what can be read.`,
+        );
       const { session, recordLogin } = await authenticate(store, services, tenantId, email, {
         capability: 'export.run',
         refusal: 'Only an admin with the export permission can export the clinic.',

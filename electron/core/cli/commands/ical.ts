@@ -3,13 +3,14 @@
 // that on in its settings).
 import { writeFileSync } from 'node:fs';
 import { AppError } from '../../../../shared/errors';
+import { DateRangeRequest } from '../../../../shared/api/scheduling';
 import { CalendarDate } from '../../../../shared/domain/primitives';
 import { servicesFor } from '../../services/services';
 import { optionalString, requireString } from '../args';
 import { authenticate } from '../authenticate';
 import { EXIT, type Command } from '../command';
 import { checkNewFile } from '../output-file';
-import { openStore, requireClinic, withStore } from '../store-access';
+import { openStore, requireClinic, requireCurrentSchema, withStore } from '../store-access';
 
 const date = (values: Record<string, string | boolean | undefined>, name: string): string => {
   const v = requireString('ical', values, name);
@@ -45,13 +46,17 @@ Environment: EHRBS_PASSPHRASE, EHRBS_PASSWORD.`,
   },
   async run(values, io) {
     const range = { fromDate: date(values, 'from'), toDate: date(values, 'to') };
-    if (range.fromDate > range.toDate)
-      throw new AppError('VALIDATION_FAILED', '--to must not be before --from.');
+    if (!DateRangeRequest.safeParse(range).success)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        '--to must not be before --from, and the range may span at most 62 days.',
+      );
     const doctorEmail = requireString('ical', values, 'doctor').toLowerCase();
     const outArg = optionalString(values, 'out');
     const out = outArg === undefined ? null : checkNewFile(outArg);
-    const store = await openStore(requireString('ical', values, 'data'));
+    const store = await openStore(requireString('ical', values, 'data'), { migrate: false });
     return withStore(store, async () => {
+      requireCurrentSchema(store);
       const services = servicesFor(store);
       const tenantId = requireClinic(store);
       const { session, recordLogin } = await authenticate(

@@ -10,7 +10,7 @@ import { optionalString, requireString } from '../args';
 import { EXIT, type Command } from '../command';
 import { passphraseWrapper } from '../key-wrapper';
 import { PASSWORD, readSecret } from '../secrets';
-import { claimNewStoreDir } from '../store-access';
+import { buildStoreInPlace, claimNewStoreDir } from '../store-access';
 
 const Fields = z.object({
   clinicName: NonEmptyText(200),
@@ -80,8 +80,8 @@ EHRBS_PASSWORD (the admin's password, 10+ characters).`,
       throw new AppError('VALIDATION_FAILED', `${field}: ${issue?.message ?? 'invalid'}.`);
     }
     const target = claimNewStoreDir(dataDir);
-    try {
-      const store = await ClinicStore.create(target.dir, wrapper);
+    await buildStoreInPlace(target, async (buildDir) => {
+      const store = await ClinicStore.create(buildDir, wrapper);
       try {
         await setUpClinic(store, repositories(store), {
           ...parsed.data,
@@ -90,10 +90,7 @@ EHRBS_PASSWORD (the admin's password, 10+ characters).`,
       } finally {
         store.close();
       }
-    } catch (e) {
-      target.undo();
-      throw e;
-    }
+    });
     io.out(
       `Created clinic "${parsed.data.clinicName}" in ${target.dir}; ${parsed.data.adminEmail} can log in as admin.\n`,
     );

@@ -1,17 +1,24 @@
 // `ehrbs restore`: a backup file into a new data directory, checked before it
 // is put in place: the passphrase must unwrap the key, the database's checksum
 // must match and SQLite's integrity check must pass, or nothing is left behind.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../../../../shared/errors';
 import { ClinicStore } from '../../clinic/clinic-store';
 import { openEncryptedDatabase } from '../../store/open-database';
+import { latestSchemaVersion } from '../../store/migrations';
 import { storePaths } from '../../store/paths';
 import { extractDatabase, readBackupHeader, unwrapBackupKey } from '../backup-file';
 import { requireString } from '../args';
 import { EXIT, type Command } from '../command';
 import { passphraseWrapper } from '../key-wrapper';
-import { claimNewStoreDir, hasStore, requireExistingDir, requireClinic } from '../store-access';
+import {
+  buildStoreInPlace,
+  claimNewStoreDir,
+  hasStore,
+  requireExistingDir,
+  requireClinic,
+} from '../store-access';
 
 export const restoreCommand: Command = {
   name: 'restore',
@@ -35,7 +42,14 @@ Environment: EHRBS_PASSPHRASE (the passphrase of the store that was backed up).`
     const inPath = resolve(requireString('restore', values, 'in'));
     const dataDir = resolve(requireString('restore', values, 'data'));
     requireExistingDir(resolve(inPath, '..'), 'backup directory');
+    if (!existsSync(inPath))
+      throw new AppError('STORE_MISSING', `The backup file ${inPath} does not exist.`);
     const { header, dataOffset } = readBackupHeader(inPath);
+    if (header.schemaVersion > latestSchemaVersion)
+      throw new AppError(
+        'STORE_NEWER_THAN_APP',
+        `This backup was written by a newer EHRBS (schema ${header.schemaVersion}; this app knows up to ${latestSchemaVersion}). Update the app; nothing was restored.`,
+      );
     if (hasStore(dataDir))
       throw new AppError(
         'STORE_EXISTS',
@@ -44,12 +58,11 @@ Environment: EHRBS_PASSPHRASE (the passphrase of the store that was backed up).`
     const wrapper = await passphraseWrapper();
     const rawKey = await unwrapBackupKey(header, wrapper);
     const target = claimNewStoreDir(dataDir);
-    const paths = storePaths(target.dir);
-    const incoming = `${paths.database}.restoring`;
-    try {
+    await buildStoreInPlace(target, async (buildDir) => {
+      const paths = storePaths(buildDir);
       try {
-        extractDatabase(inPath, header, dataOffset, incoming);
-        const db = openEncryptedDatabase(incoming, rawKey, { create: false });
+        extractDatabase(inPath, header, dataOffset, paths.database);
+        const db = openEncryptedDatabase(paths.database, rawKey, { create: false });
         try {
           const result = db.pragma('integrity_check', { simple: true });
           if (result !== 'ok')
@@ -63,13 +76,11 @@ Environment: EHRBS_PASSPHRASE (the passphrase of the store that was backed up).`
       } finally {
         rawKey.fill(0);
       }
-      // As in ClinicStore.create: the key file lands first, then the database.
       writeFileSync(paths.wrappedKey, JSON.stringify(header.keyFile, null, 2), {
         mode: 0o600,
         flag: 'wx',
       });
-      renameSync(incoming, paths.database);
-      const store = await ClinicStore.open(target.dir, wrapper);
+      const store = await ClinicStore.open(buildDir, wrapper);
       try {
         const tenantId = requireClinic(store);
         store.audit(
@@ -82,11 +93,7 @@ Environment: EHRBS_PASSPHRASE (the passphrase of the store that was backed up).`
       } finally {
         store.close();
       }
-    } catch (e) {
-      for (const suffix of ['', '-wal', '-shm']) rmSync(`${incoming}${suffix}`, { force: true });
-      target.undo();
-      throw e;
-    }
+    });
     io.out(`Restored the backup of ${header.createdAt} into ${target.dir}.\n`);
     return EXIT.ok;
   },

@@ -4,7 +4,7 @@ import { verifyAuditChains, type ChainBreak } from '../../audit/verify-chain';
 import { assertNever } from '../../../../shared/errors';
 import { requireString } from '../args';
 import { EXIT, type Command } from '../command';
-import { openStore } from '../store-access';
+import { integrityProblems, openStore } from '../store-access';
 
 const why = (reason: ChainBreak['reason']): string => {
   switch (reason) {
@@ -35,13 +35,12 @@ is named by device id and sequence number); 1 on other errors.
 Environment: EHRBS_PASSPHRASE.`,
   options: { data: { type: 'string' } },
   async run(values, io) {
-    const store = await openStore(requireString('verify', values, 'data'));
+    const store = await openStore(requireString('verify', values, 'data'), { migrate: false });
     try {
-      const integrity = store.read.pragma('integrity_check') as { integrity_check: string }[];
-      const firstProblem = integrity.map((r) => r.integrity_check).find((m) => m !== 'ok');
-      if (firstProblem !== undefined) {
+      const problems = integrityProblems(store);
+      if (problems) {
         io.note(
-          `ehrbs: the database failed its integrity check (${integrity.length} problem(s); first: ${firstProblem})\n`,
+          `ehrbs: the store is damaged: it failed its integrity check (${problems.count} problem${problems.count === 1 ? '' : 's'}; first: ${problems.first})\n`,
         );
         return EXIT.damaged;
       }
