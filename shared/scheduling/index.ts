@@ -28,6 +28,7 @@ export {
   type OwnedAppointment,
 } from './overlaps';
 export { assertTransition, canTransition, nextStatuses, transitionRefusal } from './transitions';
+export { checkInRefusal } from './check-in';
 export {
   doctorScheduleToICalendar,
   icalStatus,

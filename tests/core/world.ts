@@ -1,9 +1,10 @@
 // A clinic with one of every entity, and a logged-in doctor and front-desk user.
+import type { StoreOptions } from '../../electron/core/clinic/clinic-store';
 import { clinicFixture } from './helpers';
 import { patientInput, STAFF_PASSWORD, weekdayAvailability } from './fixtures';
 
-export async function clinicWorld() {
-  const f = await clinicFixture();
+export async function clinicWorld(opts: StoreOptions = {}) {
+  const f = await clinicFixture(opts);
   const { services, admin } = f;
   const member = await services.users.createDoctor(admin, {
     email: 'dr.house@example.test',

@@ -2,6 +2,9 @@
 import type { ApiRequest } from '../../../shared/api/channels';
 import type { PatientInput, PatientSummary } from '../../../shared/api/patients';
 import type { Patient } from '../../../shared/domain/patient';
+import { AppError } from '../../../shared/errors';
+import { birthDateProblem } from '../../../shared/patients/birth-date';
+import { localDateOf } from '../../../shared/scheduling';
 import type { Repositories } from '../repos/repositories';
 import type { ClinicStore } from '../clinic/clinic-store';
 import { patientSearchCondition } from './patient-search';
@@ -60,9 +63,25 @@ export class PatientsService {
     return patient;
   }
 
+  /** A future or pre-1900 date of birth is refused with the form's own inline message. */
+  private checkBirthDate(session: Session, dateOfBirth: string | undefined): void {
+    if (dateOfBirth === undefined) return;
+    const tenantId = session.actor.tenantId;
+    const today = localDateOf(
+      this.store.now(),
+      this.repos.tenants.get(tenantId, tenantId).timeZone,
+    );
+    const problem = birthDateProblem(dateOfBirth, today);
+    if (problem)
+      throw new AppError('VALIDATION_FAILED', `The date of birth ${problem}.`, [
+        { path: 'dateOfBirth', message: problem },
+      ]);
+  }
+
   /** Medical record numbers come from this workstation's own series, so offline workstations never collide. */
   create(session: Session, input: PatientInput): Patient {
     requireCap(session, 'patients.write');
+    this.checkBirthDate(session, input.dateOfBirth);
     return this.store.transaction(() => {
       const n = this.store.nextNumber('mrn');
       const medicalRecordNumber = `${this.store.seriesCode}-${String(n).padStart(6, '0')}`;
@@ -76,6 +95,7 @@ export class PatientsService {
 
   update(session: Session, r: ApiRequest<'patients.update'>): Patient {
     requireCap(session, 'patients.write');
+    this.checkBirthDate(session, r.changes.dateOfBirth);
     return this.repos.patients.update(session.actor, r.id, r.changes);
   }
 }

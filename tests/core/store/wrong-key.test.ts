@@ -44,7 +44,12 @@ describe('a wrong key', () => {
     const wrongRaw = Buffer.alloc(32, 7);
     expect(() =>
       openEncryptedDatabase(storePaths(f.dir).database, wrongRaw, { create: false }),
-    ).toThrow(expect.objectContaining({ code: 'INTEGRITY_FAILED', message: expect.stringMatching(/damaged/) }));
+    ).toThrow(
+      expect.objectContaining({
+        code: 'INTEGRITY_FAILED',
+        message: expect.stringMatching(/damaged/),
+      }),
+    );
     expect(snapshot(f.dir)).toEqual(before);
     f.close();
   });
