@@ -28,7 +28,6 @@ export interface ViewCodec<View> {
 
 export interface ScreenRoute<Id extends string, View> {
   readonly id: Id;
-  readonly views: ViewCodec<View>;
   /** Where the segments after `#/<id>` lead: the view they name, or the home view. */
   place(segments: readonly string[]): RouteTo<Id, View>;
   /** The address of a view (the home view when left out), for links and `go`. */
@@ -62,7 +61,6 @@ export function screenRoute<const Id extends string, View>(
 ): ScreenRoute<Id, View> {
   return {
     id,
-    views,
     place: (segments) => ({ screen: id, view: views.parse(segments) ?? views.home }),
     href: (view = views.home) => hrefOf([id, ...views.format(view)]),
   };

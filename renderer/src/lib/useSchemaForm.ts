@@ -88,6 +88,8 @@ export function useSchemaForm<F extends object, S extends z.ZodType, R>(
   };
 
   async function submit(patch: Partial<F> = {}) {
+    // Enter in a field submits too: never send twice while one is on its way.
+    if (request.busy) return;
     const current: F = { ...values, ...patch };
     if (Object.keys(patch).length > 0) setValues(current);
     const checked = checkForm(options, current);

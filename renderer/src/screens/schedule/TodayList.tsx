@@ -5,9 +5,9 @@ import type { SessionInfo } from '../../../../shared/api/session';
 import { api } from '../../api/client';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { statusLabel } from './status';
 import { longDate, timeOf } from './time';
 import { useDayList } from './useDayList';
+import { StatusPill } from './StatusPill';
 
 interface Props {
   session: SessionInfo;
@@ -24,7 +24,7 @@ export function TodayList({ session, today }: Props) {
     { header: 'Doctor', cell: (a) => a.doctorName },
     {
       header: 'Status',
-      cell: (a) => <span className={`status-pill appt--${a.status}`}>{statusLabel(a.status)}</span>,
+      cell: (a) => <StatusPill status={a.status} />,
     },
     {
       header: 'Actions',
