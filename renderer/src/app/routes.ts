@@ -32,24 +32,32 @@ export const screenOf = <K extends ScreenId>(id: K): Definitions[K] => definitio
 export const canOpen = (held: readonly Capability[], id: ScreenId): boolean =>
   holds(held, definitions[id].requires);
 
-/**
- * Where a session lands: the screen it may open with the highest landing
- * priority (the first such in the registry on a tie); without any, the first
- * screen it may open; failing that the first screen, whose "not allowed" page
- * then says so.
- */
-export function landingRoute(held: readonly Capability[]): Route {
-  const allowed = allScreens.filter((s) => holds(held, s.requires));
+/** The screen with the highest landing priority for these capabilities (the first on a tie). */
+function highestLanding(
+  screens: readonly AnyScreen[],
+  held: readonly Capability[],
+): AnyScreen | undefined {
   let best: AnyScreen | undefined;
   let bestPriority = -Infinity;
-  for (const screen of allowed) {
+  for (const screen of screens) {
     const priority = screen.landing?.(held) ?? null;
     if (priority !== null && priority > bestPriority) {
       best = screen;
       bestPriority = priority;
     }
   }
-  const chosen = best ?? allowed[0] ?? screenOf('schedule');
+  return best;
+}
+
+/**
+ * Where a session lands: the screen it may open with the highest landing
+ * priority, or else the first it may open. A session that may open nothing
+ * (a patient's login) is shown the usual landing screen's "not allowed" page.
+ */
+export function landingRoute(held: readonly Capability[]): Route {
+  const allowed = allScreens.filter((s) => holds(held, s.requires));
+  const candidates = allowed.length > 0 ? allowed : allScreens;
+  const chosen = highestLanding(candidates, held) ?? candidates[0] ?? definitions.patients;
   return chosen.route.place([]);
 }
 
