@@ -1,6 +1,6 @@
 // Picks the screen for the app's state: first run, login, lock or the working app.
-import { useEffect, useState } from 'react';
-import { currentTransport, errorMessage } from '../api/client';
+import { useEffect } from 'react';
+import { currentTransport } from '../api/client';
 import { AuthLayout } from '../components/AuthLayout';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { LockScreen } from '../screens/lock/LockScreen';
@@ -8,27 +8,29 @@ import { LoginScreen } from '../screens/login/LoginScreen';
 import { NoSecretScreen } from '../screens/NoSecretScreen';
 import { FirstRunScreen } from '../screens/setup/FirstRunScreen';
 import { AppShell } from '../shell/AppShell';
+import { useRequest } from '../lib/useRequest';
 import { useNav } from '../stores/nav-store';
 import { usePatients } from '../stores/patients-store';
 import { useSession } from '../stores/session-store';
-import { defaultRoute } from './routes';
+import { landingHref } from './screen-route';
 
 export function App() {
   const transport = currentTransport();
   const { state, session, refresh } = useSession();
-  const [failure, setFailure] = useState<string | null>(null);
+  const { failure, run } = useRequest();
 
   useEffect(() => {
     if (transport === 'none') return;
-    refresh().catch((e: unknown) => setFailure(errorMessage(e)));
-  }, [transport, refresh]);
+    void run(refresh);
+  }, [transport, refresh, run]);
 
   // Nobody logged in: drop the last user's patient list and screen, so the
-  // next user neither sees their data in memory nor lands on their screen.
+  // next user neither sees their data in memory nor lands on their screen
+  // (they land where their own capabilities lead).
   useEffect(() => {
     if (state === 'logged_out' || state === 'needs_setup') {
       usePatients.getState().reset();
-      useNav.getState().go(defaultRoute);
+      useNav.getState().go(landingHref);
     }
   }, [state]);
 
@@ -37,7 +39,7 @@ export function App() {
     return (
       <AuthLayout>
         <h1>EHRBS could not start</h1>
-        <ErrorAlert message={failure} />
+        <ErrorAlert message={failure.message} />
       </AuthLayout>
     );
   }

@@ -1,84 +1,80 @@
-// Screens, who may open them, and how they appear in the address (#/patients/...).
-// Hash routes keep working under both http://127.0.0.1 and the app:// protocol,
-// and make "typing the address of a screen you may not see" testable.
-import type { Role } from '../../../shared/domain/enums';
+// Routing and navigation, derived from the screen registry: which screen and
+// view an address opens, the address of a place, where a session lands, what
+// it may open, and what the main navigation lists for it.
+import { holds, type Capability } from '../../../shared/auth/capabilities';
+import type { ScreenDefinition } from './screen-definition';
+import { screenRegistry } from './screen-registry';
+import { segmentsOf, type Href, type RouteTo } from './screen-route';
 
-export const screens = [
-  'schedule',
-  'patients',
-  'messages',
-  'billing',
-  'admin',
-  'conflicts',
-] as const;
-export type Screen = (typeof screens)[number];
+type Registry = typeof screenRegistry;
+export type ScreenId = keyof Registry;
+type ViewOf<D> = D extends ScreenDefinition<string, infer View> ? View : never;
+/** Each screen's view type, by id. */
+export type ViewMap = { [K in ScreenId]: ViewOf<Registry[K]> };
+export type RouteOf<K extends ScreenId> = RouteTo<K, ViewMap[K]>;
+/** Any place in the app; `screen` tells which view type `view` has. */
+export type Route = { [K in ScreenId]: RouteOf<K> }[ScreenId];
 
-/** The screens in the main navigation. Conflicts is reached from the status bar's count. */
-export const navScreens: readonly Screen[] = [
-  'schedule',
-  'patients',
-  'messages',
-  'billing',
-  'admin',
-];
+// Written as a mapped type over the ids, so indexing it with a generic id keeps
+// that screen's view type (TypeScript's correlated-union pattern). Assigning
+// the registry here also checks that each key is its definition's own id.
+type Definitions = { [K in ScreenId]: ScreenDefinition<K, ViewMap[K]> };
+const definitions: Definitions = screenRegistry;
+export type AnyScreen = Definitions[ScreenId];
 
-const staff: readonly Role[] = ['admin', 'doctor', 'front_desk'];
+/** Every screen, in the registry's order. */
+export const allScreens: readonly AnyScreen[] = Object.values(definitions);
 
-/** Who may open each screen. The core enforces the same rules on every call. */
-export const screenRoles: Record<Screen, readonly Role[]> = {
-  schedule: staff,
-  patients: staff,
-  messages: staff,
-  billing: ['admin', 'front_desk'],
-  admin: ['admin'],
-  conflicts: staff,
-};
+const isScreenId = (s: string): s is ScreenId => Object.hasOwn(definitions, s);
 
-export const screenLabels: Record<Screen, string> = {
-  schedule: 'Schedule',
-  patients: 'Patients',
-  messages: 'Messages',
-  billing: 'Billing',
-  admin: 'Admin',
-  conflicts: 'Conflicts',
-};
+export const screenOf = <K extends ScreenId>(id: K): Definitions[K] => definitions[id];
 
-export const canOpen = (role: Role, screen: Screen): boolean => screenRoles[screen].includes(role);
+export const canOpen = (held: readonly Capability[], id: ScreenId): boolean =>
+  holds(held, definitions[id].requires);
 
-export type PatientsView =
-  { kind: 'list' } | { kind: 'new' } | { kind: 'view'; id: string } | { kind: 'edit'; id: string };
-
-export type Route =
-  { screen: 'patients'; view: PatientsView } | { screen: Exclude<Screen, 'patients'> };
-
-/** Patients is the first screen for now; Schedule may take over once it is built. */
-export const defaultRoute: Route = { screen: 'patients', view: { kind: 'list' } };
-
-const isScreen = (s: string | undefined): s is Screen =>
-  s !== undefined && (screens as readonly string[]).includes(s);
-
-export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
-  const [first, second, third] = parts;
-  if (!isScreen(first)) return defaultRoute;
-  if (first !== 'patients') return { screen: first };
-  if (second === undefined) return { screen: 'patients', view: { kind: 'list' } };
-  if (second === 'new') return { screen: 'patients', view: { kind: 'new' } };
-  if (third === 'edit') return { screen: 'patients', view: { kind: 'edit', id: second } };
-  return { screen: 'patients', view: { kind: 'view', id: second } };
+/** The screen with the highest landing priority for these capabilities (the first on a tie). */
+function highestLanding(
+  screens: readonly AnyScreen[],
+  held: readonly Capability[],
+): AnyScreen | undefined {
+  let best: AnyScreen | undefined;
+  let bestPriority = -Infinity;
+  for (const screen of screens) {
+    const priority = screen.landing?.(held) ?? null;
+    if (priority !== null && priority > bestPriority) {
+      best = screen;
+      bestPriority = priority;
+    }
+  }
+  return best;
 }
 
-export function formatRoute(route: Route): string {
-  if (route.screen !== 'patients') return `#/${route.screen}`;
-  const v = route.view;
-  switch (v.kind) {
-    case 'list':
-      return '#/patients';
-    case 'new':
-      return '#/patients/new';
-    case 'view':
-      return `#/patients/${encodeURIComponent(v.id)}`;
-    case 'edit':
-      return `#/patients/${encodeURIComponent(v.id)}/edit`;
-  }
+/**
+ * Where a session lands: the screen it may open with the highest landing
+ * priority, or else the first it may open. A session that may open nothing
+ * (a patient's login) is shown the usual landing screen's "not allowed" page.
+ */
+export function landingRoute(held: readonly Capability[]): Route {
+  const allowed = allScreens.filter((s) => holds(held, s.requires));
+  const candidates = allowed.length > 0 ? allowed : allScreens;
+  const chosen = highestLanding(candidates, held) ?? candidates[0] ?? definitions.patients;
+  return chosen.route.place([]);
+}
+
+/** The place an address names; an address naming no screen lands the session (landingRoute). */
+export function parseRoute(hash: string, held: readonly Capability[]): Route {
+  const [first, ...rest] = segmentsOf(hash) ?? [];
+  if (first === undefined || !isScreenId(first)) return landingRoute(held);
+  return definitions[first].route.place(rest);
+}
+
+export function formatRoute<K extends ScreenId>(route: RouteOf<K>): Href {
+  return definitions[route.screen].route.href(route.view);
+}
+
+/** The main navigation for a session: the screens it may open that are in the nav, in nav order. */
+export function navScreens(held: readonly Capability[]): AnyScreen[] {
+  const inNav = allScreens.filter((s) => s.nav !== 'hidden' && holds(held, s.requires));
+  const order = (s: AnyScreen) => (s.nav === 'hidden' ? Infinity : s.nav);
+  return inNav.sort((a, b) => order(a) - order(b));
 }

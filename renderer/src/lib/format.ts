@@ -1,31 +1,21 @@
 // How values are shown to people. Kept in one place so every screen agrees.
 import type { BloodType, Role, Sex } from '../../../shared/domain/enums';
 
-export function roleLabel(role: Role): string {
-  switch (role) {
-    case 'admin':
-      return 'Administrator';
-    case 'doctor':
-      return 'Doctor';
-    case 'front_desk':
-      return 'Front desk';
-    case 'patient':
-      return 'Patient';
-  }
-}
+const roleLabels: Record<Role, string> = {
+  admin: 'Administrator',
+  doctor: 'Doctor',
+  front_desk: 'Front desk',
+  patient: 'Patient',
+};
+export const roleLabel = (role: Role): string => roleLabels[role];
 
-export function sexLabel(sex: Sex): string {
-  switch (sex) {
-    case 'female':
-      return 'Female';
-    case 'male':
-      return 'Male';
-    case 'other':
-      return 'Other';
-    case 'unknown':
-      return 'Not recorded';
-  }
-}
+const sexLabels: Record<Sex, string> = {
+  female: 'Female',
+  male: 'Male',
+  other: 'Other',
+  unknown: 'Not recorded',
+};
+export const sexLabel = (sex: Sex): string => sexLabels[sex];
 
 export const bloodTypeLabel = (b: BloodType): string => (b === 'unknown' ? 'Unknown' : b);
 

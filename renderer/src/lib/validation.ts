@@ -12,11 +12,18 @@ const friendly = (issue: z.core.$ZodRawIssue): string | undefined => {
   if (issue.input === '' || issue.input === undefined) return 'Required';
   switch (issue.code) {
     case 'too_small':
+      if (issue.origin === 'number') return `Must be at least ${String(issue.minimum)}`;
+      if (issue.origin !== 'string') return undefined;
       return issue.minimum === 1
         ? 'Required'
         : `Must be at least ${String(issue.minimum)} characters`;
     case 'too_big':
+      if (issue.origin === 'number') return `Must be at most ${String(issue.maximum)}`;
+      if (issue.origin !== 'string') return undefined;
       return `Must be at most ${String(issue.maximum)} characters`;
+    case 'invalid_type':
+      if (issue.expected === 'int') return 'Enter a whole number';
+      return Number.isNaN(issue.input) ? 'Enter a number' : undefined;
     case 'invalid_format':
       if (issue.format === 'email') return 'Enter an email address like name@example.com';
       if (issue.format === 'date') return 'Enter a date (year, month and day)';

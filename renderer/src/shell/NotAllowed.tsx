@@ -1,5 +1,5 @@
-// Shown when someone opens the address of a screen their role may not use.
-// The core refuses the data anyway; this makes the refusal clear and calm.
+// Shown when someone opens the address of a screen their capabilities do not
+// cover. The core refuses the data anyway; this makes the refusal clear and calm.
 import { ScreenHeading } from '../components/ScreenHeading';
 
 interface Props {

@@ -1,29 +1,21 @@
-// The main navigation. It lists only the screens the user's role may open;
-// the shell refuses the others even when their address is typed directly.
-import type { Role } from '../../../shared/domain/enums';
-import { canOpen, formatRoute, navScreens, screenLabels, type Screen } from '../app/routes';
+// The main navigation. It lists only the screens the session's capabilities
+// open; the shell refuses the others even when their address is typed directly.
+import type { Capability } from '../../../shared/auth/capabilities';
+import { navScreens, type ScreenId } from '../app/routes';
 
 interface Props {
-  role: Role;
-  current: Screen;
+  capabilities: readonly Capability[];
+  current: ScreenId;
 }
 
-export function SideNav({ role, current }: Props) {
-  const visible = navScreens.filter((s) => canOpen(role, s));
+export function SideNav({ capabilities, current }: Props) {
   return (
     <nav className="sidenav" aria-label="Main">
       <ul>
-        {visible.map((screen) => (
-          <li key={screen}>
-            <a
-              href={
-                screen === 'patients'
-                  ? formatRoute({ screen, view: { kind: 'list' } })
-                  : `#/${screen}`
-              }
-              aria-current={screen === current ? 'page' : undefined}
-            >
-              {screenLabels[screen]}
+        {navScreens(capabilities).map((screen) => (
+          <li key={screen.id}>
+            <a href={screen.route.href()} aria-current={screen.id === current ? 'page' : undefined}>
+              {screen.label}
             </a>
           </li>
         ))}

@@ -4,6 +4,7 @@
 import { useEffect } from 'react';
 import type { SyncStatus } from '../../../shared/api/sync-status';
 import { formatCount, formatInstant } from '../lib/format';
+import { conflictsRoute } from '../screens/conflicts/route';
 import { useSync } from '../stores/sync-store';
 import { ProgressBar } from './ProgressBar';
 import { relativeTime } from './relative-time';
@@ -59,7 +60,7 @@ export function SyncStatusBar({ timeZone }: Props) {
         </span>
       )}
       {status.conflicts > 0 && (
-        <a className="statusbar__warn" href="#/conflicts">
+        <a className="statusbar__warn" href={conflictsRoute.href()}>
           {plural(status.conflicts, 'conflict to resolve', 'conflicts to resolve')}
         </a>
       )}

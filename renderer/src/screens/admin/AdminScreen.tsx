@@ -1,55 +1,27 @@
-// The Admin screen (administrators only; the core checks each permission):
-// clinic settings, staff accounts, and sync for this workstation.
+// The Admin screen (sessions holding admin.access; the core checks each
+// permission): the sections this session's permissions open (sections.ts).
 import { useState } from 'react';
-import type { SessionInfo } from '../../../../shared/api/session';
-import { ScreenHeading } from '../../components/ScreenHeading';
-import { useSession } from '../../stores/session-store';
+import type { ScreenProps } from '../../app/screen-definition';
+import { Segmented } from '../../components/Segmented';
+import { TitleRow } from '../../components/TitleRow';
 import '../../styles/admin.css';
-import { ClinicSettingsForm } from './ClinicSettingsForm';
-import { StaffPanel } from './StaffPanel';
-import { SyncPanel } from './SyncPanel';
+import { sectionsFor } from './sections';
 
-type Section = 'settings' | 'staff' | 'sync';
-const sections: { id: Section; label: string }[] = [
-  { id: 'staff', label: 'Staff' },
-  { id: 'settings', label: 'Clinic settings' },
-  { id: 'sync', label: 'Sync' },
-];
-
-export function AdminScreen() {
-  const session = useSession((s) => s.session);
-  if (!session) return null;
-  return <Admin session={session} />;
-}
-
-function Admin({ session }: { session: SessionInfo }) {
-  const [section, setSection] = useState<Section>('staff');
-  const canUsers = session.permissions.includes('users.manage');
-  const shown = sections.filter((s) => s.id !== 'staff' || canUsers);
-  const current = shown.some((s) => s.id === section) ? section : 'settings';
+export function AdminScreen({ session }: ScreenProps<undefined>) {
+  const shown = sectionsFor(session.capabilities);
+  const [chosen, setChosen] = useState(shown[0]?.id ?? '');
+  const current = shown.find((s) => s.id === chosen) ?? shown[0];
   return (
     <div className="screen admin">
-      <div className="admin__title-row">
-        <ScreenHeading>Admin</ScreenHeading>
-        <div className="segmented" role="group" aria-label="Admin sections">
-          {shown.map((s) => (
-            <button
-              key={s.id}
-              type="button"
-              className="button"
-              aria-pressed={current === s.id}
-              onClick={() => setSection(s.id)}
-            >
-              {s.label}
-            </button>
-          ))}
-        </div>
-      </div>
-      {current === 'staff' && <StaffPanel session={session} />}
-      {current === 'settings' && (
-        <ClinicSettingsForm canEdit={session.permissions.includes('settings.manage')} />
-      )}
-      {current === 'sync' && <SyncPanel session={session} />}
+      <TitleRow title="Admin">
+        <Segmented
+          label="Admin sections"
+          segments={shown.map((s) => ({ value: s.id, label: s.label }))}
+          value={current?.id ?? ''}
+          onChange={setChosen}
+        />
+      </TitleRow>
+      {current && <current.Panel session={session} />}
     </div>
   );
 }

@@ -1,101 +1,61 @@
 // Clinic-wide settings: the idle-lock time (the running app picks up the new
 // value at once, by re-reading the session) and whether iCalendar exports name
 // patients. Kept on the clinic's row, so they reach every workstation by sync.
-import { useEffect, useState, type FormEvent } from 'react';
 import { ClinicSettings } from '../../../../shared/api/admin';
-import { api, ApiError, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TextField } from '../../components/TextField';
-import { toFieldErrors, validate, type FieldErrors } from '../../lib/validation';
+import { numberFrom } from '../../lib/form-rules';
+import { useSchemaForm } from '../../lib/useSchemaForm';
 import { useSession } from '../../stores/session-store';
 import { CheckboxField } from './CheckboxField';
+import { SchemaFormElement } from '../../components/SchemaFormElement';
+import { SubmitButton } from '../../components/SubmitButton';
 
-export function ClinicSettingsForm({ canEdit }: { canEdit: boolean }) {
+interface Props {
+  initial: ClinicSettings;
+  canEdit: boolean;
+}
+
+export function ClinicSettingsForm({ initial, canEdit }: Props) {
   const refresh = useSession((s) => s.refresh);
-  const [minutes, setMinutes] = useState('');
-  const [names, setNames] = useState(false);
-  const [loaded, setLoaded] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    api('admin.clinicSettings', {})
-      .then((s) => {
-        setMinutes(String(s.idleLockMinutes));
-        setNames(s.icalIncludePatientNames);
-        setLoaded(true);
-      })
-      .catch((e: unknown) => setFailure(errorMessage(e)));
-  }, []);
-
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    setSaved(false);
-    setFailure(null);
-    const checked = validate(ClinicSettings, {
-      idleLockMinutes: minutes.trim() === '' ? undefined : Number(minutes),
-      icalIncludePatientNames: names,
-    });
-    if (!checked.ok) {
-      setErrors({ idleLockMinutes: 'Enter a whole number of minutes from 1 to 240' });
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      await api('admin.updateClinicSettings', checked.value);
-      // The session carries the idle-lock minutes the shell's timer uses.
-      await refresh();
-      setSaved(true);
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(toFieldErrors(err.issues));
-      setFailure(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  if (!loaded) return failure ? <ErrorAlert message={failure} /> : <p>Loading settings…</p>;
+  const form = useSchemaForm({
+    initial: { ...initial, idleLockMinutes: String(initial.idleLockMinutes) },
+    // The whole settings, not the update's partial: an emptied field must not mean "keep it".
+    schema: ClinicSettings,
+    toInput: (v) => ({ ...v, idleLockMinutes: numberFrom(v.idleLockMinutes) }),
+    messages: { idleLockMinutes: 'Enter a whole number of minutes from 1 to 240' },
+    refusal: () => null,
+    send: (request) => api('admin.updateClinicSettings', request),
+    // The session carries the idle-lock minutes the shell's timer uses.
+    onDone: refresh,
+  });
   return (
-    <form className="panel" onSubmit={(e) => void save(e)} noValidate aria-label="Clinic settings">
+    <SchemaFormElement form={form} className="panel" aria-label="Clinic settings">
       <h2>Clinic settings</h2>
-      <ErrorAlert message={failure} />
+      <ErrorAlert message={form.failure?.message ?? null} />
       <TextField
         label="Lock the screen after this many idle minutes"
         type="number"
         inputMode="numeric"
         min={1}
         max={240}
-        value={minutes}
-        onChange={(v) => {
-          setMinutes(v);
-          setSaved(false);
-        }}
-        error={errors.idleLockMinutes}
         hint="From 1 to 240. Applies to every workstation of the clinic."
         disabled={!canEdit}
         className="input--short"
+        {...form.field('idleLockMinutes')}
       />
       <CheckboxField
         label="Include patient names in iCalendar exports"
         hint="Off by default: exported calendars then show only the time and the doctor."
-        checked={names}
+        checked={form.values.icalIncludePatientNames}
         disabled={!canEdit}
-        onChange={(v) => {
-          setNames(v);
-          setSaved(false);
-        }}
+        onChange={(v) => form.set('icalIncludePatientNames', v)}
       />
       <p role="status" className="status-note">
-        {saved ? 'Settings saved.' : ''}
+        {form.succeeded ? 'Settings saved.' : ''}
       </p>
-      {canEdit && (
-        <button type="submit" className="button button--primary" disabled={busy}>
-          Save settings
-        </button>
-      )}
-    </form>
+      {canEdit && <SubmitButton form={form}>Save settings</SubmitButton>}
+    </SchemaFormElement>
   );
 }

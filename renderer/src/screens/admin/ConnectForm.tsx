@@ -1,69 +1,43 @@
 // Connects this workstation (and registers its clinic) with a sync server:
 // the address and CA fingerprint the server printed (the fingerprint is
 // pinned), the server's admin token, and a name for this workstation.
-import type { FormEvent } from 'react';
 import { syncStatusChannels } from '../../../../shared/api/sync-status';
 import { api } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ServerTargetFields, serverTargetBlank } from '../../components/ServerTargetFields';
 import { TextField } from '../../components/TextField';
+import { useSchemaForm } from '../../lib/useSchemaForm';
 import { useSync } from '../../stores/sync-store';
-import { useSchemaForm } from './useSchemaForm';
-
-const schema = syncStatusChannels['sync.connect'].request;
+import { AdminForm } from './AdminForm';
+import { inputKinds } from '../../components/input-kinds';
 
 export function ConnectForm() {
   const setStatus = useSync((s) => s.set);
-  const { form, field, failure, busy, submit } = useSchemaForm(
-    { serverUrl: 'https://', fingerprint: '', adminToken: '', deviceName: '' },
-    schema,
-    async (r) => setStatus(await api('sync.connect', r)),
-  );
-  const send = (e: FormEvent) => {
-    e.preventDefault();
-    void submit(form);
-  };
+  const form = useSchemaForm({
+    initial: { ...serverTargetBlank, adminToken: '' },
+    schema: syncStatusChannels['sync.connect'].request,
+    send: (request) => api('sync.connect', request),
+    onDone: setStatus,
+  });
   return (
-    <form
-      className="panel admin-form"
-      onSubmit={send}
-      noValidate
-      aria-label="Connect to a sync server"
+    <AdminForm
+      title="Connect to a sync server"
+      form={form}
+      submitLabel="Connect"
+      busyLabel="Connecting…"
+      intro={
+        <p className="field__hint">
+          The server prints its address, fingerprint and admin token when it first starts. Changes
+          made so far on this workstation are sent once it is connected.
+        </p>
+      }
     >
-      <h3>Connect to a sync server</h3>
-      <p className="field__hint">
-        The server prints its address, fingerprint and admin token when it first starts. Changes
-        made so far on this workstation are sent once it is connected.
-      </p>
-      <ErrorAlert message={failure} />
-      <TextField
-        label="Server address"
-        type="url"
-        autoComplete="url"
-        hint="For example https://sync.clinic.example:8443"
-        {...field('serverUrl')}
-      />
-      <TextField
-        label="Server fingerprint"
-        autoComplete="off"
-        spellCheck={false}
-        hint="The SHA-256 fingerprint the server printed (AB:CD:…)."
-        {...field('fingerprint')}
-      />
-      <TextField
-        label="Server admin token"
-        type="password"
-        autoComplete="off"
-        {...field('adminToken')}
-      />
-      <TextField
-        label="Workstation name"
-        autoComplete="off"
-        hint="How this computer appears in the list of workstations, e.g. Front desk."
-        {...field('deviceName')}
-      />
-      <button type="submit" className="button button--primary" disabled={busy}>
-        {busy ? 'Connecting…' : 'Connect'}
-      </button>
-    </form>
+      <ServerTargetFields field={form.field} deviceExample="Front desk">
+        <TextField
+          label="Server admin token"
+          {...inputKinds.secret}
+          {...form.field('adminToken')}
+        />
+      </ServerTargetFields>
+    </AdminForm>
   );
 }

@@ -3,9 +3,10 @@
 // copied. It carries the secret that unlocks the clinic key on the new
 // workstation, so it is typed or pasted there, never sent anywhere else.
 import { useRef, useState } from 'react';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatInstant } from '../../lib/format';
+import { useRequest } from '../../lib/useRequest';
 
 interface Code {
   code: string;
@@ -14,22 +15,14 @@ interface Code {
 
 export function EnrollmentCode({ timeZone }: { timeZone: string }) {
   const [code, setCode] = useState<Code | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, run } = useRequest();
   const [copied, setCopied] = useState('');
   const input = useRef<HTMLInputElement>(null);
 
   async function create() {
-    setBusy(true);
-    setFailure(null);
     setCopied('');
-    try {
-      setCode(await api('sync.enrollmentCode', {}));
-    } catch (e) {
-      setFailure(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    const created = await run(() => api('sync.enrollmentCode', {}));
+    if (created.ok) setCode(created.value);
   }
 
   async function copy(text: string) {
@@ -49,7 +42,7 @@ export function EnrollmentCode({ timeZone }: { timeZone: string }) {
         On the new computer choose “Join an existing clinic” and enter the server’s address and
         fingerprint and this code. A code works once.
       </p>
-      <ErrorAlert message={failure} />
+      <ErrorAlert message={failure?.message ?? null} />
       {code && (
         <div className="enrollment__code">
           <label htmlFor="enrollment-code">One-time code</label>

@@ -1,11 +1,15 @@
 // Staff accounts: the list, and forms to add front-desk staff, doctors and
 // administrators. A new account is announced and appears in the list at once.
-import { useCallback, useEffect, useState } from 'react';
-import type { StaffMember } from '../../../../shared/api/admin';
+// Adding a doctor and editing hours need doctors.manage as well.
+import { useState } from 'react';
 import type { SessionInfo } from '../../../../shared/api/session';
-import { api, errorMessage } from '../../api/client';
+import type { StaffMember } from '../../../../shared/api/admin';
+import { holds } from '../../../../shared/auth/capabilities';
+import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { roleLabel } from '../../lib/format';
+import { useLoaded } from '../../lib/useLoaded';
+import { useRequest } from '../../lib/useRequest';
 import { NewDoctorForm } from './NewDoctorForm';
 import { NewStaffForm } from './NewStaffForm';
 import { openDoctorHours } from './open-hours';
@@ -14,36 +18,27 @@ import { StaffTable } from './StaffTable';
 type Adding = 'none' | 'front_desk' | 'doctor' | 'admin';
 
 export function StaffPanel({ session }: { session: SessionInfo }) {
-  const [staff, setStaff] = useState<StaffMember[] | null>(null);
+  const staff = useLoaded('staff', () => api('users.list', {}));
+  const hours = useRequest();
   const [adding, setAdding] = useState<Adding>('none');
   const [notice, setNotice] = useState('');
-  const [failure, setFailure] = useState<string | null>(null);
-  const canDoctors = session.permissions.includes('doctors.manage');
-
-  const load = useCallback(() => {
-    api('users.list', {})
-      .then(setStaff)
-      .catch((e: unknown) => setFailure(errorMessage(e)));
-  }, []);
-  useEffect(load, [load]);
+  const canDoctors = holds(session.capabilities, 'doctors.manage');
+  const failure = staff.failure ?? hours.failure;
 
   const created = (m: StaffMember) => {
     setAdding('none');
     setNotice(`${roleLabel(m.role)} ${m.displayName} can now log in as ${m.email}.`);
-    load();
+    staff.reload();
   };
   const start = (what: Adding) => {
     setNotice('');
     setAdding(what);
   };
-  const editHours = (doctorId: string) => {
-    openDoctorHours(doctorId).catch((e: unknown) => setFailure(errorMessage(e)));
-  };
 
   return (
     <section className="admin-section" aria-labelledby="staff-title">
       <h2 id="staff-title">Staff</h2>
-      <ErrorAlert message={failure} />
+      <ErrorAlert message={failure?.message ?? null} />
       <p role="status" className="status-note">
         {notice}
       </p>
@@ -77,14 +72,14 @@ export function StaffPanel({ session }: { session: SessionInfo }) {
           onCancel={() => setAdding('none')}
         />
       )}
-      {staff === null ? (
+      {staff.value === null ? (
         !failure && <p>Loading staff…</p>
       ) : (
         <StaffTable
-          staff={staff}
+          staff={staff.value}
           currency={session.tenant.currency}
           canEditHours={canDoctors}
-          onEditHours={editHours}
+          onEditHours={(doctorId) => void hours.run(() => openDoctorHours(doctorId))}
         />
       )}
     </section>

@@ -1,6 +1,7 @@
 // The clinic's staff: who they are, their role, and what their role carries
 // (a doctor's profile, an administrator's permissions).
 import type { StaffMember } from '../../../../shared/api/admin';
+import { DataTable, type Column } from '../../components/DataTable';
 import { roleLabel } from '../../lib/format';
 import { formatMinorUnits } from './money';
 import { permissionLabels } from './PermissionsFieldset';
@@ -34,47 +35,35 @@ function Details({ member, currency }: { member: StaffMember; currency: string }
 }
 
 export function StaffTable({ staff, currency, canEditHours, onEditHours }: Props) {
+  const columns: Column<StaffMember>[] = [
+    { header: 'Name', rowHeader: true, cell: (m) => m.displayName },
+    { header: 'Email', cell: (m) => m.email },
+    { header: 'Role', cell: (m) => `${roleLabel(m.role)}${m.active ? '' : ' (inactive)'}` },
+    { header: 'Details', cell: (m) => <Details member={m} currency={currency} /> },
+    {
+      header: 'Actions',
+      hiddenHeader: true,
+      cell: (m) =>
+        m.doctor &&
+        canEditHours && (
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => m.doctor && onEditHours(m.doctor.id)}
+            aria-label={`Edit hours of ${m.displayName}`}
+          >
+            Edit hours
+          </button>
+        ),
+    },
+  ];
   return (
-    <table className="data-table">
-      <caption className="visually-hidden">Staff accounts</caption>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Email</th>
-          <th scope="col">Role</th>
-          <th scope="col">Details</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {staff.map((m) => (
-          <tr key={m.id}>
-            <th scope="row">{m.displayName}</th>
-            <td>{m.email}</td>
-            <td>
-              {roleLabel(m.role)}
-              {!m.active && ' (inactive)'}
-            </td>
-            <td>
-              <Details member={m} currency={currency} />
-            </td>
-            <td>
-              {m.doctor && canEditHours && (
-                <button
-                  type="button"
-                  className="button button--quiet"
-                  onClick={() => m.doctor && onEditHours(m.doctor.id)}
-                  aria-label={`Edit hours of ${m.displayName}`}
-                >
-                  Edit hours
-                </button>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      className="data-table"
+      caption="Staff accounts"
+      columns={columns}
+      rows={staff}
+      rowKey={(m) => m.id}
+    />
   );
 }

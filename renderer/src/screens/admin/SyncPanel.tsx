@@ -2,41 +2,35 @@
 // on demand and issue one-time codes for new workstations.
 import { useEffect, useState } from 'react';
 import type { SessionInfo } from '../../../../shared/api/session';
-import { errorMessage } from '../../api/client';
+import { holds } from '../../../../shared/auth/capabilities';
+import type { SyncStatus } from '../../../../shared/api/sync-status';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatCount, formatInstant } from '../../lib/format';
+import { useRequest } from '../../lib/useRequest';
 import { useSync } from '../../stores/sync-store';
 import { ConnectForm } from './ConnectForm';
 import { EnrollmentCode } from './EnrollmentCode';
+
+const roundNotice = (s: SyncStatus): string =>
+  s.online
+    ? `Synced. ${formatCount(s.pendingChanges)} changes waiting, ${formatCount(s.conflicts)} conflicts.`
+    : 'The sync server could not be reached. Changes are kept and will sync later.';
 
 export function SyncPanel({ session }: { session: SessionInfo }) {
   const status = useSync((s) => s.status);
   const poll = useSync((s) => s.poll);
   const syncNow = useSync((s) => s.syncNow);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, run } = useRequest();
   const [notice, setNotice] = useState('');
-  const [failure, setFailure] = useState<string | null>(null);
   const timeZone = session.tenant.timeZone;
-  const may = (p: 'sync.manage' | 'devices.manage') => session.permissions.includes(p);
+  const may = (p: 'sync.manage' | 'devices.manage') => holds(session.capabilities, p);
 
   useEffect(() => void poll(), [poll]);
 
   async function runNow() {
-    setBusy(true);
-    setFailure(null);
     setNotice('');
-    try {
-      const s = await syncNow();
-      setNotice(
-        s.online
-          ? `Synced. ${formatCount(s.pendingChanges)} changes waiting, ${formatCount(s.conflicts)} conflicts.`
-          : 'The sync server could not be reached. Changes are kept and will sync later.',
-      );
-    } catch (e) {
-      setFailure(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    const round = await run(syncNow);
+    if (round.ok) setNotice(roundNotice(round.value));
   }
 
   if (!status) return <p>Checking sync status…</p>;
@@ -57,7 +51,7 @@ export function SyncPanel({ session }: { session: SessionInfo }) {
               ? `Last sync ${formatInstant(status.lastSyncAt, timeZone)}.`
               : 'Not synced yet.'}
           </p>
-          <ErrorAlert message={failure} />
+          <ErrorAlert message={failure?.message ?? null} />
           <p role="status" className="status-note">
             {notice}
           </p>

@@ -3,10 +3,11 @@
 // ago is in it when the editor starts.
 import { useNav } from '../../stores/nav-store';
 import { useSchedule } from '../../stores/schedule-store';
+import { scheduleRoute } from '../schedule/route';
 
 export async function openDoctorHours(doctorId: string): Promise<void> {
   const schedule = useSchedule.getState();
   await schedule.reloadDoctors();
   useSchedule.setState({ tab: 'calendar', panel: { kind: 'hours', doctorId } });
-  useNav.getState().go({ screen: 'schedule' });
+  useNav.getState().go(scheduleRoute.href());
 }

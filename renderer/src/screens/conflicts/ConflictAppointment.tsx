@@ -3,10 +3,8 @@
 // the Schedule screen to move it.
 import { useState } from 'react';
 import type { AppointmentView } from '../../../../shared/api/scheduling';
-import { api, errorMessage } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { TextField } from '../../components/TextField';
 import { formatInstant } from '../../lib/format';
+import { CancelAppointmentForm } from '../schedule/CancelAppointmentForm';
 import { openInSchedule } from './open-in-schedule';
 
 interface Props {
@@ -17,29 +15,7 @@ interface Props {
 
 export function ConflictAppointment({ appointment: a, timeZone, onChanged }: Props) {
   const [cancelling, setCancelling] = useState(false);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const label = `${a.patientName} with ${a.doctorName}`;
-
-  async function cancel() {
-    if (reason.trim().length < 3) {
-      setError('Give a reason (at least 3 characters)');
-      return;
-    }
-    setError(undefined);
-    setBusy(true);
-    setFailure(null);
-    try {
-      await api('appointments.cancel', { id: a.id, reason: reason.trim() });
-      onChanged();
-    } catch (e) {
-      setFailure(errorMessage(e));
-      setBusy(false);
-    }
-  }
-
   return (
     <li className="conflict__appointment" aria-label={label}>
       <dl>
@@ -54,7 +30,14 @@ export function ConflictAppointment({ appointment: a, timeZone, onChanged }: Pro
           {a.patientName} ({a.patientMrn})
         </dd>
       </dl>
-      {!cancelling && (
+      {cancelling ? (
+        <CancelAppointmentForm
+          appointment={a}
+          legend={`Cancel ${label}`}
+          onCancelled={onChanged}
+          onKeep={() => setCancelling(false)}
+        />
+      ) : (
         <div className="button-row">
           <button type="button" className="button" onClick={() => setCancelling(true)}>
             Cancel this appointment…
@@ -63,36 +46,6 @@ export function ConflictAppointment({ appointment: a, timeZone, onChanged }: Pro
             Open in Schedule
           </button>
         </div>
-      )}
-      {cancelling && (
-        <fieldset>
-          <legend>Cancel {label}</legend>
-          <TextField
-            label="Reason for cancelling"
-            value={reason}
-            onChange={setReason}
-            error={error}
-            autoFocus
-          />
-          <ErrorAlert message={failure} />
-          <div className="button-row">
-            <button
-              type="button"
-              className="button button--danger"
-              disabled={busy}
-              onClick={() => void cancel()}
-            >
-              Confirm cancellation
-            </button>
-            <button
-              type="button"
-              className="button button--quiet"
-              onClick={() => setCancelling(false)}
-            >
-              Keep appointment
-            </button>
-          </div>
-        </fieldset>
       )}
     </li>
   );

@@ -2,12 +2,13 @@
 // workstations booked while apart. Every workstation derives the same list
 // from the merged data; an ordinary edit (cancel or move one) ends it
 // everywhere once it syncs.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { SyncConflict } from '../../../../shared/api/sync-status';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
+import type { ScreenProps } from '../../app/screen-definition';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { ScreenHeading } from '../../components/ScreenHeading';
-import { useSession } from '../../stores/session-store';
+import { TitleRow } from '../../components/TitleRow';
+import { useLoaded } from '../../lib/useLoaded';
 import { useSync } from '../../stores/sync-store';
 import '../../styles/admin.css';
 import { ConflictAppointment } from './ConflictAppointment';
@@ -15,44 +16,33 @@ import { ConflictAppointment } from './ConflictAppointment';
 const kindTitle = (kind: SyncConflict['kind']): string =>
   kind === 'doctor' ? 'Doctor double-booked' : 'Patient double-booked';
 
-export function ConflictsScreen() {
-  const session = useSession((s) => s.session);
+export function ConflictsScreen({ session }: ScreenProps<undefined>) {
   const poll = useSync((s) => s.poll);
-  const [conflicts, setConflicts] = useState<SyncConflict[] | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const {
+    value: conflicts,
+    failure,
+    reload,
+  } = useLoaded('conflicts', () => api('sync.conflicts', {}));
   const [notice, setNotice] = useState('');
-
-  const load = useCallback(() => {
-    api('sync.conflicts', {})
-      .then((c) => {
-        setConflicts(c);
-        setFailure(null);
-      })
-      .catch((e: unknown) => setFailure(errorMessage(e)));
-  }, []);
-  useEffect(load, [load]);
-
-  if (!session) return null;
   const timeZone = session.tenant.timeZone;
   const changed = () => {
     setNotice('Appointment cancelled. The conflict ends on every workstation once this syncs.');
-    load();
+    reload();
     void poll();
   };
 
   return (
     <div className="screen admin">
-      <div className="admin__title-row">
-        <ScreenHeading>Conflicts</ScreenHeading>
-        <button type="button" className="button" onClick={load}>
+      <TitleRow title="Conflicts">
+        <button type="button" className="button" onClick={reload}>
           Refresh
         </button>
-      </div>
+      </TitleRow>
       <p className="lead">
         Appointments that overlap after workstations synced. Cancel one, or open it in the Schedule
         to move it.
       </p>
-      <ErrorAlert message={failure} />
+      <ErrorAlert message={failure?.message ?? null} />
       <p role="status" className="status-note">
         {notice}
       </p>

@@ -4,6 +4,7 @@ import type { AppointmentView } from '../../../../shared/api/scheduling';
 import { localDateOf } from '../../../../shared/scheduling';
 import { useNav } from '../../stores/nav-store';
 import { useSchedule } from '../../stores/schedule-store';
+import { scheduleRoute } from '../schedule/route';
 
 export function openInSchedule(a: AppointmentView, timeZone: string): void {
   useSchedule.setState({
@@ -13,5 +14,5 @@ export function openInSchedule(a: AppointmentView, timeZone: string): void {
     doctor: a.doctorId,
     panel: { kind: 'details', id: a.id },
   });
-  useNav.getState().go({ screen: 'schedule' });
+  useNav.getState().go(scheduleRoute.href());
 }

@@ -2,9 +2,10 @@
 // role without typing, and the full list (the demo has several doctors and
 // receptionists) folded away below. The core reports them in setup.status
 // for the demo clinic only, so they are offered again after a reload.
-import type { Role } from '../../../../shared/domain/enums';
-import type { DemoLogin } from '../../stores/session-store';
+import { roleCapabilities } from '../../../../shared/auth/capabilities';
+import { Role } from '../../../../shared/domain/enums';
 import { roleLabel } from '../../lib/format';
+import type { DemoLogin } from '../../stores/session-store';
 
 interface Props {
   logins: readonly DemoLogin[];
@@ -12,7 +13,8 @@ interface Props {
   onPick(login: DemoLogin): void;
 }
 
-const staffRoles: readonly Role[] = ['admin', 'doctor', 'front_desk'];
+/** The roles that can work in the app at all (patients hold no capability here). */
+const staffRoles = Role.options.filter((role) => roleCapabilities(role).length > 0);
 
 export function DemoLogins({ logins, busy, onPick }: Props) {
   const usable = logins.filter((l) => staffRoles.includes(l.role));

@@ -4,6 +4,7 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 import { bloodTypeLabel, formatDate, sexLabel } from '../../lib/format';
 import { useNav } from '../../stores/nav-store';
 import { usePatients } from '../../stores/patients-store';
+import { patientsRoute } from './route';
 
 const orDash = (s: string) => (s.trim() === '' ? '—' : s);
 
@@ -51,15 +52,11 @@ export function PatientDetails({ patient }: { patient: Patient }) {
         <button
           type="button"
           className="button button--primary"
-          onClick={() => go({ screen: 'patients', view: { kind: 'edit', id: patient.id } })}
+          onClick={() => go(patientsRoute.href({ kind: 'edit', id: patient.id }))}
         >
           Edit patient
         </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => go({ screen: 'patients', view: { kind: 'list' } })}
-        >
+        <button type="button" className="button" onClick={() => go(patientsRoute.href())}>
           Back to list
         </button>
       </div>

@@ -4,25 +4,19 @@ import { BloodType, Sex } from '../../../../shared/domain/enums';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { bloodTypeLabel, sexLabel } from '../../lib/format';
+import type { FieldProps } from '../../lib/useSchemaForm';
 import type { FieldErrors } from '../../lib/validation';
-import type { PatientFormField, PatientFormValues } from './patient-form-model';
+import type { PatientFormField } from './patient-form-model';
 
 const sexOptions = Sex.options.map((s) => ({ value: s, label: sexLabel(s) }));
 const bloodOptions = BloodType.options.map((b) => ({ value: b, label: bloodTypeLabel(b) }));
 
 interface Props {
-  values: PatientFormValues;
+  field(name: PatientFormField): FieldProps;
   errors: FieldErrors;
-  onChange(field: PatientFormField, value: string): void;
 }
 
-export function PatientFormFields({ values, errors, onChange }: Props) {
-  const bind = (name: PatientFormField) => ({
-    name,
-    value: values[name],
-    error: errors[name],
-    onChange: (value: string) => onChange(name, value),
-  });
+export function PatientFormFields({ field: bind, errors }: Props) {
   // A contact-level issue (e.g. "required") is shown on the contact's name.
   const contactError = errors.emergencyContact;
 

@@ -1,29 +1,26 @@
 // The right-hand pane of the Patients screen, by view: nothing chosen yet,
 // a new registration, one patient's details, or the edit form.
-import type { PatientsView } from '../../app/routes';
 import { PatientDetails } from './PatientDetails';
 import { PatientForm } from './PatientForm';
+import type { PatientsView } from './route';
 import { usePatient } from './usePatient';
 
 function Loaded({ id, edit }: { id: string; edit: boolean }) {
-  const load = usePatient(id);
-  switch (load.status) {
-    case 'loading':
-      return <p role="status">Loading the patient…</p>;
-    case 'failed':
-      return (
-        <p className="alert alert--error" role="alert">
-          {load.message}
-        </p>
-      );
-    case 'loaded':
-      // Keyed by the patient's version so the edit form starts from fresh values.
-      return edit ? (
-        <PatientForm key={load.patient.updatedAt} patient={load.patient} />
-      ) : (
-        <PatientDetails patient={load.patient} />
-      );
+  const { value: patient, failure } = usePatient(id);
+  if (failure) {
+    return (
+      <p className="alert alert--error" role="alert">
+        {failure.message}
+      </p>
+    );
   }
+  if (!patient) return <p role="status">Loading the patient…</p>;
+  // Keyed by the patient's version so the edit form starts from fresh values.
+  return edit ? (
+    <PatientForm key={patient.updatedAt} patient={patient} />
+  ) : (
+    <PatientDetails patient={patient} />
+  );
 }
 
 export function PatientPane({ view }: { view: PatientsView }) {

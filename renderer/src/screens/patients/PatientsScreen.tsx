@@ -2,17 +2,19 @@
 // (details, edit, or a new registration) on the right, side by side so the
 // front desk never loses their place in the list.
 import { useEffect, useRef } from 'react';
-import type { PatientsView } from '../../app/routes';
+import type { ScreenProps } from '../../app/screen-definition';
+import { TitleRow } from '../../components/TitleRow';
 import { formatCount } from '../../lib/format';
 import { useNav } from '../../stores/nav-store';
 import { usePatients } from '../../stores/patients-store';
 import { PatientList } from './PatientList';
 import { PatientPane } from './PatientPane';
 import { PatientSearchBox } from './PatientSearchBox';
+import { patientsRoute, type PatientsView } from './route';
 
 const LIST_ID = 'patient-list';
 
-export function PatientsScreen({ view }: { view: PatientsView }) {
+export function PatientsScreen({ view }: ScreenProps<PatientsView>) {
   const go = useNav((s) => s.go);
   const { total, query, error, search, setNotice } = usePatients();
   const listRef = useRef<HTMLDivElement>(null);
@@ -30,7 +32,7 @@ export function PatientsScreen({ view }: { view: PatientsView }) {
   }, [view, setNotice]);
 
   const selectedId = view.kind === 'view' || view.kind === 'edit' ? view.id : null;
-  const open = (id: string) => go({ screen: 'patients', view: { kind: 'view', id } });
+  const open = (id: string) => go(patientsRoute.href({ kind: 'view', id }));
 
   const countText =
     total === null
@@ -40,16 +42,15 @@ export function PatientsScreen({ view }: { view: PatientsView }) {
   return (
     <div className="screen patients">
       <section className="patients__list-pane" aria-labelledby="patients-title">
-        <div className="patients__title-row">
-          <h1 id="patients-title">Patients</h1>
+        <TitleRow title="Patients" headingId="patients-title" autoFocus={false}>
           <button
             type="button"
             className="button button--primary"
-            onClick={() => go({ screen: 'patients', view: { kind: 'new' } })}
+            onClick={() => go(patientsRoute.href({ kind: 'new' }))}
           >
             New patient
           </button>
-        </div>
+        </TitleRow>
         <PatientSearchBox listId={LIST_ID} onEnterList={() => listRef.current?.focus()} />
         <p className="patients__count" role="status">
           {countText}

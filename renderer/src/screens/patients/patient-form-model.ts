@@ -88,5 +88,8 @@ export function inputFromForm(v: PatientFormValues): Record<keyof PatientInput, 
   };
 }
 
-/** Form fields in screen order, to focus the first one with an error. */
-export const fieldOrder = Object.keys(emptyPatientForm) as PatientFormField[];
+/** The message above a refused form: how many fields need correcting. */
+export function correctPatientFields(errors: Readonly<Record<string, string>>): string {
+  const count = Object.keys(errors).length;
+  return `Please correct ${count === 1 ? '1 field' : `${count} fields`} below.`;
+}

@@ -1,16 +1,15 @@
 // One appointment: when, with whom, its status and the changes allowed from
 // it, notes, rescheduling and cancelling. Refusals show the core's message.
 import type { AppointmentView } from '../../../../shared/api/scheduling';
-import { canTransition } from '../../../../shared/scheduling';
+import { canTransition, localDateOf } from '../../../../shared/scheduling';
 import { useSchedule } from '../../stores/schedule-store';
 import { CancelForm } from './CancelForm';
 import { NotesEditor } from './NotesEditor';
 import { RescheduleForm } from './RescheduleForm';
 import { SidePanel } from './SidePanel';
 import { StatusActions } from './StatusActions';
-import { statusLabel } from './status';
 import { longDate, timeOf } from './time';
-import { localDateOf } from '../../../../shared/scheduling';
+import { StatusPill } from './StatusPill';
 
 interface Props {
   id: string;
@@ -58,7 +57,7 @@ function Facts({ a, timeZone }: { a: AppointmentView; timeZone: string }) {
       <dd>{a.doctorName}</dd>
       <dt>Status</dt>
       <dd data-testid="appointment-status">
-        <span className={`status-pill appt--${a.status}`}>{statusLabel(a.status)}</span>
+        <StatusPill status={a.status} />
       </dd>
       <dt>Medical record number</dt>
       <dd>{a.patientMrn}</dd>

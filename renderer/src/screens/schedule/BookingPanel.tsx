@@ -4,16 +4,20 @@
 // panel then offers to overbook with a reason.
 import { useState } from 'react';
 import type { PatientSummary } from '../../../../shared/api/patients';
-import { utcToZoned } from '../../../../shared/scheduling';
-import { api, ApiError, errorMessage } from '../../api/client';
+import { schedulingChannels } from '../../../../shared/api/scheduling';
+import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { TextAreaField } from '../../components/TextAreaField';
+import { correctFields } from '../../lib/form-rules';
+import { useSchemaForm } from '../../lib/useSchemaForm';
 import { useSchedule } from '../../stores/schedule-store';
 import { OverbookPrompt } from './OverbookPrompt';
 import { PatientPicker } from './PatientPicker';
 import { QuickCreatePatient } from './QuickCreatePatient';
 import { SidePanel } from './SidePanel';
-import { WhenFields, type When } from './WhenFields';
-import { isoOf } from './time';
+import { whenOf, whenProblems, whenRequest, type When } from './when';
+import { WhenFields } from './WhenFields';
+import { SubmitButton } from '../../components/SubmitButton';
 
 interface Props {
   doctorId: string;
@@ -21,86 +25,91 @@ interface Props {
   timeZone: string;
 }
 
+interface Booking extends When {
+  patient: PatientSummary | null;
+  notes: string;
+  /** Set only when the user chose to overbook a clash. */
+  overbookReason: string | null;
+}
+
 export function BookingPanel({ doctorId, start, timeZone }: Props) {
   const doctors = useSchedule((s) => s.doctors) ?? [];
   const applyChange = useSchedule((s) => s.applyChange);
   const openPanel = useSchedule((s) => s.openPanel);
   const slotMinutes = doctors.find((d) => d.id === doctorId)?.availability.slotMinutes ?? 15;
-  const [when, setWhen] = useState<When>({
-    doctorId,
-    ...utcToZoned(start, timeZone),
-    duration: String(slotMinutes),
-  });
-  const [patient, setPatient] = useState<PatientSummary | null>(null);
   const [creating, setCreating] = useState(false);
-  const [notes, setNotes] = useState('');
-  const [failure, setFailure] = useState<{ message: string; slotTaken: boolean } | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const book = async (overbookReason: string | null) => {
-    if (!patient) {
-      setFailure({ message: 'Choose a patient first.', slotTaken: false });
-      return;
-    }
-    setBusy(true);
-    try {
-      const booked = await api('appointments.book', {
-        doctorId: when.doctorId,
-        patientId: patient.id,
-        scheduledAt: isoOf(when.date, when.time, timeZone),
-        durationMinutes: Number(when.duration),
-        notes,
-        overbookReason,
-      });
+  const initial: Booking = {
+    ...whenOf(doctorId, start, slotMinutes, timeZone),
+    patient: null,
+    notes: '',
+    overbookReason: null,
+  };
+  const form = useSchemaForm({
+    initial,
+    schema: schedulingChannels['appointments.book'].request,
+    toInput: (b) => ({
+      ...whenRequest(b, timeZone),
+      patientId: b.patient?.id,
+      notes: b.notes,
+      overbookReason: b.overbookReason,
+    }),
+    check: whenProblems,
+    messages: { patientId: 'Choose a patient first.' },
+    refusal: (errors) => errors.patientId ?? correctFields(),
+    send: (request) => api('appointments.book', request),
+    onDone(booked) {
       applyChange(booked);
       openPanel({ kind: 'details', id: booked.id });
-    } catch (e) {
-      setFailure({
-        message: errorMessage(e),
-        slotTaken: e instanceof ApiError && e.code === 'SLOT_TAKEN',
-      });
-      setBusy(false);
-    }
-  };
+    },
+  });
+  // The prompt stays while its overbook is on its way, then the answer decides.
+  const clash =
+    form.failure?.code === 'SLOT_TAKEN' || (form.busy && form.values.overbookReason !== null);
 
   return (
     <SidePanel title="Book an appointment">
-      <WhenFields value={when} onChange={setWhen} doctors={doctors} />
-      {creating ? (
-        <QuickCreatePatient
-          onCreated={(p) => {
-            setPatient(p);
-            setCreating(false);
-          }}
-        />
-      ) : (
-        <>
-          <PatientPicker selected={patient} onSelect={setPatient} />
-          <button type="button" className="button button--quiet" onClick={() => setCreating(true)}>
-            New patient…
-          </button>
-        </>
-      )}
-      <div className="field">
-        <label htmlFor="booking-notes">Notes</label>
-        <textarea
-          id="booking-notes"
+      <div id={form.id}>
+        <WhenFields field={form.field} errors={form.errors} doctors={doctors} />
+        {creating ? (
+          <QuickCreatePatient
+            onCreated={(p) => {
+              form.set('patient', p);
+              setCreating(false);
+            }}
+          />
+        ) : (
+          <>
+            <PatientPicker
+              selected={form.values.patient}
+              onSelect={(p) => form.set('patient', p)}
+            />
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => setCreating(true)}
+            >
+              New patient…
+            </button>
+          </>
+        )}
+        <TextAreaField
+          label="Notes"
           rows={2}
-          value={notes}
-          onChange={(e) => setNotes(e.target.value)}
+          value={form.values.notes}
+          onChange={(notes) => form.set('notes', notes)}
         />
-      </div>
-      <ErrorAlert message={failure?.message ?? null} />
-      <div className="button-row">
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={busy}
-          onClick={() => void book(null)}
-        >
-          Book
-        </button>
-        {failure?.slotTaken && <OverbookPrompt busy={busy} onConfirm={(r) => void book(r)} />}
+        <ErrorAlert message={form.failure?.message ?? null} />
+        <div className="button-row">
+          <SubmitButton form={form} type="button" patch={{ overbookReason: null }}>
+            Book
+          </SubmitButton>
+          {clash && (
+            <OverbookPrompt
+              busy={form.busy}
+              onConfirm={(reason) => form.submit({ overbookReason: reason })}
+            />
+          )}
+        </div>
       </div>
     </SidePanel>
   );

@@ -8,9 +8,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { SelectField } from '../../components/SelectField';
 import { useSchedule } from '../../stores/schedule-store';
 import { ownDoctor } from './permissions';
-import { statusLabel } from './status';
 import { longDate, timeOf } from './time';
 import { useDayList } from './useDayList';
+import { StatusPill } from './StatusPill';
 
 interface Props {
   session: SessionInfo;
@@ -52,7 +52,7 @@ export function DoctorQueue({ session, today }: Props) {
               <li key={a.id} className="queue__item">
                 <span className="queue__time">{timeOf(Date.parse(a.scheduledAt), tz)}</span>
                 <span className="queue__name">{a.patientName}</span>
-                <span className={`status-pill appt--${a.status}`}>{statusLabel(a.status)}</span>
+                <StatusPill status={a.status} />
                 <button
                   type="button"
                   className="button button--primary"

@@ -3,6 +3,8 @@ import type { AvailabilityException } from '../../../../shared/domain/availabili
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import type { FieldErrors } from '../../lib/validation';
+import { RowList } from './RowList';
+import { SpanFields } from './SpanFields';
 
 interface Props {
   rows: AvailabilityException[];
@@ -12,26 +14,31 @@ interface Props {
 }
 
 const DEFAULT_SPAN = { start: '09:00', end: '12:00' };
+const kindOptions = [
+  { value: 'time_off', label: 'Time off' },
+  { value: 'extra', label: 'Extra session' },
+];
 
 export function ExceptionRows({ rows, today, errors, onChange }: Props) {
-  const replace = (i: number, next: AvailabilityException) =>
-    onChange(rows.map((r, j) => (j === i ? next : r)));
   return (
-    <fieldset className="hours-section">
-      <legend>Exceptions</legend>
-      {rows.length === 0 && <p className="field__hint">None.</p>}
-      {rows.map((r, i) => {
+    <RowList
+      title="Exceptions"
+      noun="Exception"
+      rows={rows}
+      blank={{ kind: 'time_off', date: today }}
+      rowClassName="hours-row hours-row--exception"
+      onChange={onChange}
+    >
+      {(r, replace, i) => {
         const err = (k: string) => errors[`exceptions.${i}.${k}`];
         const wholeDay = r.kind === 'time_off' && !r.span;
         return (
-          <fieldset key={i} className="hours-row hours-row--exception">
-            <legend className="visually-hidden">{`Exception ${i + 1}`}</legend>
+          <>
             <SelectField
               label="Kind"
               value={r.kind}
               onChange={(kind) =>
                 replace(
-                  i,
                   kind === 'extra'
                     ? {
                         kind: 'extra',
@@ -42,16 +49,13 @@ export function ExceptionRows({ rows, today, errors, onChange }: Props) {
                     : { kind: 'time_off', date: r.date, span: r.span, reason: r.reason },
                 )
               }
-              options={[
-                { value: 'time_off', label: 'Time off' },
-                { value: 'extra', label: 'Extra session' },
-              ]}
+              options={kindOptions}
             />
             <TextField
               label="Date"
               type="date"
               value={r.date}
-              onChange={(date) => replace(i, { ...r, date })}
+              onChange={(date) => replace({ ...r, date })}
               error={err('date')}
             />
             {r.kind === 'time_off' && (
@@ -60,54 +64,29 @@ export function ExceptionRows({ rows, today, errors, onChange }: Props) {
                   type="checkbox"
                   checked={wholeDay}
                   onChange={(e) =>
-                    replace(i, { ...r, span: e.target.checked ? undefined : DEFAULT_SPAN })
+                    replace({ ...r, span: e.target.checked ? undefined : DEFAULT_SPAN })
                   }
                 />
                 Whole day
               </label>
             )}
             {!wholeDay && r.span && (
-              <>
-                <TextField
-                  label="From"
-                  type="time"
-                  value={r.span.start}
-                  onChange={(start) => r.span && replace(i, { ...r, span: { ...r.span, start } })}
-                  error={err('span.start')}
-                />
-                <TextField
-                  label="To"
-                  type="time"
-                  value={r.span.end}
-                  onChange={(end) => r.span && replace(i, { ...r, span: { ...r.span, end } })}
-                  error={err('span.end')}
-                />
-              </>
+              <SpanFields
+                span={r.span}
+                path={`exceptions.${i}.span`}
+                errors={errors}
+                onChange={(span) => replace({ ...r, span })}
+              />
             )}
             <TextField
               label="Reason"
               value={r.reason ?? ''}
-              onChange={(reason) => replace(i, { ...r, reason })}
+              onChange={(reason) => replace({ ...r, reason })}
               error={err('reason')}
             />
-            <button
-              type="button"
-              className="button button--quiet hours-row__remove"
-              onClick={() => onChange(rows.filter((_, j) => j !== i))}
-              aria-label={`Remove exception ${i + 1}`}
-            >
-              Remove
-            </button>
-          </fieldset>
+          </>
         );
-      })}
-      <button
-        type="button"
-        className="button"
-        onClick={() => onChange([...rows, { kind: 'time_off', date: today }])}
-      >
-        Add exception
-      </button>
-    </fieldset>
+      }}
+    </RowList>
   );
 }

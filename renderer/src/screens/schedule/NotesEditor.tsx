@@ -1,43 +1,36 @@
 // The appointment's notes, saved on request.
-import { useState } from 'react';
 import type { AppointmentView } from '../../../../shared/api/scheduling';
+import { schedulingChannels } from '../../../../shared/api/scheduling';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useAppointmentAction } from './useAppointmentAction';
+import { TextAreaField } from '../../components/TextAreaField';
+import { useSchemaForm } from '../../lib/useSchemaForm';
+import { useSchedule } from '../../stores/schedule-store';
+import { SubmitButton } from '../../components/SubmitButton';
 
 export function NotesEditor({ appointment }: { appointment: AppointmentView }) {
-  const [notes, setNotes] = useState(appointment.notes);
-  const [saved, setSaved] = useState(false);
-  const { busy, failure, run } = useAppointmentAction();
-  const save = async () => {
-    setSaved(await run(() => api('appointments.updateNotes', { id: appointment.id, notes })));
-  };
+  const applyChange = useSchedule((s) => s.applyChange);
+  const form = useSchemaForm({
+    initial: { notes: appointment.notes },
+    schema: schedulingChannels['appointments.updateNotes'].request,
+    toInput: (v) => ({ id: appointment.id, notes: v.notes }),
+    send: (request) => api('appointments.updateNotes', request),
+    onDone: applyChange,
+  });
   return (
     <div className="notes-editor">
-      <div className="field">
-        <label htmlFor="appointment-notes">Notes</label>
-        <textarea
-          id="appointment-notes"
-          rows={3}
-          maxLength={2000}
-          value={notes}
-          onChange={(e) => {
-            setNotes(e.target.value);
-            setSaved(false);
-          }}
-        />
-      </div>
-      <ErrorAlert message={failure?.message ?? null} />
+      <TextAreaField label="Notes" rows={3} maxLength={2000} {...form.field('notes')} />
+      <ErrorAlert message={form.failure?.message ?? null} />
       <div className="button-row button-row--tight">
-        <button
+        <SubmitButton
+          form={form}
           type="button"
-          className="button"
-          disabled={busy || notes === appointment.notes}
-          onClick={() => void save()}
+          variant="plain"
+          disabled={form.values.notes === appointment.notes}
         >
           Save notes
-        </button>
-        <span role="status">{saved ? 'Notes saved' : ''}</span>
+        </SubmitButton>
+        <span role="status">{form.succeeded ? 'Notes saved' : ''}</span>
       </div>
     </div>
   );

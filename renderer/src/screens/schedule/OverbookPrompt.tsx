@@ -1,17 +1,26 @@
-// After the core refuses a clash (SLOT_TAKEN): its message, and the explicit
-// choice to overbook anyway with a reason, which the core audits.
+// After the core refuses a clash (SLOT_TAKEN): the explicit choice to overbook
+// anyway with a reason, which the core audits. The parent sends it and shows
+// what the core answers.
 import { useState } from 'react';
 import { TextField } from '../../components/TextField';
+import { useSchemaForm } from '../../lib/useSchemaForm';
+import { ReasonRequest, reasonMessages } from './reason';
+import { SubmitButton } from '../../components/SubmitButton';
 
 interface Props {
   busy: boolean;
-  onConfirm(reason: string): void;
+  onConfirm(reason: string): Promise<void>;
 }
 
 export function OverbookPrompt({ busy, onConfirm }: Props) {
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const form = useSchemaForm({
+    initial: { reason: '' },
+    schema: ReasonRequest,
+    messages: reasonMessages,
+    refusal: () => null,
+    send: ({ reason }) => onConfirm(reason),
+  });
   if (!open) {
     return (
       <button type="button" className="button" onClick={() => setOpen(true)}>
@@ -20,26 +29,16 @@ export function OverbookPrompt({ busy, onConfirm }: Props) {
     );
   }
   return (
-    <div className="overbook">
+    <div className="overbook" id={form.id}>
       <TextField
         label="Reason for overbooking"
-        value={reason}
-        onChange={setReason}
-        error={error}
         hint="Recorded in the audit log."
         autoFocus
+        {...form.field('reason')}
       />
-      <button
-        type="button"
-        className="button button--primary"
-        disabled={busy}
-        onClick={() => {
-          if (reason.trim().length < 3) setError('Give a reason (at least 3 characters)');
-          else onConfirm(reason.trim());
-        }}
-      >
+      <SubmitButton form={form} type="button" disabled={busy}>
         Overbook
-      </button>
+      </SubmitButton>
     </div>
   );
 }

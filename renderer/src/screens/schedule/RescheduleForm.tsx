@@ -2,29 +2,44 @@
 // to do what dragging a block does. A clash can be overbooked with a reason.
 import { useState } from 'react';
 import type { AppointmentView } from '../../../../shared/api/scheduling';
-import { utcToZoned } from '../../../../shared/scheduling';
+import { schedulingChannels } from '../../../../shared/api/scheduling';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useSchemaForm } from '../../lib/useSchemaForm';
 import { useSchedule } from '../../stores/schedule-store';
 import { OverbookPrompt } from './OverbookPrompt';
-import { WhenFields, type When } from './WhenFields';
-import { isoOf } from './time';
-import { useAppointmentAction } from './useAppointmentAction';
+import { whenOf, whenProblems, whenRequest, type When } from './when';
+import { WhenFields } from './WhenFields';
+import { SubmitButton } from '../../components/SubmitButton';
 
 interface Props {
   appointment: AppointmentView;
   timeZone: string;
 }
 
+interface Move extends When {
+  overbookReason: string | null;
+}
+
 export function RescheduleForm({ appointment: a, timeZone }: Props) {
   const doctors = useSchedule((s) => s.doctors) ?? [];
+  const applyChange = useSchedule((s) => s.applyChange);
   const [open, setOpen] = useState(false);
-  const [when, setWhen] = useState<When>(() => ({
-    doctorId: a.doctorId,
-    ...utcToZoned(Date.parse(a.scheduledAt), timeZone),
-    duration: String(a.durationMinutes),
-  }));
-  const { busy, failure, run } = useAppointmentAction();
+  const initial: Move = {
+    ...whenOf(a.doctorId, Date.parse(a.scheduledAt), a.durationMinutes, timeZone),
+    overbookReason: null,
+  };
+  const form = useSchemaForm({
+    initial,
+    schema: schedulingChannels['appointments.reschedule'].request,
+    toInput: (m) => ({ id: a.id, ...whenRequest(m, timeZone), overbookReason: m.overbookReason }),
+    check: whenProblems,
+    send: (request) => api('appointments.reschedule', request),
+    onDone(moved) {
+      applyChange(moved);
+      setOpen(false);
+    },
+  });
   if (!open) {
     return (
       <button type="button" className="button" onClick={() => setOpen(true)}>
@@ -32,31 +47,21 @@ export function RescheduleForm({ appointment: a, timeZone }: Props) {
       </button>
     );
   }
-  const move = (overbookReason: string | null) =>
-    void run(() =>
-      api('appointments.reschedule', {
-        id: a.id,
-        doctorId: when.doctorId,
-        scheduledAt: isoOf(when.date, when.time, timeZone),
-        durationMinutes: Number(when.duration),
-        overbookReason,
-      }),
-    ).then((ok) => ok && setOpen(false));
   return (
-    <fieldset className="reschedule-form">
+    <fieldset className="reschedule-form" id={form.id}>
       <legend>Reschedule</legend>
-      <WhenFields value={when} onChange={setWhen} doctors={doctors} />
-      <ErrorAlert message={failure?.message ?? null} />
+      <WhenFields field={form.field} errors={form.errors} doctors={doctors} />
+      <ErrorAlert message={form.failure?.message ?? null} />
       <div className="button-row button-row--tight">
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={busy}
-          onClick={() => move(null)}
-        >
+        <SubmitButton form={form} type="button" patch={{ overbookReason: null }}>
           Move appointment
-        </button>
-        {failure?.slotTaken && <OverbookPrompt busy={busy} onConfirm={move} />}
+        </SubmitButton>
+        {form.failure?.code === 'SLOT_TAKEN' && (
+          <OverbookPrompt
+            busy={form.busy}
+            onConfirm={(reason) => form.submit({ overbookReason: reason })}
+          />
+        )}
         <button type="button" className="button button--quiet" onClick={() => setOpen(false)}>
           Keep time
         </button>

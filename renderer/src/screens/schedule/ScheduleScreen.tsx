@@ -2,28 +2,22 @@
 // front desk's list for today, and a doctor's queue, with the booking,
 // appointment and hours panels.
 import { useEffect } from 'react';
-import type { SessionInfo } from '../../../../shared/api/session';
-import { ScreenHeading } from '../../components/ScreenHeading';
+import type { ScreenProps } from '../../app/screen-definition';
+import { Segmented } from '../../components/Segmented';
+import { TitleRow } from '../../components/TitleRow';
 import { useSchedule, type ScheduleTab } from '../../stores/schedule-store';
-import { useSession } from '../../stores/session-store';
 import '../../styles/schedule.css';
 import { CalendarPane } from './CalendarPane';
 import { DoctorQueue } from './DoctorQueue';
 import { TodayList } from './TodayList';
 
-const tabs: { tab: ScheduleTab; label: string }[] = [
-  { tab: 'calendar', label: 'Calendar' },
-  { tab: 'today', label: 'Today’s list' },
-  { tab: 'queue', label: 'Doctor’s queue' },
+const tabs: { value: ScheduleTab; label: string }[] = [
+  { value: 'calendar', label: 'Calendar' },
+  { value: 'today', label: 'Today’s list' },
+  { value: 'queue', label: 'Doctor’s queue' },
 ];
 
-export function ScheduleScreen() {
-  const session = useSession((s) => s.session);
-  if (!session) return null;
-  return <Schedule session={session} />;
-}
-
-function Schedule({ session }: { session: SessionInfo }) {
+export function ScheduleScreen({ session }: ScreenProps<undefined>) {
   const timeZone = session.tenant.timeZone;
   const tab = useSchedule((s) => s.tab);
   const setTab = useSchedule((s) => s.setTab);
@@ -36,22 +30,9 @@ function Schedule({ session }: { session: SessionInfo }) {
 
   return (
     <div className="screen schedule">
-      <div className="schedule__title-row">
-        <ScreenHeading>Schedule</ScreenHeading>
-        <div className="segmented" role="group" aria-label="Schedule views">
-          {tabs.map((t) => (
-            <button
-              key={t.tab}
-              type="button"
-              className="button"
-              aria-pressed={tab === t.tab}
-              onClick={() => setTab(t.tab)}
-            >
-              {t.label}
-            </button>
-          ))}
-        </div>
-      </div>
+      <TitleRow title="Schedule">
+        <Segmented label="Schedule views" segments={tabs} value={tab} onChange={setTab} />
+      </TitleRow>
       {!today && <p role="status">Opening the schedule…</p>}
       {today && tab === 'calendar' && <CalendarPane session={session} today={today} />}
       {today && tab === 'today' && <TodayList session={session} today={today} />}

@@ -1,13 +1,19 @@
 // Above the calendar: dates, Day/Week, the doctor picker, the iCalendar export
 // of what is shown, and (for whoever may) the doctor's hours.
-import { useState } from 'react';
 import type { SessionInfo } from '../../../../shared/api/session';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
+import { Segmented, type Segment } from '../../components/Segmented';
 import { SelectField } from '../../components/SelectField';
-import { rangeOf, useSchedule } from '../../stores/schedule-store';
+import { useRequest } from '../../lib/useRequest';
+import { rangeOf, useSchedule, type CalendarView } from '../../stores/schedule-store';
 import { DateNavigator } from './DateNavigator';
 import { downloadText } from './ical-download';
 import { canEditHours } from './permissions';
+
+const views: Segment<CalendarView>[] = [
+  { value: 'day', label: 'Day' },
+  { value: 'week', label: 'Week' },
+];
 
 interface Props {
   session: SessionInfo;
@@ -16,41 +22,23 @@ interface Props {
 
 export function ScheduleToolbar({ session, today }: Props) {
   const { view, date, doctor, doctors, setView, setDate, setDoctor, openPanel } = useSchedule();
-  const [exporting, setExporting] = useState(false);
+  const exporting = useRequest();
   const chosen = doctors?.find((d) => d.id === doctor);
 
   const exportIcs = async () => {
     if (!chosen) return;
-    setExporting(true);
-    try {
-      const file = await api('schedule.icalExport', {
-        doctorId: chosen.id,
-        ...rangeOf(view, date),
-      });
-      downloadText(file.filename, file.content, 'text/calendar');
-    } catch (e) {
-      useSchedule.setState({ error: errorMessage(e) });
-    } finally {
-      setExporting(false);
-    }
+    const file = await exporting.run(() =>
+      api('schedule.icalExport', { doctorId: chosen.id, ...rangeOf(view, date) }),
+    );
+    // A refusal shows where the calendar's other errors do.
+    if (file.ok) downloadText(file.value.filename, file.value.content, 'text/calendar');
+    else useSchedule.setState({ error: file.failure.message });
   };
 
   return (
     <div className="schedule-toolbar">
       <DateNavigator view={view} date={date} today={today} onDate={setDate} />
-      <div className="segmented" role="group" aria-label="Calendar view">
-        {(['day', 'week'] as const).map((v) => (
-          <button
-            key={v}
-            type="button"
-            className="button"
-            aria-pressed={view === v}
-            onClick={() => setView(v)}
-          >
-            {v === 'day' ? 'Day' : 'Week'}
-          </button>
-        ))}
-      </div>
+      <Segmented label="Calendar view" segments={views} value={view} onChange={setView} />
       <SelectField
         label="Doctor"
         value={doctor}
@@ -64,7 +52,7 @@ export function ScheduleToolbar({ session, today }: Props) {
         <button
           type="button"
           className="button"
-          disabled={!chosen || exporting}
+          disabled={!chosen || exporting.busy}
           onClick={() => void exportIcs()}
           title={chosen ? undefined : 'Choose one doctor to export their calendar'}
         >

@@ -5,15 +5,19 @@ import type { AppointmentStatus } from '../../../../shared/domain/enums';
 import { nextStatuses } from '../../../../shared/scheduling';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useRequest } from '../../lib/useRequest';
+import { useSchedule } from '../../stores/schedule-store';
 import { actionLabel } from './status';
-import { useAppointmentAction } from './useAppointmentAction';
 
 export function StatusActions({ appointment }: { appointment: AppointmentView }) {
-  const { busy, failure, run } = useAppointmentAction();
+  const applyChange = useSchedule((s) => s.applyChange);
+  const { busy, failure, run } = useRequest();
   const next = nextStatuses(appointment.status).filter(
     (s): s is Exclude<AppointmentStatus, 'cancelled'> => s !== 'cancelled',
   );
   if (next.length === 0) return null;
+  const move = (status: Exclude<AppointmentStatus, 'cancelled'>) =>
+    void run(() => api('appointments.setStatus', { id: appointment.id, status }).then(applyChange));
   return (
     <div>
       <ErrorAlert message={failure?.message ?? null} />
@@ -24,9 +28,7 @@ export function StatusActions({ appointment }: { appointment: AppointmentView })
             type="button"
             className={status === 'no_show' ? 'button' : 'button button--primary'}
             disabled={busy}
-            onClick={() =>
-              void run(() => api('appointments.setStatus', { id: appointment.id, status }))
-            }
+            onClick={() => move(status)}
           >
             {actionLabel(status)}
           </button>

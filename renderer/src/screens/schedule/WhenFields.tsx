@@ -3,41 +3,41 @@
 import type { DoctorView } from '../../../../shared/api/scheduling';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
-
-export interface When {
-  doctorId: string;
-  date: string;
-  time: string;
-  duration: string;
-}
+import type { FieldProps } from '../../lib/useSchemaForm';
+import type { FieldErrors } from '../../lib/validation';
+import type { When } from './when';
 
 interface Props {
-  value: When;
-  onChange(value: When): void;
+  field(name: keyof When): FieldProps;
+  errors: FieldErrors;
   doctors: readonly DoctorView[];
 }
 
-export function WhenFields({ value, onChange, doctors }: Props) {
-  const set = (k: keyof When) => (v: string) => onChange({ ...value, [k]: v });
+export function WhenFields({ field, errors, doctors }: Props) {
+  const time = field('time');
   return (
     <>
       <SelectField
         label="Doctor"
-        value={value.doctorId}
-        onChange={set('doctorId')}
         options={doctors.map((d) => ({ value: d.id, label: d.displayName }))}
+        {...field('doctorId')}
       />
       <div className="form-row form-row--three">
-        <TextField label="Date" type="date" value={value.date} onChange={set('date')} required />
-        <TextField label="Time" type="time" value={value.time} onChange={set('time')} required />
+        <TextField label="Date" type="date" required {...field('date')} />
+        <TextField
+          label="Time"
+          type="time"
+          required
+          {...time}
+          error={time.error ?? errors.scheduledAt}
+        />
         <TextField
           label="Minutes"
           type="number"
           min={5}
           max={480}
           step={5}
-          value={value.duration}
-          onChange={set('duration')}
+          {...field('durationMinutes')}
         />
       </div>
     </>

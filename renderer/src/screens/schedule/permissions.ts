@@ -1,11 +1,12 @@
-// What the Schedule screen offers to whom. The core enforces the same rules.
-import type { SessionInfo } from '../../../../shared/api/session';
+// What the Schedule screen offers to whom, from the session's capabilities.
+// The core enforces the same rules (schedule-service's updateAvailability).
 import type { DoctorView } from '../../../../shared/api/scheduling';
+import type { SessionInfo } from '../../../../shared/api/session';
+import { holds } from '../../../../shared/auth/capabilities';
 
-/** Admins with doctors.manage edit anyone's hours; a doctor edits their own. */
+/** Whoever holds doctors.manage edits anyone's hours; a doctor edits their own. */
 export const canEditHours = (session: SessionInfo, doctor: DoctorView): boolean =>
-  doctor.userId === session.user.id ||
-  (session.user.role === 'admin' && session.permissions.includes('doctors.manage'));
+  doctor.userId === session.user.id || holds(session.capabilities, 'doctors.manage');
 
 /** The doctor profile of the logged-in user, if they are a doctor. */
 export const ownDoctor = (

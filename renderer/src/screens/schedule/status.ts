@@ -1,37 +1,17 @@
-// How appointment statuses read and which button moves to each.
+// How appointment statuses read and which button moves to each: one table,
+// so a new status cannot be added without both (the type requires every key).
 import type { AppointmentStatus } from '../../../../shared/domain/enums';
 
-export function statusLabel(s: AppointmentStatus): string {
-  switch (s) {
-    case 'scheduled':
-      return 'Scheduled';
-    case 'checked_in':
-      return 'Checked in';
-    case 'in_progress':
-      return 'In progress';
-    case 'completed':
-      return 'Completed';
-    case 'cancelled':
-      return 'Cancelled';
-    case 'no_show':
-      return 'No-show';
-  }
-}
+const wording: Record<AppointmentStatus, { label: string; action: string }> = {
+  scheduled: { label: 'Scheduled', action: 'Schedule again' },
+  checked_in: { label: 'Checked in', action: 'Check in' },
+  in_progress: { label: 'In progress', action: 'Start' },
+  completed: { label: 'Completed', action: 'Complete' },
+  cancelled: { label: 'Cancelled', action: 'Cancel appointment' },
+  no_show: { label: 'No-show', action: 'Mark as no-show' },
+};
+
+export const statusLabel = (s: AppointmentStatus): string => wording[s].label;
 
 /** The label of the button that moves an appointment to `s`. */
-export function actionLabel(s: AppointmentStatus): string {
-  switch (s) {
-    case 'scheduled':
-      return 'Schedule again';
-    case 'checked_in':
-      return 'Check in';
-    case 'in_progress':
-      return 'Start';
-    case 'completed':
-      return 'Complete';
-    case 'cancelled':
-      return 'Cancel appointment';
-    case 'no_show':
-      return 'Mark as no-show';
-  }
-}
+export const actionLabel = (s: AppointmentStatus): string => wording[s].action;

@@ -33,15 +33,8 @@ interface Input {
   withSlots: boolean;
 }
 
-export function useCalendarModel({
-  range,
-  doctors,
-  appointments,
-  workingHours,
-  timeZone,
-  now,
-  withSlots,
-}: Input): { columns: ColumnModel[]; hours: Span } {
+export function useCalendarModel(input: Input): { columns: ColumnModel[]; hours: Span } {
+  const { range, doctors, appointments, workingHours, timeZone, now, withSlots } = input;
   return useMemo(() => {
     const grouped = groupByColumn(appointments, timeZone);
     const today = localDateOf(now, timeZone);

@@ -2,10 +2,11 @@
 // filled with made-up patients, or join an existing clinic through its sync
 // server (then wait while its data arrives).
 import { useEffect, useState } from 'react';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
 import { AuthLayout } from '../../components/AuthLayout';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { useRequest } from '../../lib/useRequest';
 import { useSession } from '../../stores/session-store';
 import '../../styles/setup.css';
 import { CreateClinicForm } from './CreateClinicForm';
@@ -17,8 +18,7 @@ type Mode = 'choose' | 'join' | 'joining';
 export function FirstRunScreen() {
   const createDemo = useSession((s) => s.createDemo);
   const [mode, setMode] = useState<Mode>('choose');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const demo = useRequest();
 
   // A reload while a joined workstation is still receiving its data: keep waiting.
   useEffect(() => {
@@ -28,17 +28,6 @@ export function FirstRunScreen() {
       })
       .catch(() => undefined);
   }, []);
-
-  async function explore() {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await createDemo();
-    } catch (e) {
-      setFailure(errorMessage(e));
-      setBusy(false);
-    }
-  }
 
   if (mode !== 'choose') {
     return (
@@ -70,15 +59,15 @@ export function FirstRunScreen() {
               The demo clinic comes with made-up patients and one login for each role, so you can
               try every screen safely.
             </p>
-            <ErrorAlert message={failure} />
+            <ErrorAlert message={demo.failure?.message ?? null} />
             <button
               type="button"
               className="button"
-              onClick={() => void explore()}
-              disabled={busy}
-              aria-busy={busy}
+              onClick={() => void demo.run(createDemo)}
+              disabled={demo.busy}
+              aria-busy={demo.busy}
             >
-              {busy ? 'Preparing the demo clinic…' : 'Explore the demo clinic'}
+              {demo.busy ? 'Preparing the demo clinic…' : 'Explore the demo clinic'}
             </button>
           </section>
           <section className="first-run__demo" aria-labelledby="join-choice-title">

@@ -1,0 +1,27 @@
+// The Admin screen's sections, one line each: a section a session does not
+// hold the permission for is not offered (the core refuses its calls anyway).
+// Sections without one show what they can to every admin and offer their
+// changes by permission inside (settings.manage, sync.manage, devices.manage).
+import type { ComponentType } from 'react';
+import type { SessionInfo } from '../../../../shared/api/session';
+import { holds, type Capability } from '../../../../shared/auth/capabilities';
+import { ClinicSettingsPanel } from './ClinicSettingsPanel';
+import { StaffPanel } from './StaffPanel';
+import { SyncPanel } from './SyncPanel';
+
+export interface AdminSection {
+  id: string;
+  label: string;
+  requires?: Capability;
+  Panel: ComponentType<{ session: SessionInfo }>;
+}
+
+export const adminSections: readonly AdminSection[] = [
+  { id: 'staff', label: 'Staff', requires: 'users.manage', Panel: StaffPanel },
+  { id: 'settings', label: 'Clinic settings', Panel: ClinicSettingsPanel },
+  { id: 'sync', label: 'Sync', Panel: SyncPanel },
+];
+
+/** The sections these capabilities open, in order; the first is where Admin opens. */
+export const sectionsFor = (held: readonly Capability[]): AdminSection[] =>
+  adminSections.filter((s) => s.requires === undefined || holds(held, s.requires));

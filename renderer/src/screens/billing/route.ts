@@ -1,0 +1,4 @@
+// The Billing screen's address.
+import { singleViewRoute } from '../../app/screen-route';
+
+export const billingRoute = singleViewRoute('billing');
