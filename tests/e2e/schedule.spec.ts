@@ -82,7 +82,7 @@ async function newPatient(host: RunningHost, givenName: string, familyName: stri
   });
 }
 
-test('book from a free slot, reschedule by form and by drag, check in, start, complete', async ({
+test('book from a free slot, reschedule by form and by drag; a visit weeks ahead offers no check-in', async ({
   page,
   clinic,
 }) => {
@@ -120,6 +120,40 @@ test('book from a free slot, reschedule by form and by drag, check in, start, co
   await expect(block).toContainText('11:00–11:15');
   await expect(details).toContainText('11:00–11:15');
 
+  // Weeks ahead, so it cannot be checked in yet: the button is not offered.
+  await expect(details.getByRole('button', { name: 'Check in', exact: true })).toHaveCount(0);
+  await expect(details).toContainText('Check-in opens on the day of the appointment.');
+});
+
+test("today's appointment checks in, starts and completes from its details; then it cannot be moved", async ({
+  page,
+  clinic,
+}) => {
+  const { host } = clinic;
+  const patient = await newPatient(host, 'Amara', 'Lindqvist');
+  const doctor = (await host.api('doctors.list', {})).find((d) => d.displayName === DOCTOR);
+  if (!doctor) throw new Error('the demo has no ' + DOCTOR);
+  const today = localDateOf(Date.now(), ZONE);
+  // Before opening hours today, so it never clashes with the demo's bookings.
+  await host.api('appointments.book', {
+    doctorId: doctor.id,
+    patientId: patient.id,
+    scheduledAt: new Date(zonedToUtc(today, '07:00', ZONE)).toISOString(),
+    durationMinutes: 15,
+    notes: '',
+    overbookReason: null,
+  });
+  await page.goto(host.launchUrl);
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Schedule' })
+    .click();
+  await page.getByRole('combobox', { name: 'Doctor' }).selectOption({ label: DOCTOR });
+  await page
+    .locator('.tgrid')
+    .getByRole('button', { name: /Amara Lindqvist/ })
+    .click();
+  const details = page.getByRole('region', { name: 'Amara Lindqvist' });
   for (const [action, status] of [
     ['Check in', 'Checked in'],
     ['Start', 'In progress'],
@@ -128,7 +162,6 @@ test('book from a free slot, reschedule by form and by drag, check in, start, co
     await details.getByRole('button', { name: action, exact: true }).click();
     await expect(details.getByTestId('appointment-status')).toHaveText(status);
   }
-  await expect(block).toContainText('Completed');
   // A finished visit can no longer be moved or cancelled.
   await expect(details.getByRole('button', { name: 'Reschedule…' })).toHaveCount(0);
   await expect(details.getByRole('button', { name: 'Cancel appointment…' })).toHaveCount(0);

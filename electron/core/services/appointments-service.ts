@@ -6,7 +6,12 @@ import type { ApiRequest } from '../../../shared/api/channels';
 import type { AppointmentView } from '../../../shared/api/scheduling';
 import type { Appointment } from '../../../shared/domain/appointment';
 import { AppError } from '../../../shared/errors';
-import { assertTransition, findClash, type BookingCandidate } from '../../../shared/scheduling';
+import {
+  assertTransition,
+  checkInRefusal,
+  findClash,
+  type BookingCandidate,
+} from '../../../shared/scheduling';
 import type { Repositories } from '../repos/repositories';
 import type { ClinicStore } from '../clinic/clinic-store';
 import { appointmentView } from './appointment-views';
@@ -134,7 +139,13 @@ export class AppointmentsService {
   ): AppointmentView {
     requireCap(session, 'appointments.write');
     const tenantId = session.actor.tenantId;
-    assertTransition(this.repos.appointments.get(tenantId, id).status, status);
+    const current = this.repos.appointments.get(tenantId, id);
+    assertTransition(current.status, status);
+    if (status === 'checked_in') {
+      const tz = this.repos.tenants.get(tenantId, tenantId).timeZone;
+      const refusal = checkInRefusal(current.scheduledAt, this.store.now(), tz);
+      if (refusal) throw new AppError('INVALID_TRANSITION', refusal);
+    }
     this.repos.appointments.update(session.actor, id, { status });
     return this.view(tenantId, id);
   }

@@ -4,10 +4,14 @@ import { clinicWorld } from '../world';
 import { patientInput } from '../fixtures';
 import { writableDb } from '../../../electron/core/clinic/writable-db';
 
+/** The clinic's clock (Europe/London): 08:00 on Thursday 3 December 2026, unless a test moves it. */
+const MORNING = Date.parse('2026-12-03T08:00:00.000Z');
+let clock = MORNING;
+
 describe('booking, moving and status changes in the core', () => {
   let w: Awaited<ReturnType<typeof clinicWorld>>;
   beforeAll(async () => {
-    w = await clinicWorld();
+    w = await clinicWorld({ now: () => clock });
   });
   afterAll(() => w.close());
 
@@ -150,5 +154,38 @@ describe('booking, moving and status changes in the core', () => {
         availability: own.availability,
       }),
     ).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+  });
+
+  it("checks in only today's appointments (clinic time zone), with a clear message otherwise", () => {
+    const tomorrow = book({ scheduledAt: '2026-12-04T14:00:00.000Z' });
+    const yesterday = book({ scheduledAt: '2026-12-02T15:00:00.000Z' });
+    expect(() =>
+      w.services.appointments.setStatus(w.desk, { id: tomorrow.id, status: 'checked_in' }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_TRANSITION',
+        message: "Only today's appointments can be checked in; this one is on 2026-12-04.",
+      }),
+    );
+    expect(() =>
+      w.services.appointments.setStatus(w.desk, { id: yesterday.id, status: 'checked_in' }),
+    ).toThrow(expect.objectContaining({ message: expect.stringMatching(/was on 2026-12-02/) }));
+    expect(w.repos.appointments.get(w.store.tenantId ?? '', tomorrow.id).status).toBe('scheduled');
+    const tenantId = w.store.tenantId ?? '';
+    try {
+      // 03:00 UTC on the 4th is still the evening of the 3rd in New York: the clinic's day decides.
+      w.repos.tenants.update(w.admin.actor, tenantId, { timeZone: 'America/New_York' });
+      clock = Date.parse('2026-12-04T03:00:00.000Z');
+      expect(() =>
+        w.services.appointments.setStatus(w.desk, { id: tomorrow.id, status: 'checked_in' }),
+      ).toThrow(expect.objectContaining({ message: expect.stringMatching(/is on 2026-12-04/) }));
+      clock = Date.parse('2026-12-04T13:00:00.000Z');
+      expect(
+        w.services.appointments.setStatus(w.desk, { id: tomorrow.id, status: 'checked_in' }).status,
+      ).toBe('checked_in');
+    } finally {
+      clock = MORNING;
+      w.repos.tenants.update(w.admin.actor, tenantId, { timeZone: 'Europe/London' });
+    }
   });
 });
