@@ -3,9 +3,13 @@
 // shows the button only when this holds; the core refuses otherwise.
 import { localDateOf } from './zoned-time';
 
-export function checkInRefusal(scheduledAt: string, now: number, timeZone: string): string | null {
+/** Why an appointment at `scheduledAt` cannot be checked in on the clinic's `today` (YYYY-MM-DD), or null. */
+export function checkInRefusal(
+  scheduledAt: string,
+  today: string,
+  timeZone: string,
+): string | null {
   const day = localDateOf(Date.parse(scheduledAt), timeZone);
-  const today = localDateOf(now, timeZone);
   if (day === today) return null;
   return day > today
     ? `Only today's appointments can be checked in; this one is on ${day}.`

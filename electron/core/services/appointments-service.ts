@@ -10,6 +10,7 @@ import {
   assertTransition,
   checkInRefusal,
   findClash,
+  localDateOf,
   type BookingCandidate,
 } from '../../../shared/scheduling';
 import type { Repositories } from '../repos/repositories';
@@ -143,7 +144,7 @@ export class AppointmentsService {
     assertTransition(current.status, status);
     if (status === 'checked_in') {
       const tz = this.repos.tenants.get(tenantId, tenantId).timeZone;
-      const refusal = checkInRefusal(current.scheduledAt, this.store.now(), tz);
+      const refusal = checkInRefusal(current.scheduledAt, localDateOf(this.store.now(), tz), tz);
       if (refusal) throw new AppError('INVALID_TRANSITION', refusal);
     }
     this.repos.appointments.update(session.actor, id, { status });

@@ -15,8 +15,9 @@ import { actionLabel } from './status';
 export function StatusActions({ appointment }: { appointment: AppointmentView }) {
   const applyChange = useSchedule((s) => s.applyChange);
   const timeZone = useSession((s) => s.session?.tenant.timeZone ?? 'UTC');
+  const today = useSchedule((s) => s.today);
   const { busy, failure, run } = useRequest();
-  const notToday = checkInRefusal(appointment.scheduledAt, Date.now(), timeZone);
+  const notToday = checkInRefusal(appointment.scheduledAt, today, timeZone);
   const next = nextStatuses(appointment.status).filter(
     (s): s is Exclude<AppointmentStatus, 'cancelled'> =>
       s !== 'cancelled' && !(s === 'checked_in' && notToday !== null),
