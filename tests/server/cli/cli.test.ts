@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { randomUUID, X509Certificate } from 'node:crypto';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { newWorkstationKey, versions, Workstation } from '../helpers/client';
@@ -30,13 +30,13 @@ afterAll(async () => {
 
 it('serves, prints the CA fingerprint and admin token, and lets the operator revoke a workstation', async () => {
   const url = (await server.waitFor(/listening on (https:\/\/\S+)/))[1] ?? '';
-  expect(
-    (await server.waitFor(/CA fingerprint \(SHA-256\)[^:]*: ([0-9A-F:]{95})/))[1],
-  ).toBeDefined();
+  const printed = (await server.waitFor(/CA fingerprint \(SHA-256\)[^:]*: ([0-9A-F:]{95})/))[1];
   const token = (await server.waitFor(/admin token[^:]*: (\S+)/))[1] ?? '';
 
-  // The CA a workstation pins, as an administrator would hand it over.
+  // The CA a workstation pins, as an administrator would hand it over: the
+  // printed fingerprint is that certificate's.
   const caPem = readFileSync(join(dataDir, 'ca.pem'), 'utf8');
+  expect(printed).toBe(new X509Certificate(caPem).fingerprint256);
   const key = newWorkstationKey();
   const deviceId = randomUUID();
   const registered = await new Workstation(url, caPem).post(

@@ -46,7 +46,7 @@ describe('doctor schedule as iCalendar', () => {
     expect(cal.getFirstPropertyValue('version')).toBe('2.0');
     expect(cal.getFirstPropertyValue('calscale')).toBe('GREGORIAN');
     expect(cal.getFirstPropertyValue('method')).toBe('PUBLISH');
-    expect(cal.getFirstPropertyValue('prodid')).toBeTruthy();
+    expect(cal.getFirstPropertyValue('prodid')).toBe('-//EHRBS//Doctor Schedule//EN');
     expect(cal.getFirstPropertyValue('x-wr-calname')).toBe(
       'Riverside Family Clinic - Dr. Amara Okafor',
     );
