@@ -22,6 +22,8 @@ export const errorCodes = [
   'PAYLOAD_TOO_LARGE',
   'REVOKED',
   'UNAVAILABLE',
+  'THROTTLED',
+  'PASSWORD_CHANGE_REQUIRED',
   'DISK_FULL',
   'INTERNAL',
 ] as const;

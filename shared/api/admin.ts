@@ -6,6 +6,7 @@ import { Password } from './session';
 import { Doctor } from '../domain/doctor';
 import { Permission, Role } from '../domain/enums';
 import { PublicUser } from '../domain/user';
+import { Id } from '../domain/primitives';
 
 export const ClinicSettings = z.object({
   idleLockMinutes: z.number().int().min(1).max(240),
@@ -30,6 +31,7 @@ export const StaffMember = PublicUser.pick({
   displayName: true,
   role: true,
   active: true,
+  mustChangePassword: true,
 }).extend({
   doctor: DoctorProfile.nullable(),
   permissions: z.array(Permission).nullable(),
@@ -66,6 +68,17 @@ export const NewDoctorRequest = z
 
 const Empty = z.object({}).strict();
 
+export const SetActiveRequest = z.object({ userId: Id, active: z.boolean() }).strict();
+export const SetRoleRequest = z
+  .object({
+    userId: Id,
+    role: Role.extract(['front_desk', 'admin']),
+    /** Admins only: the permissions they hold. */
+    permissions: z.array(Permission).max(Permission.options.length).default([]),
+  })
+  .strict();
+export const ResetPasswordRequest = z.object({ userId: Id, temporaryPassword: Password }).strict();
+
 export const adminChannels = {
   'admin.clinicSettings': channel('admin.clinicSettings', Empty, ClinicSettings, 'session'),
   'admin.updateClinicSettings': channel(
@@ -76,5 +89,13 @@ export const adminChannels = {
   ),
   'users.list': channel('users.list', Empty, z.array(StaffMember), 'users.manage'),
   'users.create': channel('users.create', NewStaffRequest, StaffMember, 'users.manage'),
+  'users.setActive': channel('users.setActive', SetActiveRequest, StaffMember, 'users.manage'),
+  'users.setRole': channel('users.setRole', SetRoleRequest, StaffMember, 'users.manage'),
+  'users.resetPassword': channel(
+    'users.resetPassword',
+    ResetPasswordRequest,
+    StaffMember,
+    'users.manage',
+  ),
   'doctors.create': channel('doctors.create', NewDoctorRequest, StaffMember, 'doctors.manage'),
 } as const;

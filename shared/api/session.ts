@@ -8,7 +8,14 @@ import { Capability } from '../auth/capabilities';
 export const Password = z.string().min(10, 'at least 10 characters').max(200);
 
 export const SessionInfo = z.object({
-  user: z.object({ id: Id, email: z.string(), displayName: z.string(), role: Role }),
+  user: z.object({
+    id: Id,
+    email: z.string(),
+    displayName: z.string(),
+    role: Role,
+    /** A temporary password: every channel but session.changePassword is refused until a new one is chosen. */
+    mustChangePassword: z.boolean(),
+  }),
   tenant: z.object({
     id: Id,
     name: z.string(),
@@ -79,6 +86,20 @@ export const sessionChannels = {
   ),
   'session.logout': channel('session.logout', Empty, Ok, 'public'),
   'session.lock': channel('session.lock', Empty, Ok, 'public'),
+  /** The user is active (the page reports it, throttled): postpones the core's idle lock. */
+  'session.touch': channel('session.touch', Empty, Ok, 'public'),
+  'session.changePassword': channel(
+    'session.changePassword',
+    z
+      .object({ oldPassword: z.string().min(1).max(200), newPassword: Password })
+      .strict()
+      .refine((r) => r.oldPassword !== r.newPassword, {
+        message: 'choose a password different from the old one',
+        path: ['newPassword'],
+      }),
+    SessionInfo,
+    'public',
+  ),
   'session.unlock': channel(
     'session.unlock',
     z.object({ password: z.string().min(1).max(200) }).strict(),

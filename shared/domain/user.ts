@@ -10,6 +10,8 @@ export const User = z.object({
   /** scrypt hash in PHC-like form; null for users who never log in to the desktop (patients). */
   passwordHash: z.string().nullable(),
   active: z.boolean(),
+  /** Set when an admin gives a temporary password: the user must choose a new one at next login. */
+  mustChangePassword: z.boolean(),
 });
 export type User = z.infer<typeof User>;
 

@@ -20,6 +20,7 @@ import {
 } from '../store/clinic-keys';
 import { asWritable, readHandle, type ReadableDB, type WritableDB } from '../store/db-handles';
 import { localMeta, type LocalMeta, type NumberSeries } from '../store/local-meta';
+import { loginThrottle, type LoginThrottle } from '../store/login-throttle';
 import { migrate, schemaVersion } from '../store/migrate';
 import { migrations } from '../store/migrations';
 import { storageFailure } from '../store/store-errors';
@@ -70,6 +71,8 @@ export class ClinicStore {
   /** Sync identity and progress. */
   readonly sync: SyncState;
   readonly outbox: Outbox;
+  /** Wrong passwords per account on this workstation. */
+  readonly loginThrottle: LoginThrottle;
   private readonly db: WritableDB;
   private keyringCache: ClinicKeyring | null = null;
   private closed = false;
@@ -85,6 +88,7 @@ export class ClinicStore {
     this.read = readHandle(db);
     this.meta = localMeta(this.db);
     this.sync = syncState(this.db);
+    this.loginThrottle = loginThrottle(this.db);
     const deviceId = this.meta.get('deviceId');
     if (!deviceId) throw new AppError('INTEGRITY_FAILED', 'The store has no device identity.');
     this.deviceId = deviceId;

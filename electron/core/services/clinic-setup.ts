@@ -50,6 +50,7 @@ export async function setUpClinic(
         role: 'admin',
         passwordHash,
         active: true,
+        mustChangePassword: false,
       },
       adminUserId,
     );

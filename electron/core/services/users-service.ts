@@ -52,6 +52,7 @@ export class UsersService {
       role: u.role,
       passwordHash: u.passwordHash,
       active: true,
+      mustChangePassword: false,
     });
     if (u.role === 'admin') {
       this.repos.admins.create(session.actor, {
@@ -105,6 +106,86 @@ export class UsersService {
     return this.createAccount(session, { ...u, role: 'patient', password: null });
   }
 
+  /** Admins who can still log in, other than `exceptUserId`. */
+  private otherActiveAdmins(tenantId: string, exceptUserId: string): number {
+    return this.repos.users.count(tenantId, {
+      where: "role = 'admin' AND active = 1 AND id != ?",
+      params: [exceptUserId],
+    });
+  }
+
+  private staffUser(session: Session, userId: string) {
+    const user = this.repos.users.find(session.actor.tenantId, userId);
+    if (!user || user.role === 'patient')
+      throw new AppError('NOT_FOUND', 'That user does not exist.');
+    return user;
+  }
+
+  /**
+   * Deactivates or reactivates a login. A deactivated user cannot log in on any
+   * workstation once the change has synced (sessions open elsewhere end at
+   * their next call); their history stays. The last active admin stays.
+   */
+  setActive(session: Session, r: ApiRequest<'users.setActive'>): StaffMember {
+    requireCap(session, 'users.manage');
+    const user = this.staffUser(session, r.userId);
+    if (!r.active) {
+      if (user.id === session.user.id)
+        throw new AppError('CONFLICT', 'You cannot deactivate your own account.');
+      if (user.role === 'admin' && this.otherActiveAdmins(session.actor.tenantId, user.id) === 0)
+        throw new AppError('CONFLICT', 'The last active administrator cannot be deactivated.');
+    }
+    this.repos.users.update(session.actor, user.id, { active: r.active });
+    return this.member(session, user.id);
+  }
+
+  /** Front desk ↔ admin. A doctor keeps their role (their profile and records are a doctor's). */
+  setRole(session: Session, r: ApiRequest<'users.setRole'>): StaffMember {
+    requireCap(session, 'users.manage');
+    const tenantId = session.actor.tenantId;
+    const user = this.staffUser(session, r.userId);
+    if (user.role === 'doctor')
+      throw new AppError(
+        'CONFLICT',
+        "A doctor's account keeps its role; create a new account instead.",
+      );
+    if (
+      user.role === 'admin' &&
+      r.role !== 'admin' &&
+      user.active &&
+      this.otherActiveAdmins(tenantId, user.id) === 0
+    )
+      throw new AppError('CONFLICT', 'The last active administrator cannot be given another role.');
+    this.store.transaction(() => {
+      const adminRow = this.repos.admins.list(tenantId, {
+        where: 'userId = ?',
+        params: [user.id],
+        limit: 1,
+      })[0];
+      if (r.role === 'admin') {
+        const permissions = [...(r.permissions ?? [])];
+        if (adminRow) this.repos.admins.update(session.actor, adminRow.id, { permissions });
+        else this.repos.admins.create(session.actor, { userId: user.id, permissions });
+      } else if (adminRow) {
+        this.repos.admins.delete(session.actor, adminRow.id);
+      }
+      if (user.role !== r.role) this.repos.users.update(session.actor, user.id, { role: r.role });
+    });
+    return this.member(session, user.id);
+  }
+
+  /** A temporary password the admin hands over in person; the user must choose a new one at next login. */
+  async resetPassword(
+    session: Session,
+    r: ApiRequest<'users.resetPassword'>,
+  ): Promise<StaffMember> {
+    requireCap(session, 'users.manage');
+    const user = this.staffUser(session, r.userId);
+    const passwordHash = await hashPassword(r.temporaryPassword);
+    this.repos.users.update(session.actor, user.id, { passwordHash, mustChangePassword: true });
+    return this.member(session, user.id);
+  }
+
   listStaff(session: Session): StaffMember[] {
     requireCap(session, 'users.manage');
     const tenantId = session.actor.tenantId;
@@ -122,6 +203,7 @@ export class UsersService {
           displayName: u.displayName,
           role: u.role,
           active: u.active,
+          mustChangePassword: u.mustChangePassword,
           doctor: d
             ? {
                 id: d.id,

@@ -10,7 +10,7 @@ const jsonColumns: Partial<Record<EntityTable, readonly string[]>> = {
 };
 const booleanColumns: Partial<Record<EntityTable, readonly string[]>> = {
   tenants: ['icalIncludePatientNames'],
-  users: ['active'],
+  users: ['active', 'mustChangePassword'],
 };
 
 export type SqlValue = string | number | bigint | Buffer | null;

@@ -28,6 +28,7 @@ export class SessionService {
         email: s.user.email,
         displayName: s.user.displayName,
         role: s.user.role,
+        mustChangePassword: s.user.mustChangePassword,
       },
       tenant: {
         id: tenant.id,
@@ -44,8 +45,7 @@ export class SessionService {
 
   /** Makes `s` this workstation's session, unlocked, and remembers the email for the login form. */
   start(s: Session): SessionInfo {
-    this.ws.session = s;
-    this.ws.locked = false;
+    this.ws.begin(s);
     this.ws.settings.set('lastUserEmail', s.user.email);
     return this.info(s);
   }
@@ -88,8 +88,7 @@ export class SessionService {
   logout(): { ok: true } {
     const { session, store } = this.ws;
     if (session && store) store.audit(session.actor, 'logout', 'users', session.user.id);
-    this.ws.session = null;
-    this.ws.locked = false;
+    this.ws.end();
     return { ok: true };
   }
 
@@ -97,6 +96,19 @@ export class SessionService {
     if (!this.ws.session) throw new AppError('UNAUTHENTICATED', 'Please log in.');
     this.ws.locked = true;
     return { ok: true };
+  }
+
+  touch(): { ok: true } {
+    this.ws.touch();
+    return { ok: true };
+  }
+
+  /** Everyone changes their own password (the old one proves it is them); clears a required change. */
+  async changePassword(r: ChannelInput<'session.changePassword'>): Promise<SessionInfo> {
+    const session = this.ws.session;
+    if (!session || this.ws.locked) throw new AppError('UNAUTHENTICATED', 'Please log in.');
+    await this.ws.services().auth.changePassword(session, r.oldPassword, r.newPassword);
+    return this.start(this.ws.services().auth.sessionFor(session.user.id));
   }
 
   async unlock(r: ChannelInput<'session.unlock'>): Promise<SessionInfo> {

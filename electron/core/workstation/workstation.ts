@@ -14,6 +14,8 @@ export class Workstation {
   private opened: { store: ClinicStore; services: Services } | null = null;
   session: Session | null = null;
   locked = false;
+  /** When the user last did something (the renderer reports activity; login and unlock count). */
+  private lastActivity = 0;
   /** Background sync, once this workstation is connected to a server. */
   scheduler: SyncScheduler | null = null;
 
@@ -65,12 +67,57 @@ export class Workstation {
     return this.opened.services;
   }
 
-  requireSession(): { session: Session; services: Services } {
+  /** Starts `session` on this workstation, unlocked and active now. */
+  begin(session: Session): void {
+    this.session = session;
+    this.locked = false;
+    this.lastActivity = this.now();
+  }
+
+  end(): void {
+    this.session = null;
+    this.locked = false;
+  }
+
+  /**
+   * The idle lock, enforced here and not only in the page: a session idle for
+   * the clinic's idle minutes is locked, so a call made later (say, from a
+   * reopened tab with the old address) gets LOCKED and needs the password.
+   */
+  private lockIfIdle(services: Services, session: Session): void {
+    if (this.locked) return;
+    const tenantId = session.actor.tenantId;
+    const idleMs = services.repos.tenants.get(tenantId, tenantId).idleLockMinutes * 60_000;
+    if (this.now() - this.lastActivity >= idleMs) this.locked = true;
+  }
+
+  /** The user did something: postpones the idle lock (refused once it has locked). */
+  touch(): void {
     const services = this.services();
-    if (!this.session) throw new AppError('UNAUTHENTICATED', 'Please log in.');
+    const session = this.session;
+    if (!session) throw new AppError('UNAUTHENTICATED', 'Please log in.');
+    this.lockIfIdle(services, session);
     if (this.locked)
       throw new AppError('LOCKED', 'The session is locked. Enter your password to continue.');
-    return { session: this.session, services };
+    this.lastActivity = this.now();
+  }
+
+  requireSession(): { session: Session; services: Services } {
+    const services = this.services();
+    const session = this.session;
+    if (!session) throw new AppError('UNAUTHENTICATED', 'Please log in.');
+    this.lockIfIdle(services, session);
+    if (this.locked)
+      throw new AppError('LOCKED', 'The session is locked. Enter your password to continue.');
+    // Deactivated here or on another workstation (the flag syncs): the session ends now.
+    const user = services.repos.users.find(session.actor.tenantId, session.user.id);
+    if (!user?.active) {
+      this.end();
+      throw new AppError('UNAUTHENTICATED', 'This account has been deactivated. Please log in.');
+    }
+    if (user.mustChangePassword)
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', 'Choose a new password before you continue.');
+    return { session, services };
   }
 
   close(): void {

@@ -7,6 +7,7 @@ import { LockScreen } from '../screens/lock/LockScreen';
 import { LoginScreen } from '../screens/login/LoginScreen';
 import { NoSecretScreen } from '../screens/NoSecretScreen';
 import { FirstRunScreen } from '../screens/setup/FirstRunScreen';
+import { MustChangePasswordScreen } from '../screens/password/MustChangePasswordScreen';
 import { AppShell } from '../shell/AppShell';
 import { useRequest } from '../lib/useRequest';
 import { useNav } from '../stores/nav-store';
@@ -57,6 +58,11 @@ export function App() {
     case 'locked':
       return <LockScreen />;
     case 'active':
-      return session ? <AppShell session={session} /> : <LoginScreen />;
+      if (!session) return <LoginScreen />;
+      return session.user.mustChangePassword ? (
+        <MustChangePasswordScreen displayName={session.user.displayName} />
+      ) : (
+        <AppShell session={session} />
+      );
   }
 }

@@ -27,6 +27,7 @@ interface SessionStore {
   logout(): Promise<void>;
   lock(): Promise<void>;
   unlock(password: string): Promise<void>;
+  changePassword(oldPassword: string, newPassword: string): Promise<void>;
 }
 
 export const useSession = create<SessionStore>()((set, get) => {
@@ -89,6 +90,10 @@ export const useSession = create<SessionStore>()((set, get) => {
 
     async unlock(password) {
       signedIn(await api('session.unlock', { password }));
+    },
+
+    async changePassword(oldPassword, newPassword) {
+      signedIn(await api('session.changePassword', { oldPassword, newPassword }));
     },
   };
 });

@@ -38,6 +38,10 @@ export function statusOf(code: ErrorCode): number {
       return 503;
     case 'DISK_FULL':
       return 507;
+    case 'THROTTLED':
+      return 429;
+    case 'PASSWORD_CHANGE_REQUIRED':
+      return 403;
     case 'INTERNAL':
       return 500;
     default:

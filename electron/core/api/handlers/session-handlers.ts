@@ -9,7 +9,9 @@ type SessionChannels =
   | 'session.login'
   | 'session.logout'
   | 'session.lock'
-  | 'session.unlock';
+  | 'session.unlock'
+  | 'session.touch'
+  | 'session.changePassword';
 
 export const sessionHandlers: HandlerMap<SessionChannels> = {
   'setup.status': (_r, { workstation }) => workstation.session.status(),
@@ -20,4 +22,6 @@ export const sessionHandlers: HandlerMap<SessionChannels> = {
   'session.logout': (_r, { workstation }) => workstation.session.logout(),
   'session.lock': (_r, { workstation }) => workstation.session.lock(),
   'session.unlock': (r, { workstation }) => workstation.session.unlock(r),
+  'session.touch': (_r, { workstation }) => workstation.session.touch(),
+  'session.changePassword': (r, { workstation }) => workstation.session.changePassword(r),
 };

@@ -9,7 +9,13 @@ import type { Permission, Role } from '../../../../shared/domain/enums';
 import { canEditHours, ownDoctor } from '../../../../renderer/src/screens/schedule/permissions';
 
 const session = (userId: string, role: Role, permissions: Permission[] = []): SessionInfo => ({
-  user: { id: userId, email: `${userId}@clinic.example`, displayName: userId, role },
+  user: {
+    id: userId,
+    email: `${userId}@clinic.example`,
+    displayName: userId,
+    role,
+    mustChangePassword: false,
+  },
   tenant: { id: 't', name: 'Clinic', timeZone: 'UTC', currency: 'EUR', idleLockMinutes: 5 },
   permissions,
   capabilities: capabilitiesFor(role, permissions),
