@@ -135,9 +135,7 @@ describe('ehrbs backup and restore', { timeout: SLOW }, () => {
     const added = (after['audit_logs'] ?? []).filter(
       (a) => !(dump['audit_logs'] ?? []).some((d) => d['id'] === a['id']),
     );
-    expect(new Set(added.map((a) => a['action']))).toEqual(
-      new Set(['login', 'export', 'restore']),
-    );
+    expect(new Set(added.map((a) => a['action']))).toEqual(new Set(['login', 'export', 'restore']));
   });
 
   it('holds no readable patient name, note text or message text', async () => {
