@@ -1,13 +1,14 @@
 // The working app: top bar, the navigation the session's capabilities allow,
 // the screen the address names, and the sync status bar. Also owns the idle
 // lock, which only runs while active.
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { SessionInfo } from '../../../shared/api/session';
 import { parseRoute } from '../app/routes';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useRequest } from '../lib/useRequest';
 import { useNav } from '../stores/nav-store';
 import { useSession } from '../stores/session-store';
+import { AccountPanel } from '../screens/password/AccountPanel';
 import { CurrentScreen } from './CurrentScreen';
 import { SideNav } from './SideNav';
 import { SyncStatusBar } from './SyncStatusBar';
@@ -18,6 +19,7 @@ export function AppShell({ session }: { session: SessionInfo }) {
   const hash = useNav((s) => s.hash);
   const { lock, logout } = useSession();
   const { busy, failure, run } = useRequest();
+  const [accountOpen, setAccountOpen] = useState(false);
 
   const lockNow = useCallback(() => void run(lock), [run, lock]);
   useIdleLock(session.tenant.idleLockMinutes, lockNow);
@@ -35,11 +37,19 @@ export function AppShell({ session }: { session: SessionInfo }) {
       >
         Skip to main content
       </a>
-      <TopBar session={session} busy={busy} onLock={lockNow} onLogout={() => void run(logout)} />
+      <TopBar
+        session={session}
+        busy={busy}
+        onLock={lockNow}
+        onLogout={() => void run(logout)}
+        onAccount={() => setAccountOpen((open) => !open)}
+        accountOpen={accountOpen}
+      />
       <div className="shell__body">
         <SideNav capabilities={session.capabilities} current={route.screen} />
         <main id="main" className="shell__main" tabIndex={-1}>
           <ErrorAlert message={failure?.message ?? null} />
+          {accountOpen && <AccountPanel onClose={() => setAccountOpen(false)} />}
           <CurrentScreen route={route} session={session} />
         </main>
       </div>

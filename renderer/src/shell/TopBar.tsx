@@ -7,9 +7,12 @@ interface Props {
   busy: boolean;
   onLock(): void;
   onLogout(): void;
+  /** Opens (or closes) the panel where one changes one's own password. */
+  onAccount(): void;
+  accountOpen: boolean;
 }
 
-export function TopBar({ session, busy, onLock, onLogout }: Props) {
+export function TopBar({ session, busy, onLock, onLogout, onAccount, accountOpen }: Props) {
   return (
     <header className="topbar">
       <div className="topbar__clinic">
@@ -22,6 +25,15 @@ export function TopBar({ session, busy, onLock, onLogout }: Props) {
           <span className="visually-hidden">Role: </span>
           {roleLabel(session.user.role)}
         </span>
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={onAccount}
+          aria-expanded={accountOpen}
+          aria-controls="account-panel"
+        >
+          Change password
+        </button>
         <button type="button" className="button button--quiet" onClick={onLock} disabled={busy}>
           Lock
         </button>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { SessionInfo } from '../../../../shared/api/session';
 import type { StaffMember } from '../../../../shared/api/admin';
 import { holds } from '../../../../shared/auth/capabilities';
+import { assertNever } from '../../../../shared/errors';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { roleLabel } from '../../lib/format';
@@ -13,6 +14,8 @@ import { useRequest } from '../../lib/useRequest';
 import { NewDoctorForm } from './NewDoctorForm';
 import { NewStaffForm } from './NewStaffForm';
 import { openDoctorHours } from './open-hours';
+import { ResetPasswordForm } from './ResetPasswordForm';
+import { staffActionNotice, type StaffAction } from './staff-actions';
 import { StaffTable } from './StaffTable';
 
 type Adding = 'none' | 'front_desk' | 'doctor' | 'admin';
@@ -20,10 +23,44 @@ type Adding = 'none' | 'front_desk' | 'doctor' | 'admin';
 export function StaffPanel({ session }: { session: SessionInfo }) {
   const staff = useLoaded('staff', () => api('users.list', {}));
   const hours = useRequest();
+  const account = useRequest();
   const [adding, setAdding] = useState<Adding>('none');
+  const [resetting, setResetting] = useState<StaffMember | null>(null);
   const [notice, setNotice] = useState('');
   const canDoctors = holds(session.capabilities, 'doctors.manage');
-  const failure = staff.failure ?? hours.failure;
+  const failure = staff.failure ?? hours.failure ?? account.failure;
+
+  const act = async (action: StaffAction, m: StaffMember) => {
+    setNotice('');
+    if (action === 'reset') {
+      setAdding('none');
+      setResetting(m);
+      return;
+    }
+    const result = await account.run(() => {
+      switch (action) {
+        case 'deactivate':
+        case 'reactivate':
+          return api('users.setActive', { userId: m.id, active: action === 'reactivate' });
+        case 'makeAdmin':
+        case 'makeFrontDesk':
+          return api('users.setRole', {
+            userId: m.id,
+            role: action === 'makeAdmin' ? 'admin' : 'front_desk',
+            permissions: [],
+          });
+        default:
+          return assertNever(action);
+      }
+    });
+    if (result.ok) setNotice(staffActionNotice(action, result.value));
+    staff.reload();
+  };
+  const reset = (m: StaffMember) => {
+    setResetting(null);
+    setNotice(staffActionNotice('reset', m));
+    staff.reload();
+  };
 
   const created = (m: StaffMember) => {
     setAdding('none');
@@ -32,6 +69,7 @@ export function StaffPanel({ session }: { session: SessionInfo }) {
   };
   const start = (what: Adding) => {
     setNotice('');
+    setResetting(null);
     setAdding(what);
   };
 
@@ -72,6 +110,14 @@ export function StaffPanel({ session }: { session: SessionInfo }) {
           onCancel={() => setAdding('none')}
         />
       )}
+      {resetting && (
+        <ResetPasswordForm
+          key={resetting.id}
+          member={resetting}
+          onDone={reset}
+          onCancel={() => setResetting(null)}
+        />
+      )}
       {staff.value === null ? (
         !failure && <p>Loading staff…</p>
       ) : (
@@ -80,6 +126,9 @@ export function StaffPanel({ session }: { session: SessionInfo }) {
           currency={session.tenant.currency}
           canEditHours={canDoctors}
           onEditHours={(doctorId) => void hours.run(() => openDoctorHours(doctorId))}
+          selfId={session.user.id}
+          busy={account.busy}
+          onAction={(action, m) => void act(action, m)}
         />
       )}
     </section>

@@ -5,12 +5,17 @@ import { DataTable, type Column } from '../../components/DataTable';
 import { roleLabel } from '../../lib/format';
 import { formatMinorUnits } from './money';
 import { permissionLabels } from './PermissionsFieldset';
+import { staffActionLabel, staffActions, type StaffAction } from './staff-actions';
 
 interface Props {
   staff: readonly StaffMember[];
   currency: string;
   canEditHours: boolean;
   onEditHours(doctorId: string): void;
+  /** The signed-in admin: their own row offers no account actions. */
+  selfId: string;
+  busy: boolean;
+  onAction(action: StaffAction, member: StaffMember): void;
 }
 
 function Details({ member, currency }: { member: StaffMember; currency: string }) {
@@ -34,27 +39,55 @@ function Details({ member, currency }: { member: StaffMember; currency: string }
   return null;
 }
 
-export function StaffTable({ staff, currency, canEditHours, onEditHours }: Props) {
+function statusOf(m: StaffMember): string {
+  if (!m.active) return 'Inactive';
+  return m.mustChangePassword ? 'Must choose a new password' : 'Active';
+}
+
+export function StaffTable({
+  staff,
+  currency,
+  canEditHours,
+  onEditHours,
+  selfId,
+  busy,
+  onAction,
+}: Props) {
   const columns: Column<StaffMember>[] = [
     { header: 'Name', rowHeader: true, cell: (m) => m.displayName },
     { header: 'Email', cell: (m) => m.email },
-    { header: 'Role', cell: (m) => `${roleLabel(m.role)}${m.active ? '' : ' (inactive)'}` },
+    { header: 'Role', cell: (m) => roleLabel(m.role) },
+    { header: 'Status', cell: statusOf },
     { header: 'Details', cell: (m) => <Details member={m} currency={currency} /> },
     {
       header: 'Actions',
       hiddenHeader: true,
-      cell: (m) =>
-        m.doctor &&
-        canEditHours && (
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => m.doctor && onEditHours(m.doctor.id)}
-            aria-label={`Edit hours of ${m.displayName}`}
-          >
-            Edit hours
-          </button>
-        ),
+      cell: (m) => (
+        <div className="button-row button-row--tight">
+          {m.doctor && canEditHours && (
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => m.doctor && onEditHours(m.doctor.id)}
+              aria-label={`Edit hours of ${m.displayName}`}
+            >
+              Edit hours
+            </button>
+          )}
+          {staffActions(m, selfId).map((action) => (
+            <button
+              key={action}
+              type="button"
+              className="button button--quiet"
+              disabled={busy}
+              onClick={() => onAction(action, m)}
+              aria-label={`${staffActionLabel[action]}: ${m.displayName}`}
+            >
+              {staffActionLabel[action]}
+            </button>
+          ))}
+        </div>
+      ),
     },
   ];
   return (

@@ -10,13 +10,20 @@ import { inputKinds } from '../../components/input-kinds';
 import { useSchemaForm } from '../../lib/useSchemaForm';
 import { useSession } from '../../stores/session-store';
 
-export function ChangePasswordForm({ currentLabel }: { currentLabel: string }) {
+interface Props {
+  currentLabel: string;
+  /** After the core accepted the new password. */
+  onDone?(): void;
+}
+
+export function ChangePasswordForm({ currentLabel, onDone }: Props) {
   const changePassword = useSession((s) => s.changePassword);
   const form = useSchemaForm({
     initial: { oldPassword: '', newPassword: '' },
     schema: sessionChannels['session.changePassword'].request,
     send: (r) => changePassword(r.oldPassword, r.newPassword),
     resetOnFailure: ['oldPassword'],
+    onDone,
   });
   return (
     <SchemaFormElement form={form} aria-label="Change password">
