@@ -4,6 +4,7 @@
 import type { ClinicStore } from '../clinic/clinic-store';
 import { repositories, type Repositories } from '../repos/repositories';
 import { AppointmentsService } from './appointments-service';
+import { AuditService } from './audit-service';
 import { AuthService } from './auth-service';
 import { BillingService } from './billing-service';
 import { ClinicSettingsService } from './clinic-settings-service';
@@ -24,5 +25,6 @@ export const servicesFor = (store: ClinicStore, repos: Repositories = repositori
   appointments: new AppointmentsService(store, repos),
   schedule: new ScheduleService(store, repos),
   clinicSettings: new ClinicSettingsService(repos),
+  audit: new AuditService(store, repos),
 });
 export type Services = ReturnType<typeof servicesFor>;
