@@ -35,7 +35,12 @@ describe('parseRoute: a typed address opens its screen and view', () => {
     ['#/patients/4b1c/edit', { screen: 'patients', view: { kind: 'edit', id: '4b1c' } }],
     ['#/messages', { screen: 'messages', view: undefined }],
     ['#/billing', { screen: 'billing', view: undefined }],
-    ['#/admin', { screen: 'admin', view: undefined }],
+    ['#/admin', { screen: 'admin', view: { section: null, patientId: null } }],
+    ['#/admin/audit', { screen: 'admin', view: { section: 'audit', patientId: null } }],
+    [
+      '#/admin/audit/patient/4b1c',
+      { screen: 'admin', view: { section: 'audit', patientId: '4b1c' } },
+    ],
     ['#/conflicts', { screen: 'conflicts', view: undefined }],
     // Without the slash, and with a trailing one, as people type them.
     ['#patients/new', { screen: 'patients', view: { kind: 'new' } }],
@@ -52,7 +57,10 @@ describe('parseRoute: a typed address opens its screen and view', () => {
   });
 
   it('opens a screen the session may not use (the shell then says so), rather than hiding where it is', () => {
-    expect(parseRoute('#/admin', frontDesk)).toEqual({ screen: 'admin', view: undefined });
+    expect(parseRoute('#/admin', frontDesk)).toEqual({
+      screen: 'admin',
+      view: { section: null, patientId: null },
+    });
     expect(canOpen(frontDesk, 'admin')).toBe(false);
   });
 });
@@ -66,7 +74,12 @@ describe('formatRoute ∘ parseRoute', () => {
     { screen: 'patients', view: { kind: 'edit', id: 'with space/and slash' } },
     { screen: 'messages', view: undefined },
     { screen: 'billing', view: undefined },
-    { screen: 'admin', view: undefined },
+    { screen: 'admin', view: { section: null, patientId: null } },
+    { screen: 'admin', view: { section: 'staff', patientId: null } },
+    {
+      screen: 'admin',
+      view: { section: 'audit', patientId: '0f6e1c9a-3b1d-4e0b-9a51-2c3d4e5f6a7b' },
+    },
     { screen: 'conflicts', view: undefined },
   ];
 

@@ -1,16 +1,18 @@
 // The Admin screen (sessions holding admin.access; the core checks each
-// permission): the sections this session's permissions open (sections.ts).
-import { useState } from 'react';
+// permission): the sections this session's permissions open (sections.ts),
+// the chosen one named in the address so a link can open it.
 import type { ScreenProps } from '../../app/screen-definition';
 import { Segmented } from '../../components/Segmented';
 import { TitleRow } from '../../components/TitleRow';
+import { useNav } from '../../stores/nav-store';
 import '../../styles/admin.css';
+import { adminRoute, type AdminView } from './route';
 import { sectionsFor } from './sections';
 
-export function AdminScreen({ session }: ScreenProps<undefined>) {
+export function AdminScreen({ session, view }: ScreenProps<AdminView>) {
+  const go = useNav((s) => s.go);
   const shown = sectionsFor(session.capabilities);
-  const [chosen, setChosen] = useState(shown[0]?.id ?? '');
-  const current = shown.find((s) => s.id === chosen) ?? shown[0];
+  const current = shown.find((s) => s.id === view.section) ?? shown[0];
   return (
     <div className="screen admin">
       <TitleRow title="Admin">
@@ -18,10 +20,10 @@ export function AdminScreen({ session }: ScreenProps<undefined>) {
           label="Admin sections"
           segments={shown.map((s) => ({ value: s.id, label: s.label }))}
           value={current?.id ?? ''}
-          onChange={setChosen}
+          onChange={(section) => go(adminRoute.href({ section, patientId: null }))}
         />
       </TitleRow>
-      {current && <current.Panel session={session} />}
+      {current && <current.Panel session={session} view={view} />}
     </div>
   );
 }

@@ -5,7 +5,9 @@
 import type { ComponentType } from 'react';
 import type { SessionInfo } from '../../../../shared/api/session';
 import { holds, type Capability } from '../../../../shared/auth/capabilities';
+import { AuditPanel } from './audit/AuditPanel';
 import { ClinicSettingsPanel } from './ClinicSettingsPanel';
+import type { AdminView } from './route';
 import { StaffPanel } from './StaffPanel';
 import { SyncPanel } from './SyncPanel';
 
@@ -13,13 +15,14 @@ export interface AdminSection {
   id: string;
   label: string;
   requires?: Capability;
-  Panel: ComponentType<{ session: SessionInfo }>;
+  Panel: ComponentType<{ session: SessionInfo; view: AdminView }>;
 }
 
 export const adminSections: readonly AdminSection[] = [
   { id: 'staff', label: 'Staff', requires: 'users.manage', Panel: StaffPanel },
   { id: 'settings', label: 'Clinic settings', Panel: ClinicSettingsPanel },
   { id: 'sync', label: 'Sync', Panel: SyncPanel },
+  { id: 'audit', label: 'Audit log', requires: 'audit.read', Panel: AuditPanel },
 ];
 
 /** The sections these capabilities open, in order; the first is where Admin opens. */

@@ -1,9 +1,12 @@
 // One patient's registration details, read-only, with the way to edit them.
+import { holds } from '../../../../shared/auth/capabilities';
 import type { Patient } from '../../../../shared/domain/patient';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { bloodTypeLabel, formatDate, sexLabel } from '../../lib/format';
 import { useNav } from '../../stores/nav-store';
 import { usePatients } from '../../stores/patients-store';
+import { useSession } from '../../stores/session-store';
+import { adminRoute } from '../admin/route';
 import { patientsRoute } from './route';
 
 const orDash = (s: string) => (s.trim() === '' ? '—' : s);
@@ -11,6 +14,10 @@ const orDash = (s: string) => (s.trim() === '' ? '—' : s);
 export function PatientDetails({ patient }: { patient: Patient }) {
   const go = useNav((s) => s.go);
   const notice = usePatients((s) => s.notice);
+  // An accounting of disclosures: admins who read the audit log see who opened this patient.
+  const canAudit = useSession((s) =>
+    s.session ? holds(s.session.capabilities, 'audit.read') : false,
+  );
   const contact = patient.emergencyContact;
   const rows: [string, string][] = [
     ['Date of birth', formatDate(patient.dateOfBirth)],
@@ -59,6 +66,14 @@ export function PatientDetails({ patient }: { patient: Patient }) {
         <button type="button" className="button" onClick={() => go(patientsRoute.href())}>
           Back to list
         </button>
+        {canAudit && (
+          <a
+            className="button button--quiet"
+            href={adminRoute.href({ section: 'audit', patientId: patient.id })}
+          >
+            Who has seen this patient
+          </a>
+        )}
       </div>
     </article>
   );

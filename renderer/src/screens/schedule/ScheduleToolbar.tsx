@@ -7,7 +7,7 @@ import { SelectField } from '../../components/SelectField';
 import { useRequest } from '../../lib/useRequest';
 import { rangeOf, useSchedule, type CalendarView } from '../../stores/schedule-store';
 import { DateNavigator } from './DateNavigator';
-import { downloadText } from './ical-download';
+import { downloadText } from '../../lib/download';
 import { canEditHours } from './permissions';
 
 const views: Segment<CalendarView>[] = [

@@ -14,6 +14,10 @@ describe('Admin sections', () => {
     expect(ids(['users.manage'])).toEqual(['Staff', 'Clinic settings', 'Sync']);
   });
 
+  it('the audit log is offered to an administrator who reads it, last', () => {
+    expect(ids(['audit.read'])).toEqual(['Clinic settings', 'Sync', 'Audit log']);
+  });
+
   it('without users.manage there is no Staff section, and Admin opens on the settings', () => {
     expect(ids(['settings.manage', 'sync.manage'])).toEqual(['Clinic settings', 'Sync']);
     expect(ids([])).toEqual(['Clinic settings', 'Sync']);
