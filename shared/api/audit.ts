@@ -60,6 +60,12 @@ export const AuditPage = z.object({
   items: z.array(AuditEntryView),
   /** Pass as `before` for the next (older) page; null at the oldest entry. */
   nextBefore: Id.nullable(),
+  /**
+   * Set when the page holds fewer matches than asked because the search read
+   * its share of the log first: it looked at everything newer than this
+   * instant, and the next page goes on from there.
+   */
+  searchedBackTo: UtcTimestamp.nullable(),
 });
 export type AuditPage = z.infer<typeof AuditPage>;
 

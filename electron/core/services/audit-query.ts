@@ -2,7 +2,9 @@
 // from the entry's own timestamp (audit/audit-writer.ts), so "newest first",
 // keyset paging and the date range are all ranges of the primary key: no
 // extra index on the write path's hottest table. A patient filter goes through
-// the (tenantId, recordId) index, once per row that names the patient.
+// the (tenantId, recordId) index, once per row that names the patient; other
+// filters read the log newest first within a bounded number of entries per
+// page (see AuditService), so no filter can make one page scan a million rows.
 import type { AuditFilter } from '../../../shared/api/audit';
 import { entitySchemas, entityTables, type EntityTable } from '../../../shared/domain/entities';
 import { addDaysToDate, zonedToUtc } from '../../../shared/scheduling';
@@ -24,12 +26,36 @@ export interface AuditSql {
   params: (string | number)[];
 }
 
-export function auditWhere(
-  tenantId: string,
+/** The primary-key range the filter's dates and the page cursor leave: [from, before). */
+export function idRange(
   filter: AuditFilter,
   timeZone: string,
   before?: string,
-): AuditSql {
+): { from: string | null; before: string | null } {
+  const from = filter.fromDate ? uuidV7Floor(zonedToUtc(filter.fromDate, '00:00', timeZone)) : null;
+  const to = filter.toDate
+    ? uuidV7Floor(zonedToUtc(addDaysToDate(filter.toDate, 1), '00:00', timeZone))
+    : null;
+  const upper = [to, before ?? null].filter((x): x is string => x !== null).sort()[0] ?? null;
+  return { from, before: upper };
+}
+
+export function rangeWhere(range: { from: string | null; before: string | null }): AuditSql {
+  const clauses = ['1 = 1'];
+  const params: string[] = [];
+  if (range.from) {
+    clauses.push('id >= ?');
+    params.push(range.from);
+  }
+  if (range.before) {
+    clauses.push('id < ?');
+    params.push(range.before);
+  }
+  return { where: clauses.join(' AND '), params };
+}
+
+/** Everything but the id range, on rows named `a`. */
+export function auditWhere(tenantId: string, filter: AuditFilter): AuditSql {
   const clauses = ['a.tenantId = ?'];
   const params: (string | number)[] = [tenantId];
   if (filter.userId) {
@@ -47,18 +73,6 @@ export function auditWhere(
   if (filter.deviceId) {
     clauses.push('a.deviceId = ?');
     params.push(filter.deviceId);
-  }
-  if (filter.fromDate) {
-    clauses.push('a.id >= ?');
-    params.push(uuidV7Floor(zonedToUtc(filter.fromDate, '00:00', timeZone)));
-  }
-  if (filter.toDate) {
-    clauses.push('a.id < ?');
-    params.push(uuidV7Floor(zonedToUtc(addDaysToDate(filter.toDate, 1), '00:00', timeZone)));
-  }
-  if (before) {
-    clauses.push('a.id < ?');
-    params.push(before);
   }
   if (filter.patientId) {
     // The patient's own row, and every row of a table that names them.

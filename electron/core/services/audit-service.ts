@@ -3,18 +3,32 @@
 // a CSV export of the filtered view (itself audited). Everything here needs
 // the admin permission audit.read.
 import type { ApiRequest } from '../../../shared/api/channels';
-import type { AuditEntryView, AuditFilter, DeviceChainStatus } from '../../../shared/api/audit';
+import type {
+  AuditEntryView,
+  AuditFilter,
+  AuditPage,
+  DeviceChainStatus,
+} from '../../../shared/api/audit';
 import { entityTables } from '../../../shared/domain/entities';
 import type { AuditAction } from '../../../shared/domain/enums';
 import { verifyAuditChains } from '../audit/verify-chain';
 import type { ClinicStore } from '../clinic/clinic-store';
 import type { Repositories } from '../repos/repositories';
 import { auditCsv } from './audit-csv';
-import { auditWhere, patientLinkedTables } from './audit-query';
+import { auditWhere, idRange, patientLinkedTables, rangeWhere } from './audit-query';
 import { requireCap, type Session } from './session';
 
 /** One export holds at most this many entries; a wider filter is reported as truncated. */
 export const AUDIT_CSV_MAX_ROWS = 100_000;
+
+/**
+ * How many entries one page of the viewer reads, newest first, looking for
+ * matches (a patient's entries come from an index and need no bound). A
+ * filter that matches rarely returns what it found so far and where it got
+ * to, and "Show older entries" goes on from there: each page stays fast on a
+ * log of millions.
+ */
+export const AUDIT_SCAN_PER_PAGE = 10_000;
 
 interface AuditRow {
   id: string;
@@ -33,16 +47,21 @@ export class AuditService {
     private readonly repos: Repositories,
   ) {}
 
-  search(
-    session: Session,
-    r: ApiRequest<'audit.search'>,
-  ): { items: AuditEntryView[]; nextBefore: string | null } {
+  search(session: Session, r: ApiRequest<'audit.search'>): AuditPage {
     requireCap(session, 'audit.read');
     const limit = r.limit ?? 50;
-    const rows = this.rows(session, r.filter, limit + 1, r.before);
-    const page = rows.slice(0, limit);
+    const found = this.rows(session, r.filter, limit + 1, AUDIT_SCAN_PER_PAGE, r.before);
+    const page = found.rows.slice(0, limit);
     const items = this.views(session, page);
-    return { items, nextBefore: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+    if (found.rows.length > limit) {
+      return { items, nextBefore: page.at(-1)?.id ?? null, searchedBackTo: null };
+    }
+    // Fewer than a page: either the log ends here, or the scan bound was reached first.
+    return {
+      items,
+      nextBefore: found.scannedTo,
+      searchedBackTo: found.scannedTo ? timeOfUuidV7(found.scannedTo) : null,
+    };
   }
 
   chainStatus(session: Session): DeviceChainStatus[] {
@@ -67,7 +86,7 @@ export class AuditService {
 
   exportCsv(session: Session, r: ApiRequest<'audit.exportCsv'>) {
     requireCap(session, 'audit.read');
-    const rows = this.rows(session, r.filter, AUDIT_CSV_MAX_ROWS + 1);
+    const { rows } = this.rows(session, r.filter, AUDIT_CSV_MAX_ROWS + 1, Number.MAX_SAFE_INTEGER);
     const kept = rows.slice(0, AUDIT_CSV_MAX_ROWS);
     const csv = auditCsv(this.views(session, kept));
     // The export names its filter by ids only: never patient data in the log.
@@ -99,20 +118,51 @@ export class AuditService {
     return { users, devices, tables: [...entityTables, 'audit_logs'].sort() };
   }
 
-  private rows(session: Session, filter: AuditFilter, limit: number, before?: string): AuditRow[] {
+  /**
+   * Matching entries newest first. Unless the filter names a patient, at most
+   * `scan` entries of the id range are read; `scannedTo` is then the oldest id
+   * read when the bound stopped the scan (null when the range was exhausted).
+   */
+  private rows(
+    session: Session,
+    filter: AuditFilter,
+    limit: number,
+    scan: number,
+    before?: string,
+  ): { rows: AuditRow[]; scannedTo: string | null } {
     const tenantId = session.actor.tenantId;
     const tz = this.repos.tenants.get(tenantId, tenantId).timeZone;
-    const { where, params } = auditWhere(tenantId, filter, tz, before);
-    // A patient filter is driven from the matched rows (the recordId index), not
-    // by walking the whole log newest first: "+a.id" keeps the planner off the
-    // primary key for ordering in that case.
-    const order = filter.patientId ? '+a.id DESC' : 'a.id DESC';
-    return this.store.read
+    const range = rangeWhere(idRange(filter, tz, before));
+    const match = auditWhere(tenantId, filter);
+    const columns =
+      'a.id, a.timestamp, a.action, a.tableAffected, a.recordId, a.userId, a.deviceId, a.detail';
+    if (filter.patientId) {
+      // Driven from the matched rows (the recordId index); "+a.id" keeps the
+      // planner from walking the whole log in primary-key order instead.
+      const inRange = range.where.replaceAll('id ', 'a.id ');
+      const rows = this.store.read
+        .prepare(
+          `SELECT ${columns} FROM audit_logs a WHERE ${match.where} AND ${inRange}
+           ORDER BY +a.id DESC LIMIT ?`,
+        )
+        .all(...match.params, ...range.params, limit) as AuditRow[];
+      return { rows, scannedTo: null };
+    }
+    // The newest `scan` entries of the range, by primary key, then the filter.
+    const window = `SELECT * FROM audit_logs WHERE ${range.where} ORDER BY id DESC LIMIT ?`;
+    const rows = this.store.read
       .prepare(
-        `SELECT a.id, a.timestamp, a.action, a.tableAffected, a.recordId, a.userId, a.deviceId, a.detail
-         FROM audit_logs a WHERE ${where} ORDER BY ${order} LIMIT ?`,
+        `SELECT ${columns} FROM (${window}) a WHERE ${match.where} ORDER BY a.id DESC LIMIT ?`,
       )
-      .all(...params, limit) as AuditRow[];
+      .all(...range.params, scan, ...match.params, limit) as AuditRow[];
+    if (rows.length >= limit) return { rows, scannedTo: null };
+    const edge = this.store.read
+      .prepare(
+        `SELECT count(*) AS n, min(id) AS oldest
+         FROM (SELECT id FROM audit_logs WHERE ${range.where} ORDER BY id DESC LIMIT ?)`,
+      )
+      .get(...range.params, scan) as { n: number; oldest: string | null };
+    return { rows, scannedTo: edge.n >= scan ? edge.oldest : null };
   }
 
   private views(session: Session, rows: readonly AuditRow[]): AuditEntryView[] {
@@ -163,6 +213,10 @@ export class AuditService {
     return new Map(rows.map((d) => [d.id, d.name]));
   }
 }
+
+/** The instant a UUIDv7 was made at (its 48-bit millisecond prefix). */
+const timeOfUuidV7 = (id: string): string =>
+  new Date(parseInt(id.replace('-', '').slice(0, 12), 16)).toISOString();
 
 function describeFilter(filter: AuditFilter, rows: number): string {
   const parts = Object.entries(filter)

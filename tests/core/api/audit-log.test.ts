@@ -6,6 +6,7 @@ import type { ApiRequest, ApiResponse, ChannelName } from '../../../shared/api/c
 import type { AuditEntryView } from '../../../shared/api/audit';
 import { openCoreApp, type CoreApp } from '../../../electron/core/app/core-app';
 import { writableDb } from '../../../electron/core/clinic/writable-db';
+import { uuidV7 } from '../../../electron/core/audit/uuid-v7';
 import { patientInput, weekdayAvailability } from '../fixtures';
 import { HARBOUR_CLINIC, memorySettings, tempDir, testWrapper } from '../helpers';
 
@@ -147,6 +148,61 @@ describe('the audit log viewer', () => {
       action: 'create',
     });
     expect(thursday.map((e) => e.recordId)).toEqual([bob.id]);
+  });
+
+  it('reads a bounded share of the log per page for a rare match, and goes on from there', async () => {
+    const { app } = await clinic();
+    const db = writableDb(app.workstation.requireStore());
+    const { tenantId, deviceId } = db
+      .prepare("SELECT tenantId, deviceId FROM audit_logs WHERE action = 'login' LIMIT 1")
+      .get() as { tenantId: string; deviceId: string };
+    // 25,000 newer reads by someone else bury the logins under more than one page's share.
+    const insert = db.prepare(
+      `INSERT INTO audit_logs (id, tenantId, userId, action, tableAffected, recordId, timestamp,
+         deviceId, deviceSeq, prevHash, hash, detail) VALUES (?,?,NULL,'read','patients',NULL,?,?,?,?,?,'')`,
+    );
+    const logins = (
+      db.prepare("SELECT id FROM audit_logs WHERE action = 'login' ORDER BY id DESC").all() as {
+        id: string;
+      }[]
+    ).map((r) => r.id);
+    expect(logins.length).toBeGreaterThan(0);
+    const zeros = '0'.repeat(64);
+    db.transaction(() => {
+      for (let i = 0; i < 25_000; i++) {
+        const ms = clock + 60_000 + i;
+        insert.run(
+          uuidV7(ms),
+          tenantId,
+          new Date(ms).toISOString(),
+          deviceId,
+          1_000 + i,
+          zeros,
+          zeros,
+        );
+      }
+    })();
+    const first = await ok(app, 'audit.search', { filter: { action: 'login' }, limit: 50 });
+    expect(first.items).toEqual([]);
+    expect(first.searchedBackTo).not.toBeNull();
+    expect(first.nextBefore).not.toBeNull();
+    // Going on from where each page stopped finds them, without reading past the end.
+    const found: string[] = [];
+    let before = first.nextBefore;
+    let pages = 1;
+    while (before !== null && pages < 10) {
+      const page = await ok(app, 'audit.search', {
+        filter: { action: 'login' },
+        limit: 50,
+        before,
+      });
+      found.push(...page.items.map((e) => e.id));
+      before = page.nextBefore;
+      pages++;
+    }
+    expect(found).toEqual(logins);
+    expect(before).toBeNull();
+    expect(pages).toBeGreaterThan(2);
   });
 
   it('refuses a malformed filter with a clear message', async () => {

@@ -7,7 +7,7 @@ import type { SessionInfo } from '../../../../../shared/api/session';
 import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { downloadText } from '../../../lib/download';
-import { formatCount } from '../../../lib/format';
+import { formatCount, formatInstant } from '../../../lib/format';
 import { useLoaded } from '../../../lib/useLoaded';
 import { useRequest } from '../../../lib/useRequest';
 import { useNav } from '../../../stores/nav-store';
@@ -87,10 +87,16 @@ export function AuditPanel({ session, view }: { session: SessionInfo; view: Admi
       </p>
       {pages.entries === null ? (
         !failure && <p>Loading entries…</p>
-      ) : pages.entries.length === 0 ? (
+      ) : pages.entries.length === 0 && !pages.searchedBackTo ? (
         <p>No entries match.</p>
       ) : (
         <AuditTable entries={pages.entries} timeZone={session.tenant.timeZone} />
+      )}
+      {pages.searchedBackTo && (
+        <p className="status-note">
+          Searched the log back to {formatInstant(pages.searchedBackTo, session.tenant.timeZone)}.
+          Older entries may match too.
+        </p>
       )}
       {pages.more && (
         <button

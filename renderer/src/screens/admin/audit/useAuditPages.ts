@@ -12,6 +12,8 @@ export interface AuditPages {
   entries: readonly AuditEntryView[] | null;
   /** More (older) entries exist. */
   more: boolean;
+  /** The last page stopped looking at this instant (a rare match); older entries were not read yet. */
+  searchedBackTo: string | null;
   loadOlder(): void;
   request: Request;
 }
@@ -24,6 +26,7 @@ export function useAuditPages(filter: AuditFilter): AuditPages {
     key: string;
     entries: AuditEntryView[];
     next: string | null;
+    searchedBackTo: string | null;
   } | null>(null);
   const latestKey = useRef(key);
 
@@ -39,6 +42,7 @@ export function useAuditPages(filter: AuditFilter): AuditPages {
         entries:
           append && s?.key === forKey ? [...s.entries, ...result.value.items] : result.value.items,
         next: result.value.nextBefore,
+        searchedBackTo: result.value.searchedBackTo,
       }));
     },
     // The key stands for the filter's content.
@@ -55,6 +59,7 @@ export function useAuditPages(filter: AuditFilter): AuditPages {
   return {
     entries: current?.entries ?? null,
     more: current?.next != null,
+    searchedBackTo: current?.searchedBackTo ?? null,
     loadOlder: () => void (current?.next ? load(current.next, true) : undefined),
     request,
   };
