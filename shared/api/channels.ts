@@ -6,6 +6,7 @@ import { syncStatusChannels } from './sync-status';
 import { schedulingChannels } from './scheduling';
 import { adminChannels } from './admin';
 import { auditChannels } from './audit';
+import { backupChannels } from './backups';
 import type { ParsedRequestOf, RequestOf, ResponseOf } from './contract';
 
 export const apiChannels = {
@@ -15,6 +16,7 @@ export const apiChannels = {
   ...schedulingChannels,
   ...adminChannels,
   ...auditChannels,
+  ...backupChannels,
 } as const;
 
 export type ApiChannels = typeof apiChannels;

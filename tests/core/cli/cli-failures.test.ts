@@ -197,7 +197,7 @@ describe('backups', () => {
       const dir = copyOfBase();
       const bak = join(tmp.dir, `newer-${n}.ehrbs-backup`);
       expect((await runCli(['backup', '--data', dir, '--out', bak], asAdmin)).code).toBe(0);
-      // The format (cli/backup-file.ts): 8 magic bytes, a 4-byte header length, the JSON header, the database.
+      // The format (backup/backup-file.ts): 8 magic bytes, a 4-byte header length, the JSON header, the database.
       const bytes = readFileSync(bak);
       const length = bytes.readUInt32BE(8);
       const header = JSON.parse(bytes.subarray(12, 12 + length).toString('utf8')) as Record<

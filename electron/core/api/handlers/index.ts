@@ -3,6 +3,7 @@
 import type { HandlerMap } from '../handler-types';
 import { adminHandlers } from './admin-handlers';
 import { auditHandlers } from './audit-handlers';
+import { backupHandlers } from './backup-handlers';
 import { patientsHandlers } from './patients-handlers';
 import { schedulingHandlers } from './scheduling-handlers';
 import { sessionHandlers } from './session-handlers';
@@ -15,4 +16,5 @@ export const handlers: HandlerMap = {
   ...schedulingHandlers,
   ...adminHandlers,
   ...auditHandlers,
+  ...backupHandlers,
 };

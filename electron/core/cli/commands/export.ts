@@ -5,7 +5,7 @@ import { optionalString, requireString } from '../args';
 import { authenticate } from '../authenticate';
 import { EXIT, type Command } from '../command';
 import { countExport, writeExport } from '../export-dump';
-import { checkNewFile, partialPathFor, publish } from '../output-file';
+import { checkNewFile, partialPathFor, publish } from '../../files/output-file';
 import {
   integrityProblems,
   openStore,

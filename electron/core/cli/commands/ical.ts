@@ -9,7 +9,7 @@ import { servicesFor } from '../../services/services';
 import { optionalString, requireString } from '../args';
 import { authenticate } from '../authenticate';
 import { EXIT, type Command } from '../command';
-import { checkNewFile } from '../output-file';
+import { checkNewFile } from '../../files/output-file';
 import { openStore, requireClinic, requireCurrentSchema, withStore } from '../store-access';
 
 const date = (values: Record<string, string | boolean | undefined>, name: string): string => {

@@ -8,7 +8,7 @@ import { ClinicStore } from '../../clinic/clinic-store';
 import { openEncryptedDatabase } from '../../store/open-database';
 import { latestSchemaVersion } from '../../store/migrations';
 import { storePaths } from '../../store/paths';
-import { extractDatabase, readBackupHeader, unwrapBackupKey } from '../backup-file';
+import { extractDatabase, readBackupHeader, unwrapBackupKey } from '../../backup/backup-file';
 import { requireString } from '../args';
 import { EXIT, type Command } from '../command';
 import { passphraseWrapper } from '../key-wrapper';

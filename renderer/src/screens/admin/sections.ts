@@ -6,6 +6,7 @@ import type { ComponentType } from 'react';
 import type { SessionInfo } from '../../../../shared/api/session';
 import { holds, type Capability } from '../../../../shared/auth/capabilities';
 import { AuditPanel } from './audit/AuditPanel';
+import { BackupsPanel } from './BackupsPanel';
 import { ClinicSettingsPanel } from './ClinicSettingsPanel';
 import type { AdminView } from './route';
 import { StaffPanel } from './StaffPanel';
@@ -23,6 +24,7 @@ export const adminSections: readonly AdminSection[] = [
   { id: 'settings', label: 'Clinic settings', Panel: ClinicSettingsPanel },
   { id: 'sync', label: 'Sync', Panel: SyncPanel },
   { id: 'audit', label: 'Audit log', requires: 'audit.read', Panel: AuditPanel },
+  { id: 'backups', label: 'Backups', requires: 'backup.run', Panel: BackupsPanel },
 ];
 
 /** The sections these capabilities open, in order; the first is where Admin opens. */

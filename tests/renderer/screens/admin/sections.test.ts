@@ -18,6 +18,15 @@ describe('Admin sections', () => {
     expect(ids(['audit.read'])).toEqual(['Clinic settings', 'Sync', 'Audit log']);
   });
 
+  it('backups are offered to an administrator who may run them', () => {
+    expect(ids(['backup.run', 'audit.read'])).toEqual([
+      'Clinic settings',
+      'Sync',
+      'Audit log',
+      'Backups',
+    ]);
+  });
+
   it('without users.manage there is no Staff section, and Admin opens on the settings', () => {
     expect(ids(['settings.manage', 'sync.manage'])).toEqual(['Clinic settings', 'Sync']);
     expect(ids([])).toEqual(['Clinic settings', 'Sync']);

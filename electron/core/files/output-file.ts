@@ -1,4 +1,4 @@
-// Output files the CLI writes (exports, backups): never over an existing file,
+// Output files the CLI and the app write (exports, backups): never over an existing file,
 // written under a temporary name beside the target and moved into place only
 // when complete, so a failure leaves no partial file behind.
 import { existsSync, linkSync, readdirSync, rmSync, statSync } from 'node:fs';

@@ -1,0 +1,97 @@
+// Admin → Backups: back up now (one encrypted file in the data folder's
+// backups/, its key protected by the passphrase typed here), and the backups
+// already there with their time and size. Needs backup.run.
+import { useState } from 'react';
+import { BackupPassphrase, type BackupInfo } from '../../../../shared/api/backups';
+import type { SessionInfo } from '../../../../shared/api/session';
+import { z } from 'zod';
+import { api } from '../../api/client';
+import { DataTable, type Column } from '../../components/DataTable';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { TextField } from '../../components/TextField';
+import { inputKinds } from '../../components/input-kinds';
+import { formatInstant } from '../../lib/format';
+import { useLoaded } from '../../lib/useLoaded';
+import { useSchemaForm } from '../../lib/useSchemaForm';
+import { AdminForm } from './AdminForm';
+
+/** The form's check: the passphrase as the core checks it, typed twice alike. */
+const BackupForm = z
+  .object({ passphrase: BackupPassphrase, confirm: z.string() })
+  .refine((v) => v.passphrase === v.confirm, {
+    message: 'the two passphrases differ',
+    path: ['confirm'],
+  });
+
+export const formatBytes = (n: number): string =>
+  n < 1024 * 1024
+    ? `${Math.max(1, Math.round(n / 1024))} KB`
+    : `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+export function BackupsPanel({ session }: { session: SessionInfo }) {
+  const backups = useLoaded('backups', () => api('backups.list', {}));
+  const [written, setWritten] = useState<BackupInfo | null>(null);
+  const form = useSchemaForm({
+    initial: { passphrase: '', confirm: '' },
+    schema: BackupForm,
+    send: (v) => api('backups.run', { passphrase: v.passphrase }),
+    onDone: (b) => {
+      setWritten(b);
+      backups.reload();
+    },
+    resetOnFailure: ['passphrase', 'confirm'],
+  });
+  const tz = session.tenant.timeZone;
+  const columns: Column<BackupInfo>[] = [
+    { header: 'Made', rowHeader: true, cell: (b) => formatInstant(b.createdAt, tz) },
+    { header: 'Size', cell: (b) => formatBytes(b.bytes) },
+    { header: 'File', cell: (b) => <code>{b.path}</code> },
+  ];
+  return (
+    <section className="admin-section" aria-labelledby="backups-title">
+      <h2 id="backups-title">Backups</h2>
+      <ErrorAlert message={backups.failure?.message ?? null} />
+      <p role="status" className="status-note">
+        {written &&
+          `Backup written to ${written.path} (${formatBytes(written.bytes)}). Keep the passphrase: without it the backup cannot be restored.`}
+      </p>
+      <AdminForm
+        title="Back up now"
+        form={form}
+        submitLabel="Back up now"
+        busyLabel="Backing up…"
+        intro={
+          <p>
+            One encrypted file with everything in this clinic's store, written to this workstation's
+            data folder. Restore it with <code>ehrbs restore --in FILE --data DIR</code> and the
+            passphrase chosen here.
+          </p>
+        }
+      >
+        <TextField
+          label="Backup passphrase"
+          hint="At least 12 characters. It is not stored anywhere: write it down somewhere safe."
+          {...inputKinds.newPassword}
+          {...form.field('passphrase')}
+        />
+        <TextField
+          label="Passphrase again"
+          {...inputKinds.newPassword}
+          {...form.field('confirm')}
+        />
+      </AdminForm>
+      {backups.value !== null &&
+        (backups.value.length === 0 ? (
+          <p>No backups in this workstation's data folder yet.</p>
+        ) : (
+          <DataTable
+            className="data-table"
+            caption="Backups on this workstation"
+            columns={columns}
+            rows={backups.value}
+            rowKey={(b) => b.fileName}
+          />
+        ))}
+    </section>
+  );
+}
