@@ -165,17 +165,22 @@ export async function openPgStore(connectionString: string): Promise<SyncStore> 
     // Both reads in one statement, so one snapshot (otherwise a push committing between
     // them could put a later audit entry on this page while an earlier change is missed),
     // in one round trip instead of four (BEGIN, two SELECTs, COMMIT) on a pooled connection.
-    pull: async (tenantId, after, limit) => {
+    pull: async (tenantId, after, limit, excludeDevice = null) => {
       const rows = (
         await pool.query<ChangeRow & { entry: string | null }>(
           `(SELECT seq, tbl, row_id, col, hlc, value, NULL AS entry FROM changes
-             WHERE tenant_id = $1 AND seq > $2 ORDER BY seq LIMIT $3)
+             WHERE tenant_id = $1 AND seq > $2 AND device_id <> $4 ORDER BY seq LIMIT $3)
            UNION ALL
            (SELECT seq, NULL, NULL, NULL, NULL, NULL, entry FROM audit
-             WHERE tenant_id = $1 AND seq > $2 ORDER BY seq LIMIT $3)`,
-          [tenantId, after, limit + 1],
+             WHERE tenant_id = $1 AND seq > $2 AND device_id <> $4 ORDER BY seq LIMIT $3)
+           UNION ALL
+           (SELECT last_seq, NULL, NULL, NULL, NULL, NULL, NULL FROM tenants WHERE id = $1)`,
+          [tenantId, after, limit + 1, excludeDevice ?? ''],
         )
       ).rows;
+      let lastSeq = after;
+      const tail = rows.findIndex((r) => r.tbl === null && r.entry === null);
+      if (tail >= 0) lastSeq = Number(rows.splice(tail, 1)[0]?.seq ?? after);
       const changes: PulledChange[] = [];
       const audit: { seq: number; entry: AuditLog }[] = [];
       for (const r of rows) {
@@ -185,7 +190,7 @@ export async function openPgStore(connectionString: string): Promise<SyncStore> 
       // UNION ALL keeps no order across its parts: each kind in sequence order again.
       changes.sort((a, b) => a.serverSeq - b.serverSeq);
       audit.sort((a, b) => a.seq - b.seq);
-      return buildPullPage(after, limit, changes, audit);
+      return buildPullPage(after, limit, changes, audit, lastSeq);
     },
     snapshot: async (tenantId, fixedCursor, after, limit) => {
       const seq = await pool.query<{ last_seq: string }>(

@@ -60,6 +60,16 @@ export function openSqliteStore(dataDir: string): SyncStore {
       .get(id) as EnrollmentRow | undefined;
 
   const push = makeSqlitePush(db);
+  // Pull statements prepared once; '' matches no device (device ids are UUIDs).
+  const pullStmts = {
+    changes: db.prepare(
+      'SELECT seq, tbl, row_id, col, hlc, value FROM changes WHERE tenant_id = ? AND seq > ? AND device_id <> ? ORDER BY seq LIMIT ?',
+    ),
+    audit: db.prepare(
+      'SELECT seq, entry FROM audit WHERE tenant_id = ? AND seq > ? AND device_id <> ? ORDER BY seq LIMIT ?',
+    ),
+    lastSeq: db.prepare('SELECT last_seq FROM tenants WHERE id = ?').pluck(),
+  };
 
   const count = (sql: string, ...params: unknown[]) =>
     db
@@ -163,23 +173,17 @@ export function openSqliteStore(dataDir: string): SyncStore {
     },
     push: async (input) => push.immediate(input),
     // One read transaction for both queries, so the page is one consistent state.
-    pull: async (tenantId, after, limit) =>
+    pull: async (tenantId, after, limit, excludeDevice = null) =>
       db.transaction(() => {
-        const changes = (
-          db
-            .prepare(
-              'SELECT seq, tbl, row_id, col, hlc, value FROM changes WHERE tenant_id = ? AND seq > ? ORDER BY seq LIMIT ?',
-            )
-            .all(tenantId, after, limit + 1) as ChangeRow[]
-        ).map((r): PulledChange => ({ ...toChange(r), serverSeq: Number(r.seq) }));
+        const own = excludeDevice ?? '';
+        const changes = (pullStmts.changes.all(tenantId, after, own, limit + 1) as ChangeRow[]).map(
+          (r): PulledChange => ({ ...toChange(r), serverSeq: Number(r.seq) }),
+        );
         const audit = (
-          db
-            .prepare(
-              'SELECT seq, entry FROM audit WHERE tenant_id = ? AND seq > ? ORDER BY seq LIMIT ?',
-            )
-            .all(tenantId, after, limit + 1) as { seq: number; entry: string }[]
+          pullStmts.audit.all(tenantId, after, own, limit + 1) as { seq: number; entry: string }[]
         ).map((r) => ({ seq: r.seq, entry: JSON.parse(r.entry) as AuditLog }));
-        return buildPullPage(after, limit, changes, audit);
+        const lastSeq = pullStmts.lastSeq.get(tenantId) as number | undefined;
+        return buildPullPage(after, limit, changes, audit, lastSeq ?? after);
       })(),
     snapshot: async (tenantId, fixedCursor, after, limit) =>
       db.transaction(() => {
