@@ -46,7 +46,7 @@ it('serves one clinic consistently through both instances', async () => {
         ...versions,
         batchId: randomUUID(),
         sentAt: Date.now(),
-        changes: [dev.change('appointments', row, 'notes', `edit ${i}`)],
+        changes: [dev.change('appointments', randomUUID(), 'notes', `edit ${i}`)],
         audit: [dev.audit(row)],
       });
       expect(res.status).toBe(200);
