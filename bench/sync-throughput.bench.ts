@@ -133,7 +133,7 @@ export async function run(): Promise<ThroughputResult> {
 export function format(r: ThroughputResult): string[] {
   return [
     `sync of ${fmt(r.changes)} changes (${fmt(r.patients)} patients x ${CHANGES_PER_PATIENT} columns, plus ${fmt(r.patients)} audit entries), SQLite server:`,
-    `  A's round (push, then its own echo pulled back): ${r.pushSeconds.toFixed(2)} s; B's round (pull + merge): ${r.pullSeconds.toFixed(2)} s`,
+    `  A's round (push; its own changes are not sent back): ${r.pushSeconds.toFixed(2)} s; B's round (pull + merge): ${r.pullSeconds.toFixed(2)} s`,
     `  end to end: ${fmt(r.endToEndPerSecond)} changes/s`,
     `  raw INSERT of the same rows into a fresh encrypted store (1,000 rows per transaction): ${fmt(r.rawRowsPerSecond)} rows/s = ${fmt(r.rawChangesPerSecond)} changes/s`,
     `  ratio end to end / raw: ${r.ratio.toFixed(3)} (target >= 0.5) ${verdict(r.ratio >= 0.5)}`,

@@ -10,7 +10,7 @@ import { entityTables, type EntityTable } from '../domain/entities';
 import { isHlcText } from './hlc';
 
 /** The shape of the messages. Bump on any incompatible change to this file. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 /** The synced data model (shared/domain tables and columns). Bump when it changes incompatibly. */
 export const SCHEMA_VERSION = 1;
 
@@ -21,11 +21,11 @@ export const SCHEMA_VERSION = 1;
 export const SYNC_LIMITS = {
   /** Largest request body the server reads, in bytes of UTF-8 JSON. */
   maxBodyBytes: 8 * 1024 * 1024,
-  maxChangesPerBatch: 2000,
-  maxAuditPerBatch: 2000,
+  maxChangesPerBatch: 10000,
+  maxAuditPerBatch: 10000,
   /** One encrypted cell value (base64 text), in characters. */
   maxValueChars: 2 * 1024 * 1024,
-  maxPullLimit: 5000,
+  maxPullLimit: 10000,
   maxSnapshotLimit: 10000,
   /** The server stops filling a pull or snapshot page past this many value characters. */
   maxPageValueChars: 8 * 1024 * 1024,

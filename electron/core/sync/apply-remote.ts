@@ -137,3 +137,22 @@ export async function bulkLoad<R>(store: ClinicStore, load: () => Promise<R>): P
     db.pragma('foreign_keys = ON');
   }
 }
+
+/**
+ * One pulled page: its changes, its audit entries and the new cursor in one
+ * transaction, so an interruption leaves either the whole page merged and the
+ * cursor past it, or nothing (the page is fetched again).
+ */
+export function applyRemotePage(
+  store: ClinicStore,
+  changes: readonly Change[],
+  audit: readonly AuditLog[],
+  nextCursor: number,
+): ApplyResult {
+  return store.transaction(() => {
+    const result = applyRemoteChanges(store, changes);
+    applyRemoteAudit(store, audit);
+    store.sync.cursor = nextCursor;
+    return result;
+  });
+}

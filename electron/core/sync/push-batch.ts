@@ -18,6 +18,21 @@ export interface PushBatch {
 }
 
 const ENVELOPE = 2048;
+/** JSON bytes of a change beyond its five strings (keys, quotes, commas, the array's comma). */
+const CHANGE_JSON_OVERHEAD =
+  JSON.stringify({ table: '', rowId: '', column: '', hlc: '', value: '' }).length + 1;
+/**
+ * A change's exact JSON size without serializing it: its strings are ASCII
+ * that JSON does not escape (table and column identifiers, a UUID, HLC text,
+ * `v1.<key id>.<base64>` ciphertext), so bytes = characters.
+ */
+export const changeJsonBytes = (c: Change): number =>
+  CHANGE_JSON_OVERHEAD +
+  c.table.length +
+  c.rowId.length +
+  c.column.length +
+  c.hlc.length +
+  c.value.length;
 
 /** The next batch to push (changes first, then audit), within the protocol's limits. */
 export function nextPushBatch(store: ClinicStore, limits = SYNC_LIMITS): PushBatch | null {
@@ -36,7 +51,7 @@ export function nextPushBatch(store: ClinicStore, limits = SYNC_LIMITS): PushBat
       hlc: row.hlc,
       value: encryptCellValue(store.keyring, tenantId, { table, rowId: row.rowId, column }, value),
     }));
-    const size = changes.reduce((n, c) => n + utf8Length(JSON.stringify(c)) + 1, 0);
+    const size = changes.reduce((n, c) => n + changeJsonBytes(c), 0);
     // A mutation's columns travel together: never split one outbox row across batches.
     if (
       batch.changes.length > 0 &&

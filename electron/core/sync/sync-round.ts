@@ -11,12 +11,13 @@ import {
   PullResponse,
   PushResponse,
   SnapshotResponse,
+  SYNC_LIMITS,
   type CellKey,
 } from '../../../shared/sync/protocol';
 import { AuditPageResponse } from '../../../shared/sync/audit-page';
 import { persistClock } from '../clock/device-clock';
 import type { ClinicStore } from '../clinic/clinic-store';
-import { applyRemoteAudit, applyRemoteChanges, bulkLoad } from './apply-remote';
+import { applyRemoteAudit, applyRemoteChanges, applyRemotePage, bulkLoad } from './apply-remote';
 import { appointmentConflicts } from './conflicts';
 import { registerThisDevice } from './register-device';
 import { acknowledgeBatch, nextPushBatch, type PushBatch } from './push-batch';
@@ -37,6 +38,9 @@ export interface SyncRoundOptions {
   pullLimit?: number;
   snapshotLimit?: number;
 }
+
+/** Items per pull page: the protocol's largest, so a round makes few round trips. */
+const DEFAULT_PULL_LIMIT = SYNC_LIMITS.maxPullLimit;
 
 /** A UUID derived from the batch's content, so a retry after a crash reuses it. */
 function batchIdOf(deviceId: string, b: PushBatch): string {
@@ -61,25 +65,31 @@ async function bootstrap(store: ClinicStore, http: SyncHttp, o: SyncRoundOptions
   let total = 0;
   let done = 0;
   // Snapshot pages are keyed by table, not by dependency order: foreign keys are checked once at the end.
+  const limit = o.snapshotLimit ?? SYNC_LIMITS.maxSnapshotLimit;
+  const fetchPage = () =>
+    http.post(
+      '/v1/snapshot',
+      {
+        ...versions,
+        ...(cursor === undefined ? {} : { cursor }),
+        ...(after ? { after } : {}),
+        limit,
+      },
+      SnapshotResponse,
+    );
   await bulkLoad(store, async () => {
-    for (;;) {
-      const page = await http.post(
-        '/v1/snapshot',
-        {
-          ...versions,
-          ...(cursor === undefined ? {} : { cursor }),
-          ...(after ? { after } : {}),
-          limit: o.snapshotLimit ?? 5000,
-        },
-        SnapshotResponse,
-      );
+    // Pipelined like pulls: the next page is on its way while this one is inserted.
+    let pending: Promise<SnapshotResponse> | null = fetchPage();
+    while (pending) {
+      const page: SnapshotResponse = await pending;
       cursor = page.cursor;
       total = page.total ?? total;
+      after = page.next ?? undefined;
+      pending = page.hasMore && page.next ? fetchPage() : null;
+      pending?.catch(() => undefined);
       applyRemoteChanges(store, page.cells);
       done += page.cells.length;
       o.onProgress?.(total > 0 ? Math.min(1, done / total) : 1);
-      if (!page.hasMore || !page.next) break;
-      after = page.next;
     }
   });
   // The snapshot carries cells only: fetch the audit history written before it.
@@ -151,21 +161,22 @@ export async function syncRound(
     }
   }
 
-  let cursor = store.sync.cursor;
-  for (;;) {
-    const page = await http.post(
-      '/v1/pull',
-      { ...versions, sentAt: Date.now(), after: cursor, limit: o.pullLimit ?? 2000 },
-      PullResponse,
-    );
+  // Pipelined: the next page is requested before this one is merged, so the server
+  // reads and the network overlap the local transaction. Pages are merged in order
+  // and the cursor moves only after its page is merged (same transaction).
+  const limit = o.pullLimit ?? DEFAULT_PULL_LIMIT;
+  const fetchPage = (after: number) =>
+    http.post('/v1/pull', { ...versions, sentAt: Date.now(), after, limit }, PullResponse);
+  let pending: Promise<PullResponse> | null = fetchPage(store.sync.cursor);
+  while (pending) {
+    const page: PullResponse = await pending;
+    pending = page.hasMore ? fetchPage(page.nextCursor) : null;
+    // A failed prefetch must not be reported as unhandled while this page is merged.
+    pending?.catch(() => undefined);
     result.clockOffsetMs = page.clockOffsetMs;
-    const applied = applyRemoteChanges(store, page.changes);
-    applyRemoteAudit(store, page.audit);
+    const applied = applyRemotePage(store, page.changes, page.audit, page.nextCursor);
     if (applied.clockWarning) result.clockWarning ??= applied.clockWarning;
     result.pulled += page.changes.length;
-    cursor = page.nextCursor;
-    store.sync.cursor = cursor;
-    if (!page.hasMore) break;
   }
 
   if (result.clockOffsetMs !== null) result.clockWarning ??= clockWarningFor(result.clockOffsetMs);

@@ -4,8 +4,8 @@
 // after cursor N never misses an item that commits later with a lower number.
 import type { PoolClient } from 'pg';
 import { AppError } from '../../../shared/errors';
-import { cellKey, type CellValue } from '../../../shared/sync/merge';
-import { changeKey, planPush, type SequencedChange } from '../sync/plan-push';
+import { cellKey } from '../../../shared/sync/merge';
+import { batchIdHorizon, planPush, type SequencedChange, type StoredCell } from '../sync/plan-push';
 import type { PushInput, PushOutcome } from './types';
 
 const columns = (items: readonly SequencedChange[]) => ({
@@ -56,40 +56,30 @@ export async function pgPush(c: PoolClient, input: PushInput): Promise<PushOutco
     for (const row of r.rows) storedAuditHashes.set(row.device_seq, row.hash);
   }
 
-  const existingChanges = new Set<string>();
-  const cells = new Map<string, CellValue>();
+  // The stored winner of each cell the batch touches: one lookup in the unique cell index.
+  const cells = new Map<string, StoredCell>();
   if (input.changes.length > 0) {
-    const keys = [
-      input.changes.map((ch) => ch.table),
-      input.changes.map((ch) => ch.rowId),
-      input.changes.map((ch) => ch.column),
-      input.changes.map((ch) => ch.hlc),
-    ];
-    const dup = await c.query<{ tbl: string; row_id: string; col: string; hlc: string }>(
-      `SELECT c.tbl, c.row_id, c.col, c.hlc FROM changes c
-       JOIN unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS u(tbl, row_id, col, hlc)
-         ON c.tenant_id = $1 AND c.tbl = u.tbl COLLATE "C" AND c.row_id = u.row_id COLLATE "C"
-        AND c.col = u.col COLLATE "C" AND c.hlc = u.hlc COLLATE "C"`,
-      [tenantId, ...keys],
-    );
-    for (const r of dup.rows)
-      existingChanges.add(changeKey({ table: r.tbl, rowId: r.row_id, column: r.col, hlc: r.hlc }));
     const cur = await c.query<{
       tbl: string;
       row_id: string;
       col: string;
       hlc: string;
-      value: string;
+      seq: string;
     }>(
-      `SELECT c.tbl, c.row_id, c.col, c.hlc, c.value FROM cells c
+      `SELECT c.tbl, c.row_id, c.col, c.hlc, c.seq FROM changes c
        JOIN (SELECT DISTINCT * FROM unnest($2::text[], $3::text[], $4::text[])) AS u(tbl, row_id, col)
          ON c.tenant_id = $1 AND c.tbl = u.tbl COLLATE "C" AND c.row_id = u.row_id COLLATE "C" AND c.col = u.col COLLATE "C"`,
-      [tenantId, keys[0], keys[1], keys[2]],
+      [
+        tenantId,
+        input.changes.map((ch) => ch.table),
+        input.changes.map((ch) => ch.rowId),
+        input.changes.map((ch) => ch.column),
+      ],
     );
     for (const r of cur.rows)
       cells.set(cellKey({ table: r.tbl, rowId: r.row_id, column: r.col }), {
         hlc: r.hlc,
-        value: r.value,
+        seq: Number(r.seq),
       });
   }
 
@@ -97,30 +87,30 @@ export async function pgPush(c: PoolClient, input: PushInput): Promise<PushOutco
     lastSeq,
     lastAudit,
     storedAuditHashes,
-    existingChanges,
     cells,
   });
+  // Replaced winners go first, in their own statement: the new winners take their
+  // place in the unique cell index. Old batch ids expire in the same statement.
+  await c.query(
+    `WITH replaced AS (DELETE FROM changes WHERE tenant_id = $1 AND seq = ANY($2::bigint[]))
+     DELETE FROM batches WHERE tenant_id = $1 AND received_at < $3`,
+    [tenantId, plan.replaced, batchIdHorizon(input.now)],
+  );
   // Every write of the push in one statement: the tenant row stays locked until
   // COMMIT, so each round trip saved here is time other workstations of the clinic
   // no longer wait. Empty arrays insert nothing.
   const k = columns(plan.changes);
-  const w = columns(plan.cellWrites);
   await c.query(
     `WITH new_changes AS (
        INSERT INTO changes (tenant_id, seq, tbl, row_id, col, hlc, value, device_id)
        SELECT $1, u.*, $8 FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u
-     ), new_cells AS (
-       INSERT INTO cells (tenant_id, tbl, row_id, col, hlc, value, seq)
-       SELECT $1, u.tbl, u.row_id, u.col, u.hlc, u.value, u.seq
-         FROM unnest($9::bigint[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[]) AS u(seq, tbl, row_id, col, hlc, value)
-       ON CONFLICT (tenant_id, tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, value = excluded.value, seq = excluded.seq
      ), new_audit AS (
        INSERT INTO audit (tenant_id, seq, id, device_id, device_seq, hash, entry)
-       SELECT $1, u.* FROM unnest($15::bigint[], $16::text[], $17::text[], $18::int[], $19::text[], $20::text[]) AS u
+       SELECT $1, u.* FROM unnest($9::bigint[], $10::text[], $11::text[], $12::int[], $13::text[], $14::text[]) AS u
      ), new_batch AS (
-       INSERT INTO batches (tenant_id, batch_id, device_id, received_at) VALUES ($1, $21, $8, $22)
+       INSERT INTO batches (tenant_id, batch_id, device_id, received_at) VALUES ($1, $15, $8, $16)
      )
-     UPDATE tenants SET last_seq = $23 WHERE id = $1`,
+     UPDATE tenants SET last_seq = $17 WHERE id = $1`,
     [
       tenantId,
       k.seq,
@@ -130,12 +120,6 @@ export async function pgPush(c: PoolClient, input: PushInput): Promise<PushOutco
       k.hlc,
       k.value,
       deviceId,
-      w.seq,
-      w.tbl,
-      w.row,
-      w.col,
-      w.hlc,
-      w.value,
       plan.audit.map((a) => a.seq),
       plan.audit.map((a) => a.entry.id),
       plan.audit.map((a) => a.entry.deviceId),

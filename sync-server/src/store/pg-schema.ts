@@ -1,13 +1,17 @@
 // The PostgreSQL store's tables: the same as the SQLite ones. Text keys use the
 // "C" collation so their order is code-unit order, as in the merge rule and in
 // SQLite, whatever the database's locale.
-export const PG_SCHEMA_VERSION = 1;
+export const PG_SCHEMA_VERSION = 2;
+
+/** Created first, alone: the version says which of the steps below a database still needs. */
+export const PG_VERSION_TABLE =
+  'CREATE TABLE IF NOT EXISTS ehrbs_schema (version integer NOT NULL)';
 
 /** Any constant: serializes schema creation when several instances start at once. */
 export const PG_MIGRATION_LOCK = 4_724_601;
 
+/** Version 1, run on a new database only. */
 export const PG_SCHEMA = `
-CREATE TABLE IF NOT EXISTS ehrbs_schema (version integer NOT NULL);
 CREATE TABLE IF NOT EXISTS server_secrets (name text COLLATE "C" PRIMARY KEY, value text NOT NULL);
 CREATE TABLE IF NOT EXISTS tenants (
   id text COLLATE "C" PRIMARY KEY, name text NOT NULL, last_seq bigint NOT NULL DEFAULT 0, created_at text NOT NULL);
@@ -34,4 +38,14 @@ CREATE TABLE IF NOT EXISTS audit (
   tenant_id text COLLATE "C" NOT NULL, seq bigint NOT NULL, id text NOT NULL UNIQUE, device_id text COLLATE "C" NOT NULL,
   device_seq integer NOT NULL, hash text NOT NULL, entry text NOT NULL, PRIMARY KEY (tenant_id, seq));
 CREATE UNIQUE INDEX IF NOT EXISTS audit_by_device ON audit (device_id, device_seq);
+`;
+
+/** Version 2: the compacted change log is also the table of cells (see sqlite-schema.ts). */
+export const PG_MIGRATION_2 = `
+DELETE FROM changes ch WHERE NOT EXISTS (
+  SELECT 1 FROM cells c WHERE c.tenant_id = ch.tenant_id AND c.seq = ch.seq);
+DROP INDEX IF EXISTS changes_by_cell_hlc;
+CREATE UNIQUE INDEX IF NOT EXISTS changes_by_cell ON changes (tenant_id, tbl, row_id, col);
+DROP TABLE IF EXISTS cells;
+CREATE INDEX IF NOT EXISTS batches_by_age ON batches (tenant_id, received_at);
 `;

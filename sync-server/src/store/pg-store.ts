@@ -9,7 +9,13 @@ import { buildPullPage } from '../sync/page';
 import { buildSnapshotPage } from '../sync/snapshot-page';
 import { buildAuditPage } from '../sync/audit-page';
 import { assertEnrollmentUsable, type EnrollmentRow } from './enrollment-rules';
-import { PG_MIGRATION_LOCK, PG_SCHEMA, PG_SCHEMA_VERSION } from './pg-schema';
+import {
+  PG_MIGRATION_2,
+  PG_MIGRATION_LOCK,
+  PG_SCHEMA,
+  PG_SCHEMA_VERSION,
+  PG_VERSION_TABLE,
+} from './pg-schema';
 import { pgPush } from './pg-push';
 import { toChange, toDevice, type ChangeRow, type DeviceRow } from './rows';
 import type { NewDevice, StoreCounts, SyncStore } from './types';
@@ -40,17 +46,22 @@ export async function openPgStore(connectionString: string): Promise<SyncStore> 
   try {
     await tx(async (c) => {
       await c.query('SELECT pg_advisory_xact_lock($1)', [PG_MIGRATION_LOCK]);
-      await c.query(PG_SCHEMA);
+      await c.query(PG_VERSION_TABLE);
       const v = await c.query<{ version: number }>('SELECT version FROM ehrbs_schema');
-      const version = v.rows[0]?.version;
-      if (version === undefined)
-        await c.query('INSERT INTO ehrbs_schema (version) VALUES ($1)', [PG_SCHEMA_VERSION]);
-      else if (version > PG_SCHEMA_VERSION) {
+      let version = v.rows[0]?.version;
+      if (version !== undefined && version > PG_SCHEMA_VERSION) {
         throw new AppError(
           'STORE_NEWER_THAN_APP',
           'This database was written by a newer sync server. Update the server.',
         );
       }
+      if (version === undefined) {
+        await c.query(PG_SCHEMA);
+        await c.query('INSERT INTO ehrbs_schema (version) VALUES (1)');
+        version = 1;
+      }
+      if (version < 2) await c.query(PG_MIGRATION_2);
+      await c.query('UPDATE ehrbs_schema SET version = $1', [PG_SCHEMA_VERSION]);
     });
   } catch (e) {
     await pool.end();
@@ -165,17 +176,22 @@ export async function openPgStore(connectionString: string): Promise<SyncStore> 
     // Both reads in one statement, so one snapshot (otherwise a push committing between
     // them could put a later audit entry on this page while an earlier change is missed),
     // in one round trip instead of four (BEGIN, two SELECTs, COMMIT) on a pooled connection.
-    pull: async (tenantId, after, limit) => {
+    pull: async (tenantId, after, limit, excludeDevice = null) => {
       const rows = (
         await pool.query<ChangeRow & { entry: string | null }>(
           `(SELECT seq, tbl, row_id, col, hlc, value, NULL AS entry FROM changes
-             WHERE tenant_id = $1 AND seq > $2 ORDER BY seq LIMIT $3)
+             WHERE tenant_id = $1 AND seq > $2 AND device_id <> $4 ORDER BY seq LIMIT $3)
            UNION ALL
            (SELECT seq, NULL, NULL, NULL, NULL, NULL, entry FROM audit
-             WHERE tenant_id = $1 AND seq > $2 ORDER BY seq LIMIT $3)`,
-          [tenantId, after, limit + 1],
+             WHERE tenant_id = $1 AND seq > $2 AND device_id <> $4 ORDER BY seq LIMIT $3)
+           UNION ALL
+           (SELECT last_seq, NULL, NULL, NULL, NULL, NULL, NULL FROM tenants WHERE id = $1)`,
+          [tenantId, after, limit + 1, excludeDevice ?? ''],
         )
       ).rows;
+      let lastSeq = after;
+      const tail = rows.findIndex((r) => r.tbl === null && r.entry === null);
+      if (tail >= 0) lastSeq = Number(rows.splice(tail, 1)[0]?.seq ?? after);
       const changes: PulledChange[] = [];
       const audit: { seq: number; entry: AuditLog }[] = [];
       for (const r of rows) {
@@ -185,7 +201,7 @@ export async function openPgStore(connectionString: string): Promise<SyncStore> 
       // UNION ALL keeps no order across its parts: each kind in sequence order again.
       changes.sort((a, b) => a.serverSeq - b.serverSeq);
       audit.sort((a, b) => a.seq - b.seq);
-      return buildPullPage(after, limit, changes, audit);
+      return buildPullPage(after, limit, changes, audit, lastSeq);
     },
     snapshot: async (tenantId, fixedCursor, after, limit) => {
       const seq = await pool.query<{ last_seq: string }>(
@@ -197,14 +213,14 @@ export async function openPgStore(connectionString: string): Promise<SyncStore> 
       const params = after ? [after.table, after.rowId, after.column] : [];
       const rows = (
         await pool.query<ChangeRow>(
-          `SELECT seq, tbl, row_id, col, hlc, value FROM cells WHERE tenant_id = $1 AND seq <= $2 ${keyset}
+          `SELECT seq, tbl, row_id, col, hlc, value FROM changes WHERE tenant_id = $1 AND seq <= $2 ${keyset}
            ORDER BY tbl, row_id, col LIMIT $3`,
           [tenantId, cursor, limit + 1, ...params],
         )
       ).rows;
       const total = after
         ? undefined
-        : await count('SELECT count(*) FROM cells WHERE tenant_id = $1 AND seq <= $2', [
+        : await count('SELECT count(*) FROM changes WHERE tenant_id = $1 AND seq <= $2', [
             tenantId,
             cursor,
           ]);
@@ -222,7 +238,8 @@ export async function openPgStore(connectionString: string): Promise<SyncStore> 
       devices: await count('SELECT count(*) FROM devices'),
       revokedDevices: await count('SELECT count(*) FROM devices WHERE revoked_at IS NOT NULL'),
       changes: await count('SELECT count(*) FROM changes'),
-      cells: await count('SELECT count(*) FROM cells'),
+      // The log holds one change per cell (compacted as written): the same count.
+      cells: await count('SELECT count(*) FROM changes'),
       auditEntries: await count('SELECT count(*) FROM audit'),
       openEnrollments: await count(
         'SELECT count(*) FROM enrollments WHERE used_at IS NULL AND expires_at > $1',

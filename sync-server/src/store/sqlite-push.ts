@@ -2,8 +2,8 @@
 // writer at a time, so the clinic's sequence is allocated and committed in order.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
-import { cellKey, type CellValue } from '../../../shared/sync/merge';
-import { changeKey, planPush } from '../sync/plan-push';
+import { cellKey } from '../../../shared/sync/merge';
+import { batchIdHorizon, planPush, type StoredCell } from '../sync/plan-push';
 import type { PushInput, PushOutcome } from './types';
 
 export function makeSqlitePush(db: Database.Database) {
@@ -14,20 +14,12 @@ export function makeSqlitePush(db: Database.Database) {
       'SELECT device_seq AS deviceSeq, hash FROM audit WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1',
     ),
     auditHash: db.prepare('SELECT hash FROM audit WHERE device_id = ? AND device_seq = ?').pluck(),
-    changeExists: db
-      .prepare(
-        'SELECT 1 FROM changes WHERE tenant_id = ? AND tbl = ? AND row_id = ? AND col = ? AND hlc = ?',
-      )
-      .pluck(),
     cell: db.prepare(
-      'SELECT hlc, value FROM cells WHERE tenant_id = ? AND tbl = ? AND row_id = ? AND col = ?',
+      'SELECT hlc, seq FROM changes WHERE tenant_id = ? AND tbl = ? AND row_id = ? AND col = ?',
     ),
+    deleteChange: db.prepare('DELETE FROM changes WHERE tenant_id = ? AND seq = ?'),
     insertChange: db.prepare(
       'INSERT INTO changes (tenant_id, seq, tbl, row_id, col, hlc, value, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
-    upsertCell: db.prepare(
-      `INSERT INTO cells (tenant_id, tbl, row_id, col, hlc, value, seq) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (tenant_id, tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, value = excluded.value, seq = excluded.seq`,
     ),
     insertAudit: db.prepare(
       'INSERT INTO audit (tenant_id, seq, id, device_id, device_seq, hash, entry) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -36,6 +28,7 @@ export function makeSqlitePush(db: Database.Database) {
     insertBatch: db.prepare(
       'INSERT INTO batches (tenant_id, batch_id, device_id, received_at) VALUES (?, ?, ?, ?)',
     ),
+    expireBatches: db.prepare('DELETE FROM batches WHERE tenant_id = ? AND received_at < ?'),
   };
 
   return db.transaction((input: PushInput): PushOutcome => {
@@ -59,22 +52,20 @@ export function makeSqlitePush(db: Database.Database) {
         if (h !== undefined) storedAuditHashes.set(e.deviceSeq, h);
       }
     }
-    const existingChanges = new Set<string>();
-    const cells = new Map<string, CellValue>();
+    // One lookup per cell in the unique cell index: the stored winner, if any.
+    const cells = new Map<string, StoredCell>();
     for (const c of input.changes) {
-      if (stmts.changeExists.get(input.tenantId, c.table, c.rowId, c.column, c.hlc))
-        existingChanges.add(changeKey(c));
       const cell = stmts.cell.get(input.tenantId, c.table, c.rowId, c.column) as
-        CellValue | undefined;
+        StoredCell | undefined;
       if (cell) cells.set(cellKey(c), cell);
     }
     const plan = planPush(input, input.changes, input.audit, {
       lastSeq,
       lastAudit,
       storedAuditHashes,
-      existingChanges,
       cells,
     });
+    for (const seq of plan.replaced) stmts.deleteChange.run(input.tenantId, seq);
     for (const { seq, change: c } of plan.changes) {
       stmts.insertChange.run(
         input.tenantId,
@@ -86,9 +77,6 @@ export function makeSqlitePush(db: Database.Database) {
         c.value,
         input.deviceId,
       );
-    }
-    for (const { seq, change: c } of plan.cellWrites) {
-      stmts.upsertCell.run(input.tenantId, c.table, c.rowId, c.column, c.hlc, c.value, seq);
     }
     for (const { seq, entry } of plan.audit) {
       stmts.insertAudit.run(
@@ -102,6 +90,7 @@ export function makeSqlitePush(db: Database.Database) {
       );
     }
     stmts.setSeq.run(plan.lastSeq, input.tenantId);
+    stmts.expireBatches.run(input.tenantId, batchIdHorizon(input.now));
     stmts.insertBatch.run(input.tenantId, input.batchId, input.deviceId, input.now);
     return { accepted: plan.accepted, duplicates: plan.duplicates, serverSeq: plan.lastSeq };
   });

@@ -1,7 +1,7 @@
 // The embedded store's tables. Values are ciphertext from the clients; the
 // rest is routing metadata. Text keys compare as BINARY (code-unit order), the
 // same order as the merge rule's string comparison.
-export const SQLITE_SCHEMA_VERSION = 1;
+export const SQLITE_SCHEMA_VERSION = 2;
 
 export const SQLITE_SCHEMA = `
 CREATE TABLE server_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -32,4 +32,18 @@ CREATE TABLE audit (
   device_seq INTEGER NOT NULL, hash TEXT NOT NULL, entry TEXT NOT NULL,
   PRIMARY KEY (tenant_id, seq)) WITHOUT ROWID;
 CREATE UNIQUE INDEX audit_by_device ON audit (device_id, device_seq);
+`;
+
+/**
+ * Version 2 (sync protocol 2): the change log is compacted as it is written and
+ * holds one change per cell, so it is also the table of cells (plan-push.ts).
+ * Existing stores keep each cell's winner (the change the old cells table
+ * pointed at) and drop the rest; batch ids get an index for their expiry.
+ */
+export const SQLITE_MIGRATION_2 = `
+DELETE FROM changes WHERE (tenant_id, seq) NOT IN (SELECT tenant_id, seq FROM cells);
+DROP INDEX changes_by_cell_hlc;
+CREATE UNIQUE INDEX changes_by_cell ON changes (tenant_id, tbl, row_id, col);
+DROP TABLE cells;
+CREATE INDEX batches_by_age ON batches (tenant_id, received_at);
 `;

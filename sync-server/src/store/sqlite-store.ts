@@ -12,7 +12,7 @@ import { buildSnapshotPage } from '../sync/snapshot-page';
 import { buildAuditPage } from '../sync/audit-page';
 import { makeSqlitePush } from './sqlite-push';
 import { assertEnrollmentUsable, type EnrollmentRow } from './enrollment-rules';
-import { SQLITE_SCHEMA, SQLITE_SCHEMA_VERSION } from './sqlite-schema';
+import { SQLITE_MIGRATION_2, SQLITE_SCHEMA, SQLITE_SCHEMA_VERSION } from './sqlite-schema';
 import { toChange, toDevice, type ChangeRow, type DeviceRow } from './rows';
 import type { NewDevice, NewEnrollment, StoreCounts, SyncStore } from './types';
 
@@ -29,7 +29,7 @@ export function openSqliteStore(dataDir: string): SyncStore {
   // A push is acknowledged only once durable: the client then drops it from its outbox.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  // Pushes insert at random places in the change-log index and the cells table (keys
+  // Pushes insert at random places in the change log's cell index (keys
   // start with random row ids); with SQLite's default 2 MiB page cache each insert into
   // a clinic of some size read pages back from the file. 64 MiB keeps the hot pages.
   db.pragma('cache_size = -65536');
@@ -41,9 +41,10 @@ export function openSqliteStore(dataDir: string): SyncStore {
       'This data directory was written by a newer sync server. Update the server.',
     );
   }
-  if (version === 0) {
+  if (version < SQLITE_SCHEMA_VERSION) {
     db.transaction(() => {
-      db.exec(SQLITE_SCHEMA);
+      if (version < 1) db.exec(SQLITE_SCHEMA);
+      if (version < 2) db.exec(SQLITE_MIGRATION_2);
       db.pragma(`user_version = ${SQLITE_SCHEMA_VERSION}`);
     }).immediate();
   }
@@ -60,6 +61,16 @@ export function openSqliteStore(dataDir: string): SyncStore {
       .get(id) as EnrollmentRow | undefined;
 
   const push = makeSqlitePush(db);
+  // Pull statements prepared once; '' matches no device (device ids are UUIDs).
+  const pullStmts = {
+    changes: db.prepare(
+      'SELECT seq, tbl, row_id, col, hlc, value FROM changes WHERE tenant_id = ? AND seq > ? AND device_id <> ? ORDER BY seq LIMIT ?',
+    ),
+    audit: db.prepare(
+      'SELECT seq, entry FROM audit WHERE tenant_id = ? AND seq > ? AND device_id <> ? ORDER BY seq LIMIT ?',
+    ),
+    lastSeq: db.prepare('SELECT last_seq FROM tenants WHERE id = ?').pluck(),
+  };
 
   const count = (sql: string, ...params: unknown[]) =>
     db
@@ -163,41 +174,40 @@ export function openSqliteStore(dataDir: string): SyncStore {
     },
     push: async (input) => push.immediate(input),
     // One read transaction for both queries, so the page is one consistent state.
-    pull: async (tenantId, after, limit) =>
+    pull: async (tenantId, after, limit, excludeDevice = null) =>
       db.transaction(() => {
-        const changes = (
-          db
-            .prepare(
-              'SELECT seq, tbl, row_id, col, hlc, value FROM changes WHERE tenant_id = ? AND seq > ? ORDER BY seq LIMIT ?',
-            )
-            .all(tenantId, after, limit + 1) as ChangeRow[]
-        ).map((r): PulledChange => ({ ...toChange(r), serverSeq: Number(r.seq) }));
+        const own = excludeDevice ?? '';
+        const changes = (pullStmts.changes.all(tenantId, after, own, limit + 1) as ChangeRow[]).map(
+          (r): PulledChange => ({ ...toChange(r), serverSeq: Number(r.seq) }),
+        );
         const audit = (
-          db
-            .prepare(
-              'SELECT seq, entry FROM audit WHERE tenant_id = ? AND seq > ? ORDER BY seq LIMIT ?',
-            )
-            .all(tenantId, after, limit + 1) as { seq: number; entry: string }[]
+          pullStmts.audit.all(tenantId, after, own, limit + 1) as { seq: number; entry: string }[]
         ).map((r) => ({ seq: r.seq, entry: JSON.parse(r.entry) as AuditLog }));
-        return buildPullPage(after, limit, changes, audit);
+        const lastSeq = pullStmts.lastSeq.get(tenantId) as number | undefined;
+        return buildPullPage(after, limit, changes, audit, lastSeq ?? after);
       })(),
     snapshot: async (tenantId, fixedCursor, after, limit) =>
       db.transaction(() => {
         const cursor =
           fixedCursor ??
           (db.prepare('SELECT last_seq FROM tenants WHERE id = ?').pluck().get(tenantId) as number);
-        // Keyset paging in primary-key order; BINARY collation, as everywhere in this store.
+        // Keyset paging in the cell index's order; BINARY collation, as everywhere in this store.
         const keyset = after ? 'AND (tbl, row_id, col) > (?, ?, ?)' : '';
         const params = after ? [after.table, after.rowId, after.column] : [];
         const rows = db
           .prepare(
-            `SELECT seq, tbl, row_id, col, hlc, value FROM cells WHERE tenant_id = ? AND seq <= ? ${keyset}
+            `SELECT seq, tbl, row_id, col, hlc, value FROM changes INDEXED BY changes_by_cell
+             WHERE tenant_id = ? AND seq <= ? ${keyset}
              ORDER BY tbl, row_id, col LIMIT ?`,
           )
           .all(tenantId, cursor, ...params, limit + 1) as ChangeRow[];
         const total = after
           ? undefined
-          : count('SELECT count(*) FROM cells WHERE tenant_id = ? AND seq <= ?', tenantId, cursor);
+          : count(
+              'SELECT count(*) FROM changes WHERE tenant_id = ? AND seq <= ?',
+              tenantId,
+              cursor,
+            );
         return buildSnapshotPage(cursor, rows.map(toChange), limit, total);
       })(),
     auditPage: async (tenantId, after, upTo, limit) => {
@@ -213,7 +223,8 @@ export function openSqliteStore(dataDir: string): SyncStore {
       devices: count('SELECT count(*) FROM devices'),
       revokedDevices: count('SELECT count(*) FROM devices WHERE revoked_at IS NOT NULL'),
       changes: count('SELECT count(*) FROM changes'),
-      cells: count('SELECT count(*) FROM cells'),
+      // The log holds one change per cell (compacted as written): the same count.
+      cells: count('SELECT count(*) FROM changes'),
       auditEntries: count('SELECT count(*) FROM audit'),
       openEnrollments: count(
         'SELECT count(*) FROM enrollments WHERE used_at IS NULL AND expires_at > ?',

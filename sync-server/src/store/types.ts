@@ -85,7 +85,16 @@ export interface SyncStore {
   revokeDevice(deviceId: string, now: string): Promise<boolean>;
 
   push(input: PushInput): Promise<PushOutcome>;
-  pull(tenantId: string, after: number, limit: number): Promise<PullPage>;
+  /**
+   * Items after `after` in sequence order. With `excludeDevice`, that device's own changes and
+   * audit entries are left out (no echo) and the cursor still moves past them.
+   */
+  pull(
+    tenantId: string,
+    after: number,
+    limit: number,
+    excludeDevice?: string | null,
+  ): Promise<PullPage>;
   snapshot(
     tenantId: string,
     cursor: number | null,

@@ -17,6 +17,8 @@ export function buildPullPage(
   limit: number,
   changes: readonly PulledChange[],
   audit: readonly SequencedAudit[],
+  /** The tenant's last sequence, read in the same snapshot: a page that holds everything left ends there (items filtered out, e.g. the puller's own, are passed over). */
+  lastSeq = after,
 ): PullPage {
   const page: PullPage = { changes: [], audit: [], nextCursor: after, hasMore: false };
   let ci = 0;
@@ -43,5 +45,6 @@ export function buildPullPage(
     }
     taken++;
   }
+  if (!page.hasMore) page.nextCursor = Math.max(page.nextCursor, lastSeq);
   return page;
 }

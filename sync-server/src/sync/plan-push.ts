@@ -1,16 +1,19 @@
 // Decides what a push writes, given what the store already holds. Both stores
 // load the same inputs inside their transaction (under the tenant's lock) and
 // write the plan, so the merge rule and the chain rules live in one place.
+//
+// The change log is compacted as it is written (protocol 2): it holds exactly
+// one change per cell, the cell's winner by the merge rule. A change that wins
+// replaces the cell's stored change (deleted, the new one appended at a new
+// sequence); a change that loses or repeats the stored HLC is not stored. This
+// is safe for every workstation whatever its cursor: the merge rule is a
+// maximum, so a workstation needs only the winner of each cell changed after
+// its cursor, and a replaced change is always replaced by one with a higher
+// sequence. Tombstones are ordinary `deletedAt` cells and stay.
 import type { AuditLog } from '../../../shared/domain/audit-log';
 import { GENESIS_HASH } from '../../../shared/domain/audit-log';
 import { AppError } from '../../../shared/errors';
-import {
-  cellKey,
-  latestPerCell,
-  shouldApply,
-  type CellAddress,
-  type CellValue,
-} from '../../../shared/sync/merge';
+import { cellKey, latestPerCell, shouldApply } from '../../../shared/sync/merge';
 import type { Change } from '../../../shared/sync/protocol';
 import { checkAuditEntries, type BatchOwner } from './check-batch';
 
@@ -20,11 +23,21 @@ export interface StoredState {
   lastAudit: { deviceSeq: number; hash: string } | null;
   /** Stored hashes of this device's entries at the deviceSeqs the batch repeats. */
   storedAuditHashes: ReadonlyMap<number, string>;
-  /** `changeKey` of each batch change the log already has. */
-  existingChanges: ReadonlySet<string>;
-  /** Current winners of the cells the batch touches, by `cellKey`. */
-  cells: ReadonlyMap<string, CellValue>;
+  /** The stored change (the winner) of each cell the batch touches, by `cellKey`. */
+  cells: ReadonlyMap<string, StoredCell>;
 }
+
+export interface StoredCell {
+  hlc: string;
+  seq: number;
+}
+
+/** How long a batch id is remembered for idempotent retries (a retry after that is still deduplicated per cell and per audit entry). */
+export const BATCH_ID_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Batch ids received before this time may be forgotten. */
+export const batchIdHorizon = (nowIso: string): string =>
+  new Date(Date.parse(nowIso) - BATCH_ID_RETENTION_MS).toISOString();
 
 export interface SequencedChange {
   seq: number;
@@ -32,17 +45,15 @@ export interface SequencedChange {
 }
 
 export interface PushPlan {
+  /** One per cell: the new winner, to append to the log. */
   changes: SequencedChange[];
-  /** One per cell: the new winner, to upsert. */
-  cellWrites: SequencedChange[];
+  /** Sequences of the stored changes these winners replace, to delete. */
+  replaced: number[];
   audit: { seq: number; entry: AuditLog }[];
   accepted: number;
   duplicates: number;
   lastSeq: number;
 }
-
-export const changeKey = (c: CellAddress & { hlc: string }): string =>
-  `${cellKey(c)}\u0000${c.hlc}`;
 
 /** Links the batch's (already self-consistent) chain to the stored one; returns the entries to insert. */
 function newAuditEntries(audit: readonly AuditLog[], state: StoredState): AuditLog[] {
@@ -87,24 +98,26 @@ export function planPush(
   checkAuditEntries(owner, audit);
   const freshAudit = newAuditEntries(audit, state);
   let seq = state.lastSeq;
-  const seen = new Set<string>();
   const sequenced: SequencedChange[] = [];
+  const replaced: number[] = [];
+  // The batch's own winner per cell, kept at the position of its first change.
+  const batchWinners = latestPerCell(changes);
+  const done = new Set<string>();
   for (const change of changes) {
-    const key = changeKey(change);
-    if (state.existingChanges.has(key) || seen.has(key)) continue;
-    seen.add(key);
-    sequenced.push({ seq: ++seq, change });
-  }
-  const cellWrites: SequencedChange[] = [];
-  const batchWinners = latestPerCell(sequenced.map((s) => ({ ...s.change, item: s })));
-  for (const [key, winner] of batchWinners) {
-    if (shouldApply(state.cells.get(key)?.hlc ?? null, winner.hlc)) cellWrites.push(winner.item);
+    const key = cellKey(change);
+    const winner = batchWinners.get(key);
+    if (!winner || done.has(key)) continue;
+    done.add(key);
+    const stored = state.cells.get(key);
+    if (stored && !shouldApply(stored.hlc, winner.hlc)) continue;
+    if (stored) replaced.push(stored.seq);
+    sequenced.push({ seq: ++seq, change: winner });
   }
   const sequencedAudit = freshAudit.map((entry) => ({ seq: ++seq, entry }));
   const accepted = sequenced.length + sequencedAudit.length;
   return {
     changes: sequenced,
-    cellWrites,
+    replaced,
     audit: sequencedAudit,
     accepted,
     duplicates: changes.length + audit.length - accepted,

@@ -1,7 +1,8 @@
 // Property: 3 to 5 workstations make random creates, updates and deletes on
 // every entity type while partitioned, then sync in random orders through the
 // real HTTPS server, with pushes duplicated, responses lost (batch retried
-// later), and pulled pages applied out of order. Every replica ends identical,
+// later), pulled pages applied out of order, and forced re-bootstraps from
+// the server's compacted log. Every replica ends identical,
 // no accepted write is lost, and every audit entry reaches every workstation.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,7 +46,8 @@ type Op =
       n: number;
     }
   | { t: 'delete'; ws: number; table: 'patients' | 'appointments' | 'messages'; pick: number }
-  | { t: 'sync' | 'dupPush' | 'lostAck' | 'pullShuffled'; ws: number; seed: number };
+  | { t: 'sync' | 'dupPush' | 'lostAck' | 'pullShuffled'; ws: number; seed: number }
+  | { t: 'rebootstrap'; ws: number };
 
 const editable: Record<EntityTable, (n: number) => [string, unknown]> = {
   tenants: (n) => ['idleLockMinutes', 1 + (n % 60)],
@@ -130,6 +132,10 @@ const opArb = (wsCount: number): fc.Arbitrary<Op> => {
         ws,
         seed: fc.nat(),
       }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({ t: fc.constant('rebootstrap' as const), ws }),
     },
   );
 };
@@ -337,6 +343,14 @@ describe('replicas converge under any delivery order', () => {
                     applyRemoteChanges(r.store, shuffle(page.changes, op.seed));
                     break;
                   }
+                  case 'rebootstrap':
+                    // A forced re-bootstrap from the (compacted) snapshot, keeping unpushed work.
+                    r.store.transaction(() => {
+                      r.store.sync.bootstrapped = false;
+                      r.store.sync.cursor = 0;
+                    });
+                    await syncRound(r.store);
+                    break;
                 }
               } catch (e) {
                 // Business-rule refusals (e.g. a payment on a paid invoice) are fine; anything else is a failure.

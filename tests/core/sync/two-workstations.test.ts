@@ -1,7 +1,8 @@
 // Two workstations and one sync server over real HTTPS with mutual TLS.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { AppError } from '../../../shared/errors';
 import { servicesFor } from '../../../electron/core/services/services';
 import { verifyAuditChains } from '../../../electron/core/audit/verify-chain';
 import { appointmentConflicts } from '../../../electron/core/sync/conflicts';
@@ -138,6 +139,46 @@ describe('two workstations and a sync server', () => {
     await syncRound(bStore);
     expect(appointmentConflicts(a.store)).toEqual([]);
     expect(appointmentConflicts(bStore)).toEqual([]);
+  });
+
+  it('resumes an interrupted pull where it stopped: nothing lost, nothing merged twice', async () => {
+    for (let i = 0; i < 5; i++)
+      a.services.patients.create(
+        a.desk,
+        patientInput({ givenName: `Resume${i}`, familyName: 'Later' }),
+      );
+    await syncRound(a.store);
+    const start = bStore.sync.cursor;
+    // The connection drops while the second page is merged (after the first page's commit).
+    const real = bStore.transaction.bind(bStore);
+    let depth = 0;
+    let dropped = false;
+    const spy = vi.spyOn(bStore, 'transaction').mockImplementation(<R>(fn: () => R): R => {
+      if (depth === 0 && !dropped && bStore.sync.cursor !== start) {
+        dropped = true;
+        throw new AppError('UNAVAILABLE', 'The sync server could not be reached (test).');
+      }
+      depth++;
+      try {
+        return real(fn);
+      } finally {
+        depth--;
+      }
+    });
+    await expect(syncRound(bStore, { pullLimit: 20 })).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+    });
+    spy.mockRestore();
+    const stoppedAt = bStore.sync.cursor;
+    expect(stoppedAt).toBeGreaterThan(start);
+    const partial = replicaContent(bStore)['patients']?.length ?? 0;
+    expect(partial).toBeLessThan(replicaContent(a.store)['patients']?.length ?? 0);
+    const resumed = await syncRound(bStore, { pullLimit: 20 });
+    // Only what came after the last merged page is pulled again.
+    expect(resumed.pulled).toBeGreaterThan(0);
+    expect(resumed.pulled).toBeLessThan(5 * 17);
+    expect(replicaContent(bStore)).toEqual(replicaContent(a.store));
+    expect(auditIds(bStore)).toEqual(auditIds(a.store));
   });
 
   it("keeps patient names, note text and message text out of the server's files", () => {

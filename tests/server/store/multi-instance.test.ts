@@ -46,7 +46,7 @@ it('serves one clinic consistently through both instances', async () => {
         ...versions,
         batchId: randomUUID(),
         sentAt: Date.now(),
-        changes: [dev.change('appointments', row, 'notes', `edit ${i}`)],
+        changes: [dev.change('appointments', randomUUID(), 'notes', `edit ${i}`)],
         audit: [dev.audit(row)],
       });
       expect(res.status).toBe(200);
@@ -54,13 +54,25 @@ it('serves one clinic consistently through both instances', async () => {
   };
   await Promise.all([pushAll(onB(first.ws), devA), pushAll(second.ws, devB)]);
 
-  const pulled = await first.ws.post('/v1/pull', { ...versions, sentAt: Date.now(), after: 0 });
-  // Twelve items (six changes, six audit entries) numbered 1 to 12: no gaps, no repeats.
-  const changeSeqs = (pulled.data.changes as { serverSeq: number }[]).map((c) => c.serverSeq);
+  // No echo: each workstation receives the other's three changes and audit entries.
+  // Together: twelve items (six changes, six audit entries) numbered 1 to 12, no gaps, no repeats.
+  const pullAll = (ws: Workstation) =>
+    ws.post('/v1/pull', { ...versions, sentAt: Date.now(), after: 0 });
+  const pulled = [await pullAll(first.ws), await pullAll(second.ws)];
+  const changeSeqs = pulled.flatMap((p) =>
+    (p.data.changes as { serverSeq: number }[]).map((c) => c.serverSeq),
+  );
   expect(new Set(changeSeqs).size).toBe(6);
   expect(changeSeqs.every((s) => s >= 1 && s <= 12)).toBe(true);
-  expect(pulled.data.audit).toHaveLength(6);
-  expect(pulled.data).toMatchObject({ nextCursor: 12, hasMore: false });
+  for (const p of pulled) {
+    expect(p.data.changes).toHaveLength(3);
+    expect(p.data.audit).toHaveLength(3);
+    expect(p.data).toMatchObject({ nextCursor: 12, hasMore: false });
+  }
+  const auditDevices = (p: (typeof pulled)[number]) =>
+    new Set((p.data.audit as { deviceId: string }[]).map((e) => e.deviceId));
+  expect(auditDevices(pulled[0] as (typeof pulled)[number])).toEqual(new Set([second.deviceId]));
+  expect(auditDevices(pulled[1] as (typeof pulled)[number])).toEqual(new Set([first.deviceId]));
   const snapA = await first.ws.post('/v1/snapshot', { ...versions });
   const snapB = await second.ws.post('/v1/snapshot', { ...versions });
   expect(snapA.data.cells).toEqual(snapB.data.cells);

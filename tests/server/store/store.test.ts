@@ -9,6 +9,7 @@ import type { AppError } from '../../../shared/errors';
 import { openSqliteStore } from '../../../sync-server/src/store/sqlite-store';
 import { openPgStore } from '../../../sync-server/src/store/pg-store';
 import type { SyncStore } from '../../../sync-server/src/store/types';
+import { BATCH_ID_RETENTION_MS } from '../../../sync-server/src/sync/plan-push';
 import { FakeDevice, testDevice } from '../helpers/fixtures';
 import { createTempDatabase, type TempDatabase } from '../helpers/pg';
 
@@ -130,10 +131,53 @@ describe.each(backends)('sync store on $name', (backend) => {
     const older = device.change('patients', row, 'firstName', 'Old');
     const newer = device.change('patients', row, 'firstName', 'New');
     await push([newer]);
-    await push([older]);
+    // The older change loses: the compacted log does not store it.
+    expect(await push([older])).toEqual({ accepted: 0, duplicates: 1, serverSeq: 1 });
     const snap = await store.snapshot(tenantId, null, null, 10);
     expect(snap.cells).toEqual([newer]);
-    expect(snap).toMatchObject({ cursor: 2, total: 1, hasMore: false, next: null });
+    expect(snap).toMatchObject({ cursor: 1, total: 1, hasMore: false, next: null });
+  });
+
+  it('compacts the log to one change per cell as it is written, and expires old batch ids', async () => {
+    const row = randomUUID();
+    const edits = ['One', 'Two', 'Three'].map((v) => device.change('patients', row, 'notes', v));
+    const other = device.change('patients', row, 'email', 'e');
+    const old = randomUUID();
+    const longAgo = new Date(Date.now() - BATCH_ID_RETENTION_MS - 60_000).toISOString();
+    await store.push({
+      tenantId,
+      deviceId: device.deviceId,
+      batchId: old,
+      changes: [edits[0] as never, other],
+      audit: [],
+      now: longAgo,
+    });
+    await push([edits[1] as never]);
+    // Two changes of one cell in one batch: only the later is stored.
+    const last = await push([edits[2] as never, device.change('patients', row, 'notes', 'Four')]);
+    expect(last).toMatchObject({ accepted: 1, duplicates: 1, serverSeq: 4 });
+    const page = await store.pull(tenantId, 0, 100);
+    expect(page.changes.map((c) => [c.column, c.serverSeq])).toEqual([
+      ['email', 2],
+      ['notes', 4],
+    ]);
+    expect(page).toMatchObject({ nextCursor: 4, hasMore: false });
+    const counts = await store.counts(now());
+    expect(counts.changes).toBeGreaterThanOrEqual(2);
+    const snap = await store.snapshot(tenantId, null, null, 10);
+    expect(snap.cells.map((c) => c.column)).toEqual(['email', 'notes']);
+    // The old batch id, from beyond the retention window, is forgotten: new content under it is stored ...
+    const fresh = device.change('patients', row, 'phone', 'p');
+    expect(await push([fresh], [], old)).toEqual({ accepted: 1, duplicates: 0, serverSeq: 5 });
+    // ... a batch id within the window is remembered ...
+    const again = await push([device.change('patients', row, 'phone', 'q')], [], old);
+    expect(again).toMatchObject({ accepted: 0 });
+    // ... and the old batch rebuilt under a new id is deduplicated per cell: nothing stored again.
+    expect(await push([edits[0] as never, other])).toEqual({
+      accepted: 0,
+      duplicates: 2,
+      serverSeq: 5,
+    });
   });
 
   it('pages a snapshot at a fixed cursor; later changes come through pull', async () => {

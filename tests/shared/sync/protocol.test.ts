@@ -69,7 +69,11 @@ describe('splitIntoBatches', () => {
 
   it('sends a whole outbox of the real limits in as few batches as the count limit allows', () => {
     const changes = Array.from({ length: SYNC_LIMITS.maxChangesPerBatch * 2 + 1 }, () => change());
-    expect(splitIntoBatches(changes, []).map((b) => b.changes.length)).toEqual([2000, 2000, 1]);
+    expect(splitIntoBatches(changes, []).map((b) => b.changes.length)).toEqual([
+      SYNC_LIMITS.maxChangesPerBatch,
+      SYNC_LIMITS.maxChangesPerBatch,
+      1,
+    ]);
   });
 
   it('counts UTF-8 bytes, not characters', () => {

@@ -66,7 +66,13 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const device = await authenticateDevice(req, store);
     const body = parseRequest(PullRequest, req.body);
     assertSameTenant(device, body.tenantId);
-    const page = await store.pull(device.tenantId, body.after, body.limit ?? DEFAULT_PULL_LIMIT);
+    // No echo: the workstation's own changes and audit entries are never sent back to it.
+    const page = await store.pull(
+      device.tenantId,
+      body.after,
+      body.limit ?? DEFAULT_PULL_LIMIT,
+      device.deviceId,
+    );
     const now = ctx.now().getTime();
     return { ...page, serverTime: now, clockOffsetMs: now - body.sentAt };
   });

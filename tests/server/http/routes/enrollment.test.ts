@@ -15,6 +15,7 @@ import {
   parseEnrollmentCode,
 } from '../../../../shared/sync/enrollment';
 import { newWorkstationKey, versions, Workstation } from '../../helpers/client';
+import { PROTOCOL_VERSION } from '../../../../shared/sync/protocol';
 import { CLINIC_KEY } from '../../helpers/fixtures';
 import { startTestServer, type TestServer } from '../../helpers/server';
 
@@ -42,7 +43,10 @@ describe('clinic registration and workstation enrollment', () => {
 
   it('answers health checks without a certificate and serves the CA a workstation can pin', async () => {
     const health = await t.anonymous().get('/v1/health');
-    expect(health).toMatchObject({ status: 200, data: { status: 'ok', protocolVersion: 1 } });
+    expect(health).toMatchObject({
+      status: 200,
+      data: { status: 'ok', protocolVersion: PROTOCOL_VERSION },
+    });
     const ca = await t.anonymous().get('/v1/ca');
     const fp = new X509Certificate(String(ca.data.caCertificate)).fingerprint256;
     expect(normalizeFingerprint(fp)).toBe(normalizeFingerprint(t.server.caFingerprint));

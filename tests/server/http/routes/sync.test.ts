@@ -120,7 +120,9 @@ describe('sync over HTTPS', () => {
     );
     const tooMany = await push(clinic, { changes: many });
     expect(tooMany).toMatchObject({ status: 413, data: { code: 'PAYLOAD_TOO_LARGE' } });
-    expect(String(tooMany.data.message)).toMatch(/at most 2000 changes/);
+    expect(String(tooMany.data.message)).toMatch(
+      new RegExp(`at most ${SYNC_LIMITS.maxChangesPerBatch} changes`),
+    );
     const huge = await push(clinic, { padding: 'x'.repeat(SYNC_LIMITS.maxBodyBytes) });
     expect(huge).toMatchObject({ status: 413, data: { code: 'PAYLOAD_TOO_LARGE' } });
   });
@@ -143,6 +145,34 @@ describe('sync over HTTPS', () => {
     expect((await pull(other)).data.changes).toEqual([]);
   });
 
+  it('never sends a workstation its own changes back, and its cursor passes over them', async () => {
+    const a = await newClinic();
+    const peer = await t.enroll(a.ws);
+    const b = { ...a, ...peer, dev: new FakeDevice(a.tenantId, peer.deviceId) };
+    const row = randomUUID();
+    await push(a, { changes: [a.dev.change('patients', row, 'firstName', 'Ada')] }); // seq 1
+    await push(b, { changes: [b.dev.change('patients', row, 'lastName', 'Byron')] }); // seq 2
+    await push(a, { changes: [a.dev.change('patients', row, 'notes', 'n')] }); // seq 3
+    await push(b, { changes: [b.dev.change('patients', row, 'email', 'e')] }); // seq 4
+    const columns = (r: Awaited<ReturnType<typeof pull>>) =>
+      (r.data.changes as { column: string }[]).map((c) => c.column);
+    // Pages of one item: B's changes only; the last page ends at the clinic's last sequence.
+    const first = await pull(a, 0, { limit: 1 });
+    expect(first.data).toMatchObject({ nextCursor: 2, hasMore: true });
+    expect(columns(first)).toEqual(['lastName']);
+    const second = await pull(a, 2, { limit: 1 });
+    expect(second.data).toMatchObject({ nextCursor: 4, hasMore: false });
+    expect(columns(second)).toEqual(['email']);
+    // Nothing but its own items left: an empty page whose cursor still moves to the end.
+    await push(a, { changes: [a.dev.change('patients', row, 'phone', 'p')] }); // seq 5
+    const tail = await pull(a, 4);
+    expect(tail.data).toMatchObject({ changes: [], audit: [], nextCursor: 5, hasMore: false });
+    // B receives A's changes, and none of its own.
+    const forB = await pull(b, 0);
+    expect(columns(forB)).toEqual(['firstName', 'notes', 'phone']);
+    expect(forB.data).toMatchObject({ nextCursor: 5, hasMore: false });
+  });
+
   it('refuses a revoked workstation', async () => {
     const gone = await newClinic();
     await t.server.store.revokeDevice(gone.deviceId, new Date().toISOString());
@@ -161,7 +191,8 @@ describe('sync over HTTPS', () => {
     expect(res).toMatchObject({ status: 409, data: { code: 'INTEGRITY_FAILED' } });
     expect(String(res.data.message)).toMatch(/audit/);
     expect(await storedChanges()).toBe(before);
-    expect((await pull(c)).data.audit).toEqual([first]);
+    const peer = await t.enroll(c.ws);
+    expect((await pull({ ...c, ...peer })).data.audit).toEqual([first]);
   });
 
   it('refuses changes stamped by a clock far ahead, so they cannot win every merge', async () => {
