@@ -3,6 +3,7 @@
 import type { HandlerMap } from '../handler-types';
 import { adminHandlers } from './admin-handlers';
 import { patientsHandlers } from './patients-handlers';
+import { recordsHandlers } from './records-handlers';
 import { schedulingHandlers } from './scheduling-handlers';
 import { sessionHandlers } from './session-handlers';
 import { syncHandlers } from './sync-handlers';
@@ -13,4 +14,5 @@ export const handlers: HandlerMap = {
   ...patientsHandlers,
   ...schedulingHandlers,
   ...adminHandlers,
+  ...recordsHandlers,
 };
