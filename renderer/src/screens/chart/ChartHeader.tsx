@@ -18,7 +18,7 @@ export function ChartHeader({ patientId, version, timeZone }: Props) {
   const summary = useLoaded(`${patientId}:${version}`, () => api('chart.summary', { patientId }));
   const s = summary.value;
   return (
-    <header className="chart-header" aria-label="Patient summary">
+    <section className="chart-header" aria-label="Patient summary">
       <a className="chart-header__back" href={chartRoute.href()}>
         My day
       </a>
@@ -61,6 +61,6 @@ export function ChartHeader({ patientId, version, timeZone }: Props) {
           </dl>
         </>
       )}
-    </header>
+    </section>
   );
 }
