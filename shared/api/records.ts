@@ -92,7 +92,13 @@ export const CreateRecordRequest = z.discriminatedUnion('recordType', [
   z.object({ ...base, recordType: z.literal('diagnosis'), content: DiagnosisContent }).strict(),
   z.object({ ...base, recordType: z.literal('allergy'), content: AllergyContent }).strict(),
   z
-    .object({ ...base, recordType: z.literal('prescription'), content: PrescriptionContent })
+    .object({
+      ...base,
+      recordType: z.literal('prescription'),
+      content: PrescriptionContent,
+      /** Go on although the drug matches a recorded allergy (the acknowledgement is audited). */
+      acknowledgeAllergy: z.boolean().default(false),
+    })
     .strict(),
   z.object({ ...base, recordType: z.literal('lab_result'), content: LabResultContent }).strict(),
   z.object({ ...base, recordType: z.literal('document'), content: DocumentContent }).strict(),

@@ -138,6 +138,20 @@ test('a doctor charts a visit from their day: draft, sign, amend, allergies in t
   await allergy.getByRole('button', { name: 'Save and sign' }).click();
   await expect(page.getByTestId('chart-allergies')).toHaveText('Penicillin (severe)');
   await expectAccessible(page, 'allergies section');
+
+  // Prescribing a drug the patient is allergic to warns; going on needs an acknowledgement.
+  await sections.getByRole('button', { name: 'Medications' }).click();
+  const rx = page.getByRole('form', { name: 'Add prescription' });
+  await rx.getByLabel('Drug').fill('Amoxicillin');
+  await rx.getByLabel('Dose').fill('500 mg');
+  await rx.getByLabel('Frequency').fill('three times a day');
+  await rx.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(rx.getByRole('alert').first()).toContainText('matches an allergy');
+  await expect(page.getByRole('listitem', { name: /^Prescription,/ })).toHaveCount(0);
+  await rx.getByLabel('I have checked the allergy; prescribe anyway').check();
+  await rx.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('listitem', { name: /^Prescription,/ })).toHaveCount(1);
+  await expectAccessible(page, 'medications section');
   await sections.getByRole('button', { name: 'Timeline' }).click();
   await expect(page.getByTestId('chart-allergies')).toHaveText('Penicillin (severe)');
   await expect(page).toHaveURL(new RegExp(`#/chart/${patientId}$`));

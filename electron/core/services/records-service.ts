@@ -13,6 +13,7 @@ import { AppError } from '../../../shared/errors';
 import type { ChannelInput } from '../../../shared/api/channels';
 import { contentSchemaFor, type AllergyContent } from '../../../shared/charting/content';
 import { ageInYears } from '../../../shared/charting/age';
+import { allergyMatches } from '../../../shared/charting/allergy-match';
 import { localDateOf } from '../../../shared/scheduling';
 import { zodIssues } from '../write/zod-issues';
 import { randomUUID } from 'node:crypto';
@@ -288,6 +289,17 @@ export class RecordsService {
 
   /** A new record; its content was checked against its type's schema by the contract. */
   createRecord(session: Session, r: ChannelInput<'records.create'>): TimelineEntry {
+    requireCap(session, 'records.write');
+    const warned =
+      r.recordType === 'prescription'
+        ? this.allergyWarning(session, r.patientId, r.content.drug)
+        : false;
+    if (warned && r.recordType === 'prescription' && !r.acknowledgeAllergy)
+      throw new AppError(
+        'CONFLICT',
+        'This drug matches an allergy recorded for this patient. Check the allergies, then confirm to prescribe anyway.',
+        [{ path: 'content.drug', message: 'matches a recorded allergy' }],
+      );
     const rec = this.store.transaction(() =>
       this.create(
         session,
@@ -300,7 +312,27 @@ export class RecordsService {
         { sign: r.sign },
       ),
     );
+    if (warned)
+      this.store.audit(
+        session.actor,
+        'create',
+        'medical_records',
+        rec.id,
+        'allergy warning acknowledged',
+      );
     return this.entry(session.actor.tenantId, rec);
+  }
+
+  /** Whether `drug` matches one of the patient's current allergies (reading them is audited). */
+  private allergyWarning(session: Session, patientId: string, drug: string): boolean {
+    this.repos.patients.get(session.actor.tenantId, patientId);
+    const { allergies } = this.clinicalSummary(session, patientId);
+    return (
+      allergyMatches(
+        drug,
+        allergies.map((a) => a.substance),
+      ).length > 0
+    );
   }
 
   signRecord(session: Session, r: ChannelInput<'records.sign'>): TimelineEntry {

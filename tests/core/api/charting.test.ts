@@ -316,4 +316,29 @@ describe('charting through dispatch', () => {
     ] as const)
       expect((await errorOf(app, channel, req)).code, channel).toBe('NOT_FOUND');
   });
+
+  it('warns when a drug matches a recorded allergy; going on needs an acknowledgement, which is audited', async () => {
+    const rx = {
+      patientId,
+      recordType: 'prescription' as const,
+      content: { drug: 'Amoxicillin', dose: '500 mg', frequency: 'three times a day' },
+    };
+    const before = count(app, 'SELECT count(*) AS n FROM medical_records');
+    const warning = await errorOf(app, 'records.create', rx);
+    expect(warning).toMatchObject({
+      code: 'CONFLICT',
+      issues: [{ path: 'content.drug', message: 'matches a recorded allergy' }],
+    });
+    expect(warning.message).not.toContain('Penicillin');
+    expect(count(app, 'SELECT count(*) AS n FROM medical_records')).toBe(before);
+    const rec = await ok(app, 'records.create', { ...rx, acknowledgeAllergy: true });
+    expect(
+      count(
+        app,
+        `SELECT count(*) AS n FROM audit_logs WHERE recordId = '${rec.id}' AND detail = 'allergy warning acknowledged'`,
+      ),
+    ).toBe(1);
+    // No match, no warning.
+    await ok(app, 'records.create', { ...rx, content: { ...rx.content, drug: 'Ramipril' } });
+  });
 });

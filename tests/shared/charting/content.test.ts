@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AllergyContent, NoteContent, VitalsContent } from '../../../shared/charting/content';
 import { abnormalVitals, bmi } from '../../../shared/charting/vitals';
 import { ageInYears } from '../../../shared/charting/age';
+import { allergyMatches } from '../../../shared/charting/allergy-match';
 
 const messages = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
   r.error?.issues.map((i) => i.message) ?? [];
@@ -53,5 +54,15 @@ describe('notes, allergies, age', () => {
   it('counts whole years, turning on the birthday', () => {
     expect(ageInYears('1975-12-03', '2026-12-02')).toBe(50);
     expect(ageInYears('1975-12-03', '2026-12-03')).toBe(51);
+  });
+});
+
+describe('allergy match when prescribing', () => {
+  it('matches by name either way and through drug classes, ignoring case', () => {
+    expect(allergyMatches('Amoxicillin 500 mg', ['Penicillin', 'Latex'])).toEqual(['Penicillin']);
+    expect(allergyMatches('aspirin', ['Aspirin'])).toEqual(['Aspirin']);
+    expect(allergyMatches('Ibuprofen', ['NSAIDs'])).toEqual(['NSAIDs']);
+    expect(allergyMatches('Ramipril', ['Penicillin', 'Peanuts'])).toEqual([]);
+    expect(allergyMatches('', ['Penicillin'])).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@
 // results, documents): checked as it is sent with the core's own content
 // schema, so it refuses exactly what the core would, with the same messages;
 // refusals by the core land on the same fields.
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import type { RequestFailure } from '../../lib/request-failure';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
@@ -24,9 +25,22 @@ interface Props {
   send(content: unknown, sign: boolean): Promise<unknown>;
   onDone(): void;
   onCancel?: () => void;
+  /** After the core refused (e.g. an allergy warning the form then lets the doctor acknowledge). */
+  onRefused?: (failure: RequestFailure) => void;
+  /** Shown above the buttons. */
+  children?: ReactNode;
 }
 
-export function SectionForm({ type, title, initial, send, onDone, onCancel }: Props) {
+export function SectionForm({
+  type,
+  title,
+  initial,
+  send,
+  onDone,
+  onCancel,
+  onRefused,
+  children,
+}: Props) {
   const [values, setValues] = useState<Record<string, string>>(initial ?? emptyValues(type));
   const [errors, setErrors] = useState<FieldErrors>({});
   const request = useRequest();
@@ -48,7 +62,10 @@ export function SectionForm({ type, title, initial, send, onDone, onCancel }: Pr
     if (r.ok) {
       setValues(initial ?? emptyValues(type));
       onDone();
-    } else setErrors(contentErrors(r.failure.issues));
+    } else {
+      setErrors(contentErrors(r.failure.issues));
+      onRefused?.(r.failure);
+    }
   };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -84,6 +101,7 @@ export function SectionForm({ type, title, initial, send, onDone, onCancel }: Pr
           ),
         )}
       </div>
+      {children}
       <div className="button-row">
         <button type="submit" className="button" disabled={request.busy}>
           Save

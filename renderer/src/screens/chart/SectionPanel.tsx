@@ -1,4 +1,5 @@
 // One section of the chart: its add form (for doctors) above its own records.
+import { useState } from 'react';
 import type { SessionInfo } from '../../../../shared/api/session';
 import { holds } from '../../../../shared/auth/capabilities';
 import type { RecordType } from '../../../../shared/domain/enums';
@@ -8,7 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { NoteForm } from './NoteForm';
 import { SectionForm } from './SectionForm';
 import { Timeline } from './Timeline';
-import { typeLabels } from './chart-model';
+import { createRequest, typeLabels } from './chart-model';
 
 interface Props {
   session: SessionInfo;
@@ -21,6 +22,9 @@ interface Props {
 export function SectionPanel({ session, patientId, type, version, onChanged }: Props) {
   const canWrite = holds(session.capabilities, 'records.write');
   const nka = useRequest();
+  // Set when the core warned that the drug matches a recorded allergy.
+  const [warned, setWarned] = useState(false);
+  const [acknowledged, setAcknowledged] = useState(false);
   const title = `Add ${typeLabels[type].toLowerCase()}`;
   return (
     <div className="section-panel">
@@ -39,15 +43,29 @@ export function SectionPanel({ session, patientId, type, version, onChanged }: P
             type={type}
             title={title}
             send={(content, sign) =>
-              api('records.create', {
-                patientId,
-                recordType: type,
-                content: content as never,
-                sign,
-              })
+              api('records.create', createRequest(patientId, type, content, sign, acknowledged))
             }
-            onDone={onChanged}
-          />
+            onDone={() => {
+              setWarned(false);
+              setAcknowledged(false);
+              onChanged();
+            }}
+            onRefused={(f) => setWarned(f.code === 'CONFLICT')}
+          >
+            {warned && (
+              <div className="allergy-warning" role="alert">
+                <p>This drug matches an allergy in the header.</p>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={acknowledged}
+                    onChange={(e) => setAcknowledged(e.target.checked)}
+                  />{' '}
+                  I have checked the allergy; prescribe anyway
+                </label>
+              </div>
+            )}
+          </SectionForm>
         ))}
       {canWrite && type === 'allergy' && (
         <div className="button-row">

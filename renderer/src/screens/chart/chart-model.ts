@@ -2,6 +2,7 @@
 // forms' fields and how their typed text becomes a record's content (checked
 // with the core's own content schemas), how an opened record reads, and when
 // a visit-note draft is due to be saved.
+import type { ApiRequest } from '../../../../shared/api/channels';
 import type { ChartSummary, DraftContent, RecordState } from '../../../../shared/api/records';
 import { contentSchemas, VITAL_LIMITS, type VitalKey } from '../../../../shared/charting/content';
 import { abnormalVitals, bmi } from '../../../../shared/charting/vitals';
@@ -253,4 +254,25 @@ export function dayQueue<
       (a, b) =>
         DAY_ORDER[a.status] - DAY_ORDER[b.status] || a.scheduledAt.localeCompare(b.scheduledAt),
     );
+}
+
+/**
+ * The records.create request of a section form. `content` was checked by
+ * checkSection against this type's schema, which TypeScript cannot follow
+ * through the union of types, hence the one assertion here.
+ */
+export function createRequest(
+  patientId: string,
+  type: SectionType,
+  content: unknown,
+  sign: boolean,
+  acknowledgeAllergy: boolean,
+): ApiRequest<'records.create'> {
+  return {
+    patientId,
+    recordType: type,
+    content,
+    sign,
+    ...(type === 'prescription' ? { acknowledgeAllergy } : {}),
+  } as ApiRequest<'records.create'>;
 }
