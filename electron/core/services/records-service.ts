@@ -170,8 +170,14 @@ export class RecordsService {
     const allergies: NonNullable<ChartSummary['clinical']>['allergies'] = [];
     const activeProblems: NonNullable<ChartSummary['clinical']>['activeProblems'] = [];
     let noneKnown = false;
-    for (const rec of current) {
-      const content = decryptRecord(this.store, tenantId, rec, session) as Record<string, unknown>;
+    // Every record decrypted for the header is audited; one transaction for all of them.
+    const contents = this.store.transaction(() =>
+      current.map(
+        (rec) => decryptRecord(this.store, tenantId, rec, session) as Record<string, unknown>,
+      ),
+    );
+    for (const [index, rec] of current.entries()) {
+      const content = contents[index] ?? {};
       if (rec.recordType === 'allergy') {
         const a = content as Partial<AllergyContent & { substance: string }> & {
           noKnownAllergies?: boolean;
