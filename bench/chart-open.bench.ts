@@ -6,6 +6,7 @@
 // Run: node bin/run-ts.js bench/chart-open.bench.ts (or npm run bench chart-open).
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import type { RecordContent } from '../shared/api/records';
 import type { RecordType } from '../shared/domain/enums';
 import { percentile } from './support/stats';
 import { clinicWorld } from '../tests/core/world';
@@ -22,7 +23,7 @@ export interface ChartBenchResult {
   draftSaveP95Ms: number;
 }
 
-const content = (type: RecordType, i: number) => {
+const content = (type: RecordType, i: number): RecordContent => {
   switch (type) {
     case 'allergy':
       return { substance: `Substance ${i}`, reaction: 'Rash', severity: 'mild' };
