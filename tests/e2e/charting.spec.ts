@@ -129,6 +129,21 @@ test('a doctor charts a visit from their day: draft, sign, amend, allergies in t
   await expect(reading).toContainText('180/110 mmHg (abnormal)');
   await expectAccessible(page, 'vitals section');
 
+  // A problem found by searching the offline ICD-10 list shows in the header.
+  await sections.getByRole('button', { name: 'Problems' }).click();
+  const problem = page.getByRole('form', { name: 'Add problem' });
+  await problem.getByLabel('Description').fill('hypert');
+  await problem
+    .getByRole('list', { name: 'Matching ICD-10 codes' })
+    .getByRole('button', { name: /^I10 · Essential/ })
+    .click();
+  await expect(problem.getByRole('textbox', { name: 'ICD-10 code' })).toHaveValue('I10');
+  await problem.getByRole('button', { name: 'Save and sign' }).click();
+  await expect(page.getByTestId('chart-problems')).toHaveText(
+    'Essential (primary) hypertension (I10)',
+  );
+  await expectAccessible(page, 'problems section');
+
   // An allergy, signed, shows in the header on every tab.
   await sections.getByRole('button', { name: 'Allergies' }).click();
   const allergy = page.getByRole('form', { name: 'Add allergy' });

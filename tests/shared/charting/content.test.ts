@@ -3,6 +3,7 @@ import { AllergyContent, NoteContent, VitalsContent } from '../../../shared/char
 import { abnormalVitals, bmi } from '../../../shared/charting/vitals';
 import { ageInYears } from '../../../shared/charting/age';
 import { allergyMatches } from '../../../shared/charting/allergy-match';
+import { searchIcd10 } from '../../../shared/charting/icd10-starter';
 
 const messages = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
   r.error?.issues.map((i) => i.message) ?? [];
@@ -64,5 +65,17 @@ describe('allergy match when prescribing', () => {
     expect(allergyMatches('Ibuprofen', ['NSAIDs'])).toEqual(['NSAIDs']);
     expect(allergyMatches('Ramipril', ['Penicillin', 'Peanuts'])).toEqual([]);
     expect(allergyMatches('', ['Penicillin'])).toEqual([]);
+  });
+});
+
+describe('ICD-10 starter search', () => {
+  it('finds by code prefix and by the start of each word, offline', () => {
+    expect(searchIcd10('I1')).toEqual([
+      { code: 'I10', description: 'Essential (primary) hypertension' },
+    ]);
+    expect(searchIcd10('back pa').map((c) => c.code)).toEqual(['M54.5']);
+    expect(searchIcd10('asth').map((c) => c.code)).toEqual(['J45.9']);
+    expect(searchIcd10('   ')).toEqual([]);
+    expect(searchIcd10('unspecified', 3)).toHaveLength(3);
   });
 });

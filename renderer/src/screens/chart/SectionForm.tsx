@@ -5,6 +5,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { RequestFailure } from '../../lib/request-failure';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { CodeSuggestions } from './CodeSuggestions';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useRequest } from '../../lib/useRequest';
@@ -101,6 +102,12 @@ export function SectionForm({
           ),
         )}
       </div>
+      {type === 'diagnosis' && (
+        <CodeSuggestions
+          query={values['description'] || values['code'] || ''}
+          onPick={(code, description) => setValues((v) => ({ ...v, code, description }))}
+        />
+      )}
       {children}
       <div className="button-row">
         <button type="submit" className="button" disabled={request.busy}>
