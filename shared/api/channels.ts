@@ -7,6 +7,7 @@ import { schedulingChannels } from './scheduling';
 import { adminChannels } from './admin';
 import { auditChannels } from './audit';
 import { backupChannels } from './backups';
+import { recordChannels } from './records';
 import type { ParsedRequestOf, RequestOf, ResponseOf } from './contract';
 
 export const apiChannels = {
@@ -17,6 +18,7 @@ export const apiChannels = {
   ...adminChannels,
   ...auditChannels,
   ...backupChannels,
+  ...recordChannels,
 } as const;
 
 export type ApiChannels = typeof apiChannels;

@@ -21,6 +21,7 @@ import {
 import { asWritable, readHandle, type ReadableDB, type WritableDB } from '../store/db-handles';
 import { localMeta, type LocalMeta, type NumberSeries } from '../store/local-meta';
 import { loginThrottle, type LoginThrottle } from '../store/login-throttle';
+import { recordDrafts, type RecordDrafts } from '../store/record-drafts';
 import { migrate, schemaVersion } from '../store/migrate';
 import { migrations } from '../store/migrations';
 import { storageFailure } from '../store/store-errors';
@@ -73,6 +74,8 @@ export class ClinicStore {
   readonly outbox: Outbox;
   /** Wrong passwords per account on this workstation. */
   readonly loginThrottle: LoginThrottle;
+  /** Visit-note drafts on this workstation (never synced). */
+  readonly drafts: RecordDrafts;
   private readonly db: WritableDB;
   private keyringCache: ClinicKeyring | null = null;
   private closed = false;
@@ -89,6 +92,7 @@ export class ClinicStore {
     this.meta = localMeta(this.db);
     this.sync = syncState(this.db);
     this.loginThrottle = loginThrottle(this.db);
+    this.drafts = recordDrafts(this.db);
     const deviceId = this.meta.get('deviceId');
     if (!deviceId) throw new AppError('INTEGRITY_FAILED', 'The store has no device identity.');
     this.deviceId = deviceId;

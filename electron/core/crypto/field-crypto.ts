@@ -13,7 +13,7 @@ import type { ClinicKeyring } from './clinic-keys';
 
 export interface FieldBinding {
   tenantId: string;
-  table: 'medical_records' | 'messages';
+  table: 'medical_records' | 'messages' | 'record_drafts';
   rowId: string;
 }
 

@@ -2,8 +2,20 @@
 // listing shows metadata only, and every read of content is audited.
 import type { MedicalRecord } from '../../../shared/domain/medical-record';
 import type { z } from 'zod';
-import type { NewRecordRequest, RecordContent } from '../../../shared/api/records';
+import type {
+  ChartSummary,
+  DraftContent,
+  NewRecordRequest,
+  RecordContent,
+  TimelineEntry,
+} from '../../../shared/api/records';
 import { AppError } from '../../../shared/errors';
+import type { ChannelInput } from '../../../shared/api/channels';
+import { contentSchemaFor, type AllergyContent } from '../../../shared/charting/content';
+import { ageInYears } from '../../../shared/charting/age';
+import { allergyMatches } from '../../../shared/charting/allergy-match';
+import { localDateOf } from '../../../shared/scheduling';
+import { zodIssues } from '../write/zod-issues';
 import { randomUUID } from 'node:crypto';
 import { decryptField, encryptField } from '../crypto/field-crypto';
 import type { Repositories } from '../repos/repositories';
@@ -112,6 +124,305 @@ export class RecordsService {
       this.repos.medicalRecords.get(session.actor.tenantId, id),
       session,
     );
+  }
+  // ---- Charting channels (shared/api/records.ts) ----
+
+  /** The chart header: demographics for everyone with records.list, clinical lines for content readers. */
+  chartSummary(session: Session, r: ChannelInput<'chart.summary'>): ChartSummary {
+    requireCap(session, 'records.list');
+    requireCap(session, 'patients.read');
+    const tenantId = session.actor.tenantId;
+    const patient = this.repos.patients.get(tenantId, r.patientId);
+    this.store.audit(session.actor, 'read', 'patients', patient.id, 'chart');
+    const tz = this.repos.tenants.get(tenantId, tenantId).timeZone;
+    const lastVisit = this.repos.appointments.list(tenantId, {
+      where: "patientId = ? AND status = 'completed'",
+      params: [patient.id],
+      orderBy: 'scheduledAt DESC',
+      limit: 1,
+    })[0];
+    return {
+      patientId: patient.id,
+      name: `${patient.givenName} ${patient.familyName}`,
+      ageYears: ageInYears(patient.dateOfBirth, localDateOf(this.store.now(), tz)),
+      sex: patient.sex,
+      medicalRecordNumber: patient.medicalRecordNumber,
+      lastVisitAt: lastVisit?.scheduledAt ?? null,
+      clinical: session.capabilities.has('records.read_content')
+        ? this.clinicalSummary(session, patient.id)
+        : null,
+    };
+  }
+
+  /** Allergies and active problems from the current version of each record (an amendment replaces what it amends). */
+  private clinicalSummary(
+    session: Session,
+    patientId: string,
+  ): NonNullable<ChartSummary['clinical']> {
+    const tenantId = session.actor.tenantId;
+    const rows = this.repos.medicalRecords.list(tenantId, {
+      where: "patientId = ? AND recordType IN ('allergy', 'diagnosis')",
+      params: [patientId],
+      orderBy: 'recordedAt ASC, id ASC',
+    });
+    const amended = new Set(rows.map((x) => x.amendsRecordId).filter((x) => x !== null));
+    const current = rows.filter((x) => !amended.has(x.id));
+    const allergies: NonNullable<ChartSummary['clinical']>['allergies'] = [];
+    const activeProblems: NonNullable<ChartSummary['clinical']>['activeProblems'] = [];
+    let noneKnown = false;
+    // Every record decrypted for the header is audited; one transaction for all of them.
+    const contents = this.store.transaction(() =>
+      current.map(
+        (rec) => decryptRecord(this.store, tenantId, rec, session) as Record<string, unknown>,
+      ),
+    );
+    for (const [index, rec] of current.entries()) {
+      const content = contents[index] ?? {};
+      if (rec.recordType === 'allergy') {
+        const a = content as Partial<AllergyContent & { substance: string }> & {
+          noKnownAllergies?: boolean;
+          status?: string;
+        };
+        if (a.noKnownAllergies === true) noneKnown = true;
+        else if (typeof a.substance === 'string' && a.status !== 'inactive')
+          allergies.push({
+            substance: a.substance,
+            reaction: typeof content['reaction'] === 'string' ? content['reaction'] : '',
+            severity: typeof content['severity'] === 'string' ? content['severity'] : '',
+          });
+      } else if (content['status'] !== 'resolved') {
+        activeProblems.push({
+          code: String(content['code'] ?? ''),
+          description: String(content['description'] ?? ''),
+        });
+      }
+    }
+    return {
+      allergyStatus: allergies.length > 0 ? 'recorded' : noneKnown ? 'none_known' : 'not_recorded',
+      allergies,
+      activeProblems,
+    };
+  }
+
+  /** Metadata only, newest first, keyset-paged (recordedAt, id), optionally of some types. */
+  timeline(
+    session: Session,
+    r: ChannelInput<'records.timeline'>,
+  ): { items: TimelineEntry[]; next: { recordedAt: string; id: string } | null } {
+    requireCap(session, 'records.list');
+    const tenantId = session.actor.tenantId;
+    this.repos.patients.get(tenantId, r.patientId);
+    const where = ['patientId = ?'];
+    const params: string[] = [r.patientId];
+    if (r.types && r.types.length > 0) {
+      where.push(`recordType IN (${r.types.map(() => '?').join(', ')})`);
+      params.push(...r.types);
+    }
+    if (r.after) {
+      where.push('(recordedAt < ? OR (recordedAt = ? AND id < ?))');
+      params.push(r.after.recordedAt, r.after.recordedAt, r.after.id);
+    }
+    const rows = this.repos.medicalRecords.list(tenantId, {
+      where: where.join(' AND '),
+      params,
+      orderBy: 'recordedAt DESC, id DESC',
+      limit: r.limit + 1,
+    });
+    const page = rows.slice(0, r.limit);
+    const items = this.entries(tenantId, page);
+    const last = page[page.length - 1];
+    return {
+      items,
+      next: rows.length > r.limit && last ? { recordedAt: last.recordedAt, id: last.id } : null,
+    };
+  }
+
+  /** Timeline entries for rows: author names and amendments looked up once per call. */
+  private entries(tenantId: string, rows: readonly MedicalRecord[]): TimelineEntry[] {
+    if (rows.length === 0) return [];
+    const ids = rows.map((x) => x.id);
+    const amendments = this.repos.medicalRecords.list(tenantId, {
+      where: `amendsRecordId IN (${ids.map(() => '?').join(', ')})`,
+      params: ids,
+      orderBy: 'recordedAt ASC, id ASC',
+    });
+    const names = new Map<string, string>();
+    const authorName = (doctorId: string): string => {
+      let name = names.get(doctorId);
+      if (name === undefined) {
+        const doctor = this.repos.doctors.find(tenantId, doctorId);
+        name = doctor ? (this.repos.users.find(tenantId, doctor.userId)?.displayName ?? '') : '';
+        names.set(doctorId, name);
+      }
+      return name;
+    };
+    return rows.map((rec) => {
+      const amendmentIds = amendments.filter((a) => a.amendsRecordId === rec.id).map((a) => a.id);
+      return {
+        id: rec.id,
+        patientId: rec.patientId,
+        recordType: rec.recordType,
+        recordedAt: rec.recordedAt,
+        doctorId: rec.doctorId,
+        authorName: authorName(rec.doctorId),
+        state: amendmentIds.length > 0 ? 'amended' : rec.signedAt ? 'signed' : 'unsigned',
+        signedAt: rec.signedAt,
+        amendsRecordId: rec.amendsRecordId,
+        amendmentIds,
+      };
+    });
+  }
+
+  private entry(tenantId: string, rec: MedicalRecord): TimelineEntry {
+    const [e] = this.entries(tenantId, [rec]);
+    if (!e) throw new AppError('INTERNAL', 'The record could not be listed.');
+    return e;
+  }
+
+  /** One record's decrypted content with its metadata; audited as a read. */
+  read(
+    session: Session,
+    r: ChannelInput<'records.read'>,
+  ): { entry: TimelineEntry; content: RecordContent } {
+    requireCap(session, 'records.read_content');
+    const tenantId = session.actor.tenantId;
+    const rec = this.repos.medicalRecords.get(tenantId, r.id);
+    return {
+      entry: this.entry(tenantId, rec),
+      content: decryptRecord(this.store, tenantId, rec, session),
+    };
+  }
+
+  /** A new record; its content was checked against its type's schema by the contract. */
+  createRecord(session: Session, r: ChannelInput<'records.create'>): TimelineEntry {
+    requireCap(session, 'records.write');
+    const warned =
+      r.recordType === 'prescription'
+        ? this.allergyWarning(session, r.patientId, r.content.drug)
+        : false;
+    if (warned && r.recordType === 'prescription' && !r.acknowledgeAllergy)
+      throw new AppError(
+        'CONFLICT',
+        'This drug matches an allergy recorded for this patient. Check the allergies, then confirm to prescribe anyway.',
+        [{ path: 'content.drug', message: 'matches a recorded allergy' }],
+      );
+    const rec = this.store.transaction(() =>
+      this.create(
+        session,
+        {
+          patientId: r.patientId,
+          recordType: r.recordType,
+          content: r.content as RecordContent,
+          ...(r.recordedAt ? { recordedAt: r.recordedAt } : {}),
+        },
+        { sign: r.sign },
+      ),
+    );
+    if (warned)
+      this.store.audit(
+        session.actor,
+        'create',
+        'medical_records',
+        rec.id,
+        'allergy warning acknowledged',
+      );
+    return this.entry(session.actor.tenantId, rec);
+  }
+
+  /** Whether `drug` matches one of the patient's current allergies (reading them is audited). */
+  private allergyWarning(session: Session, patientId: string, drug: string): boolean {
+    this.repos.patients.get(session.actor.tenantId, patientId);
+    const { allergies } = this.clinicalSummary(session, patientId);
+    return (
+      allergyMatches(
+        drug,
+        allergies.map((a) => a.substance),
+      ).length > 0
+    );
+  }
+
+  signRecord(session: Session, r: ChannelInput<'records.sign'>): TimelineEntry {
+    return this.entry(session.actor.tenantId, this.sign(session, r.id));
+  }
+
+  /** A correction of a signed record, checked against the original's type. */
+  amendRecord(session: Session, r: ChannelInput<'records.amend'>): TimelineEntry {
+    requireCap(session, 'records.write');
+    const tenantId = session.actor.tenantId;
+    const original = this.repos.medicalRecords.get(tenantId, r.id);
+    const parsed = contentSchemaFor(original.recordType).safeParse(r.content);
+    if (!parsed.success) {
+      const issues = zodIssues(parsed.error).map((i) => ({ ...i, path: `content.${i.path}` }));
+      throw new AppError(
+        'VALIDATION_FAILED',
+        issues[0]?.message ?? 'The amendment is not valid.',
+        issues,
+      );
+    }
+    const rec = this.store.transaction(() => {
+      const amendment = this.amend(session, r.id, parsed.data as RecordContent);
+      return r.sign ? this.sign(session, amendment.id) : amendment;
+    });
+    return this.entry(tenantId, rec);
+  }
+
+  private draftKey(session: Session, r: { patientId: string; appointmentId: string | null }) {
+    const tenantId = session.actor.tenantId;
+    this.repos.patients.get(tenantId, r.patientId);
+    if (r.appointmentId) {
+      const appt = this.repos.appointments.get(tenantId, r.appointmentId);
+      if (appt.patientId !== r.patientId)
+        throw new AppError('VALIDATION_FAILED', 'That appointment is for another patient.');
+    }
+    return {
+      tenantId,
+      userId: session.user.id,
+      patientId: r.patientId,
+      appointmentKey: r.appointmentId ?? '',
+    };
+  }
+
+  /** Saves this author's draft on this workstation only, encrypted; called every few seconds while typing. */
+  saveDraft(session: Session, r: ChannelInput<'drafts.save'>): { savedAt: string } {
+    requireCap(session, 'records.write');
+    this.authorDoctorId(session);
+    const key = this.draftKey(session, r);
+    const id = this.store.drafts.find(key)?.id ?? randomUUID();
+    const sealed = encryptField(
+      this.store.keyring,
+      { tenantId: key.tenantId, table: 'record_drafts', rowId: id },
+      JSON.stringify(r.content),
+    );
+    const savedAt = this.store.nowIso();
+    this.store.drafts.save(key, {
+      id,
+      ciphertext: sealed.ciphertext,
+      wrappedKey: sealed.wrappedKey,
+      savedAt,
+    });
+    return { savedAt };
+  }
+
+  loadDraft(
+    session: Session,
+    r: ChannelInput<'drafts.load'>,
+  ): { content: DraftContent; savedAt: string } | null {
+    requireCap(session, 'records.write');
+    const key = this.draftKey(session, r);
+    const d = this.store.drafts.find(key);
+    if (!d) return null;
+    const text = decryptField(
+      this.store.keyring,
+      { tenantId: key.tenantId, table: 'record_drafts', rowId: d.id },
+      { ciphertext: d.ciphertext, wrappedKey: d.wrappedKey },
+    );
+    this.store.audit(session.actor, 'read', 'record_drafts', d.id);
+    return { content: JSON.parse(text) as DraftContent, savedAt: d.savedAt };
+  }
+
+  discardDraft(session: Session, r: ChannelInput<'drafts.discard'>): { discarded: boolean } {
+    requireCap(session, 'records.write');
+    return { discarded: this.store.drafts.discard(this.draftKey(session, r)) };
   }
 }
 

@@ -4,6 +4,7 @@
 // under screens/ (route.ts, screen.ts, its component) and one line here.
 import { adminScreen } from '../screens/admin/screen';
 import { billingScreen } from '../screens/billing/screen';
+import { chartScreen } from '../screens/chart/screen';
 import { conflictsScreen } from '../screens/conflicts/screen';
 import { messagesScreen } from '../screens/messages/screen';
 import { patientsScreen } from '../screens/patients/screen';
@@ -16,4 +17,5 @@ export const screenRegistry = {
   billing: billingScreen,
   admin: adminScreen,
   conflicts: conflictsScreen,
+  chart: chartScreen,
 };

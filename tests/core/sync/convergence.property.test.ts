@@ -47,7 +47,8 @@ type Op =
     }
   | { t: 'delete'; ws: number; table: 'patients' | 'appointments' | 'messages'; pick: number }
   | { t: 'sync' | 'dupPush' | 'lostAck' | 'pullShuffled'; ws: number; seed: number }
-  | { t: 'rebootstrap'; ws: number };
+  | { t: 'rebootstrap'; ws: number }
+  | { t: 'signRecord' | 'amendRecord'; ws: number; pick: number; n: number };
 
 const editable: Record<EntityTable, (n: number) => [string, unknown]> = {
   tenants: (n) => ['idleLockMinutes', 1 + (n % 60)],
@@ -137,6 +138,15 @@ const opArb = (wsCount: number): fc.Arbitrary<Op> => {
       weight: 1,
       arbitrary: fc.record({ t: fc.constant('rebootstrap' as const), ws }),
     },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        t: fc.constantFrom('signRecord' as const, 'amendRecord' as const),
+        ws,
+        pick: fc.nat(50),
+        n: fc.nat(1000),
+      }),
+    },
   );
 };
 
@@ -222,6 +232,9 @@ describe('replicas converge under any delivery order', () => {
           const replicas = await makeReplicas(count);
           const accepted: { table: string; rowId: string; column: string; hlc: string }[] = [];
           const lastPushed = new Map<number, unknown>();
+          // Charting: every signature and every amendment, wherever it was made, must survive the merge.
+          const signedIds = new Set<string>();
+          const amendments: { id: string; amends: string }[] = [];
           const record = (r: Replica) => {
             const row = writableDb(r.store)
               .prepare('SELECT tbl, rowId, hlc, columns FROM sync_outbox ORDER BY seq DESC LIMIT 1')
@@ -306,6 +319,21 @@ describe('replicas converge under any delivery order', () => {
                     record(r);
                     break;
                   }
+                  case 'signRecord':
+                  case 'amendRecord': {
+                    const ids = liveIds(r, 'medical_records');
+                    const id = ids[op.pick % Math.max(ids.length, 1)];
+                    if (!id) break;
+                    if (op.t === 'signRecord') {
+                      r.services.records.sign(r.doctor, id);
+                      signedIds.add(id);
+                    } else {
+                      const a = r.services.records.amend(r.doctor, id, { text: `a${op.n}` });
+                      amendments.push({ id: a.id, amends: id });
+                    }
+                    record(r);
+                    break;
+                  }
                   case 'sync':
                     await syncRound(r.store);
                     break;
@@ -387,6 +415,16 @@ describe('replicas converge under any delivery order', () => {
                 clock >= a.hlc,
                 `${a.table}.${a.column} kept its accepted write (or a later one)`,
               ).toBe(true);
+            }
+            for (const r of replicas) {
+              const rows = writableDb(r.store)
+                .prepare('SELECT id, signedAt, amendsRecordId FROM medical_records')
+                .all() as { id: string; signedAt: string | null; amendsRecordId: string | null }[];
+              const byId = new Map(rows.map((x) => [x.id, x]));
+              for (const id of signedIds)
+                expect(byId.get(id)?.signedAt, 'a signature is never lost').toBeTruthy();
+              for (const a of amendments)
+                expect(byId.get(a.id)?.amendsRecordId, 'every amendment is kept').toBe(a.amends);
             }
             for (const r of replicas)
               expect(

@@ -98,11 +98,12 @@ describe('formatRoute ∘ parseRoute', () => {
 
 describe('an address naming no screen lands the session', () => {
   it.each(['', '#', '#/', '#/nowhere', '#/patientsx', '#main', '#/__proto__', '#/toString'])(
-    '%j → Patients for every role',
+    '%j → Patients for the front desk and admins, their day for doctors',
     (hash) => {
-      for (const held of [admin, doctor, frontDesk]) {
+      for (const held of [admin, frontDesk]) {
         expect(parseRoute(hash, held)).toEqual({ screen: 'patients', view: { kind: 'list' } });
       }
+      expect(parseRoute(hash, doctor)).toEqual({ screen: 'chart', view: { kind: 'day' } });
     },
   );
 

@@ -5,6 +5,7 @@ import { adminHandlers } from './admin-handlers';
 import { auditHandlers } from './audit-handlers';
 import { backupHandlers } from './backup-handlers';
 import { patientsHandlers } from './patients-handlers';
+import { recordsHandlers } from './records-handlers';
 import { schedulingHandlers } from './scheduling-handlers';
 import { sessionHandlers } from './session-handlers';
 import { syncHandlers } from './sync-handlers';
@@ -17,4 +18,5 @@ export const handlers: HandlerMap = {
   ...adminHandlers,
   ...auditHandlers,
   ...backupHandlers,
+  ...recordsHandlers,
 };

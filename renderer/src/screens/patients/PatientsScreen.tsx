@@ -11,10 +11,12 @@ import { PatientList } from './PatientList';
 import { PatientPane } from './PatientPane';
 import { PatientSearchBox } from './PatientSearchBox';
 import { patientsRoute, type PatientsView } from './route';
+import { holds } from '../../../../shared/auth/capabilities';
+import { chartHref } from '../chart/route';
 
 const LIST_ID = 'patient-list';
 
-export function PatientsScreen({ view }: ScreenProps<PatientsView>) {
+export function PatientsScreen({ view, session }: ScreenProps<PatientsView>) {
   const go = useNav((s) => s.go);
   const { total, query, error, search, setNotice } = usePatients();
   const listRef = useRef<HTMLDivElement>(null);
@@ -32,7 +34,10 @@ export function PatientsScreen({ view }: ScreenProps<PatientsView>) {
   }, [view, setNotice]);
 
   const selectedId = view.kind === 'view' || view.kind === 'edit' ? view.id : null;
-  const open = (id: string) => go(patientsRoute.href({ kind: 'view', id }));
+  // A doctor opening a patient gets their chart; everyone else their details.
+  const charts = holds(session.capabilities, 'records.write');
+  const open = (id: string) =>
+    go(charts ? chartHref(id) : patientsRoute.href({ kind: 'view', id }));
 
   const countText =
     total === null

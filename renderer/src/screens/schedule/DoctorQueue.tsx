@@ -11,6 +11,9 @@ import { ownDoctor } from './permissions';
 import { longDate, timeOf } from './time';
 import { useDayList } from './useDayList';
 import { StatusPill } from './StatusPill';
+import { holds } from '../../../../shared/auth/capabilities';
+import { useNav } from '../../stores/nav-store';
+import { chartRoute } from '../chart/route';
 
 interface Props {
   session: SessionInfo;
@@ -23,6 +26,9 @@ export function DoctorQueue({ session, today }: Props) {
   const doctorId = picked ?? ownDoctor(session, doctors)?.id ?? doctors?.[0]?.id ?? '';
   const { items, error, act } = useDayList(today);
   const tz = session.tenant.timeZone;
+  const go = useNav((s) => s.go);
+  // A doctor who starts a visit goes on to its note.
+  const charts = holds(session.capabilities, 'records.write');
   const queue =
     items?.filter(
       (a) => a.doctorId === doctorId && (a.status === 'checked_in' || a.status === 'in_progress'),
@@ -58,7 +64,17 @@ export function DoctorQueue({ session, today }: Props) {
                   className="button button--primary"
                   aria-label={`${next === 'in_progress' ? 'Start' : 'Complete'} ${a.patientName}`}
                   onClick={() =>
-                    void act(() => api('appointments.setStatus', { id: a.id, status: next }))
+                    void act(async () => {
+                      await api('appointments.setStatus', { id: a.id, status: next });
+                      if (charts && next === 'in_progress')
+                        go(
+                          chartRoute.href({
+                            kind: 'visit',
+                            patientId: a.patientId,
+                            appointmentId: a.id,
+                          }),
+                        );
+                    })
                   }
                 >
                   {next === 'in_progress' ? 'Start' : 'Complete'}

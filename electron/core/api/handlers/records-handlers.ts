@@ -1,0 +1,25 @@
+// chart.*, records.*, drafts.*: the chart screen.
+import type { HandlerMap } from '../handler-types';
+
+type RecordChannels =
+  | 'chart.summary'
+  | 'records.timeline'
+  | 'records.read'
+  | 'records.create'
+  | 'records.sign'
+  | 'records.amend'
+  | 'drafts.save'
+  | 'drafts.load'
+  | 'drafts.discard';
+
+export const recordsHandlers: HandlerMap<RecordChannels> = {
+  'chart.summary': (r, { session, services }) => services.records.chartSummary(session, r),
+  'records.timeline': (r, { session, services }) => services.records.timeline(session, r),
+  'records.read': (r, { session, services }) => services.records.read(session, r),
+  'records.create': (r, { session, services }) => services.records.createRecord(session, r),
+  'records.sign': (r, { session, services }) => services.records.signRecord(session, r),
+  'records.amend': (r, { session, services }) => services.records.amendRecord(session, r),
+  'drafts.save': (r, { session, services }) => services.records.saveDraft(session, r),
+  'drafts.load': (r, { session, services }) => services.records.loadDraft(session, r),
+  'drafts.discard': (r, { session, services }) => services.records.discardDraft(session, r),
+};

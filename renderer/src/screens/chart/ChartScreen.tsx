@@ -1,0 +1,63 @@
+// The chart screen: a doctor's day (their queue for today), one patient's
+// chart (header always visible, timeline and sections), and the visit note of
+// one appointment. Content is decrypted only for the records opened here.
+import { useState } from 'react';
+import type { ScreenProps } from '../../app/screen-definition';
+import { Segmented } from '../../components/Segmented';
+import { useNav } from '../../stores/nav-store';
+import '../../styles/chart.css';
+import { ChartHeader } from './ChartHeader';
+import { tabLabels } from './chart-model';
+import { DayView } from './DayView';
+import { chartRoute, chartTabs, type ChartTab, type ChartView } from './route';
+import { SectionPanel } from './SectionPanel';
+import { Timeline } from './Timeline';
+import { VisitNote } from './VisitNote';
+
+export function ChartScreen({ view, session }: ScreenProps<ChartView>) {
+  // Bumped after each record saved here, so the header and timeline show it.
+  const [version, setVersion] = useState(0);
+  const changed = () => setVersion((v) => v + 1);
+  const go = useNav((s) => s.go);
+  if (view.kind === 'day') return <DayView session={session} />;
+  const { patientId } = view;
+  return (
+    <div className="screen chart">
+      <ChartHeader patientId={patientId} version={version} timeZone={session.tenant.timeZone} />
+      {view.kind === 'visit' ? (
+        <VisitNote
+          session={session}
+          patientId={patientId}
+          appointmentId={view.appointmentId}
+          onSaved={changed}
+        />
+      ) : (
+        <>
+          <Segmented<ChartTab>
+            label="Chart sections"
+            segments={chartTabs.map((t) => ({ value: t, label: tabLabels[t] }))}
+            value={view.tab}
+            onChange={(tab) => go(chartRoute.href({ kind: 'chart', patientId, tab }))}
+          />
+          {view.tab === 'timeline' ? (
+            <Timeline
+              session={session}
+              patientId={patientId}
+              version={version}
+              onChanged={changed}
+            />
+          ) : (
+            <SectionPanel
+              key={view.tab}
+              session={session}
+              patientId={patientId}
+              type={view.tab}
+              version={version}
+              onChanged={changed}
+            />
+          )}
+        </>
+      )}
+    </div>
+  );
+}

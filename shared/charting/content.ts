@@ -1,0 +1,176 @@
+// The clinical content of each record type, validated once here and used by
+// the core (refuses bad content with these messages) and the chart's add
+// forms (show the same messages inline). Vitals are stored in one canonical
+// metric unit per measurement; the ranges below are the *invalid* limits
+// (physically impossible, refused), and vitals.ts flags *abnormal* values.
+import { z } from 'zod';
+import type { RecordType } from '../domain/enums';
+import { Id } from '../domain/primitives';
+import { assertNever } from '../errors';
+
+const text = (max: number) => z.string().trim().max(max);
+const required = (max: number, message: string) => z.string().trim().min(1, message).max(max);
+
+/** A visit note: SOAP sections or free text (`text`); at least one part must be written. */
+export const NoteContent = z
+  .object({
+    text: text(20_000).optional(),
+    subjective: text(20_000).optional(),
+    objective: text(20_000).optional(),
+    assessment: text(20_000).optional(),
+    plan: text(20_000).optional(),
+    /** The appointment this visit note belongs to. */
+    appointmentId: Id.optional(),
+  })
+  .strict()
+  .refine(
+    (n) => [n.text, n.subjective, n.objective, n.assessment, n.plan].some((s) => (s ?? '') !== ''),
+    { message: 'write the note before saving it', path: ['text'] },
+  );
+export type NoteContent = z.infer<typeof NoteContent>;
+
+/** Limits outside which a value is impossible (refused), with the canonical unit each is stored in. */
+export const VITAL_LIMITS = {
+  systolic: { label: 'Systolic pressure', unit: 'mmHg', min: 50, max: 300, int: true },
+  diastolic: { label: 'Diastolic pressure', unit: 'mmHg', min: 20, max: 200, int: true },
+  heartRate: { label: 'Heart rate', unit: '/min', min: 20, max: 300, int: true },
+  respiratoryRate: { label: 'Respiratory rate', unit: '/min', min: 4, max: 80, int: true },
+  temperatureC: { label: 'Temperature', unit: '°C', min: 25, max: 45, int: false },
+  spo2: { label: 'SpO2', unit: '%', min: 50, max: 100, int: true },
+  weightKg: { label: 'Weight', unit: 'kg', min: 0.3, max: 500, int: false },
+  heightCm: { label: 'Height', unit: 'cm', min: 20, max: 260, int: false },
+} as const;
+export type VitalKey = keyof typeof VITAL_LIMITS;
+export const VITAL_KEYS = Object.keys(VITAL_LIMITS) as VitalKey[];
+
+const vital = (key: VitalKey) => {
+  const l = VITAL_LIMITS[key];
+  const range = `${l.label} must be between ${l.min} and ${l.max} ${l.unit}`;
+  const base = z
+    .number({ error: `${l.label} must be a number` })
+    .min(l.min, range)
+    .max(l.max, range);
+  return (l.int ? base.int(`${l.label} must be a whole number of ${l.unit}`) : base).optional();
+};
+
+export const VitalsContent = z
+  .object({
+    systolic: vital('systolic'),
+    diastolic: vital('diastolic'),
+    heartRate: vital('heartRate'),
+    respiratoryRate: vital('respiratoryRate'),
+    temperatureC: vital('temperatureC'),
+    spo2: vital('spo2'),
+    weightKg: vital('weightKg'),
+    heightCm: vital('heightCm'),
+  })
+  .strict()
+  .refine((v) => VITAL_KEYS.some((k) => v[k] !== undefined), {
+    message: 'enter at least one measurement',
+    path: ['systolic'],
+  })
+  .refine((v) => (v.systolic === undefined) === (v.diastolic === undefined), {
+    message: 'blood pressure needs both systolic and diastolic',
+    path: ['diastolic'],
+  })
+  .refine(
+    (v) => v.systolic === undefined || v.diastolic === undefined || v.diastolic < v.systolic,
+    {
+      message: 'diastolic pressure must be lower than systolic',
+      path: ['diastolic'],
+    },
+  );
+export type VitalsContent = z.infer<typeof VitalsContent>;
+
+export const ProblemStatus = z.enum(['active', 'resolved']);
+export const DiagnosisContent = z
+  .object({
+    system: z.literal('ICD-10').default('ICD-10'),
+    code: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]\d{2}(\.[0-9A-Z]{1,4})?$/, 'an ICD-10 code looks like J45 or E11.9'),
+    description: required(300, 'describe the problem'),
+    status: ProblemStatus.default('active'),
+    onset: z.iso.date('onset is a date').optional(),
+  })
+  .strict();
+export type DiagnosisContent = z.infer<typeof DiagnosisContent>;
+
+export const AllergySeverity = z.enum(['mild', 'moderate', 'severe']);
+/** One allergy, or the explicit statement that the patient has none known. */
+export const AllergyContent = z.union([
+  z
+    .object({
+      substance: required(200, 'name the substance'),
+      reaction: text(300).default(''),
+      severity: AllergySeverity.default('moderate'),
+      status: z.enum(['active', 'inactive']).default('active'),
+    })
+    .strict(),
+  z.object({ noKnownAllergies: z.literal(true) }).strict(),
+]);
+export type AllergyContent = z.infer<typeof AllergyContent>;
+
+export const PrescriptionContent = z
+  .object({
+    drug: required(200, 'name the drug'),
+    strength: text(100).optional(),
+    form: text(100).optional(),
+    dose: required(200, 'give the dose'),
+    route: text(100).optional(),
+    frequency: required(200, 'give the frequency'),
+    durationDays: z.number().int('whole days').min(1, 'at least one day').max(3650).optional(),
+    quantity: text(100).optional(),
+    repeats: z.number().int().min(0, 'repeats cannot be negative').max(12).optional(),
+    instructions: text(2000).optional(),
+  })
+  .strict();
+export type PrescriptionContent = z.infer<typeof PrescriptionContent>;
+
+export const LabResultContent = z
+  .object({
+    test: required(200, 'name the test'),
+    value: z.number({ error: 'the value must be a number' }),
+    unit: required(50, 'give the unit'),
+    referenceRange: text(100).default(''),
+  })
+  .strict();
+export type LabResultContent = z.infer<typeof LabResultContent>;
+
+/** Document metadata (the file itself is not stored yet). */
+export const DocumentContent = z
+  .object({
+    title: required(200, 'give the document a title'),
+    summary: text(5_000).default(''),
+    mimeType: z.enum(['application/pdf', 'image/png', 'image/jpeg']).optional(),
+  })
+  .strict();
+export type DocumentContent = z.infer<typeof DocumentContent>;
+
+export const contentSchemas = {
+  note: NoteContent,
+  vitals: VitalsContent,
+  diagnosis: DiagnosisContent,
+  allergy: AllergyContent,
+  prescription: PrescriptionContent,
+  lab_result: LabResultContent,
+  document: DocumentContent,
+} as const satisfies Record<RecordType, z.ZodType>;
+
+/** The schema of one record type's content (exhaustive over RecordType). */
+export function contentSchemaFor(type: RecordType): z.ZodType {
+  switch (type) {
+    case 'note':
+    case 'vitals':
+    case 'diagnosis':
+    case 'allergy':
+    case 'prescription':
+    case 'lab_result':
+    case 'document':
+      return contentSchemas[type];
+    default:
+      return assertNever(type);
+  }
+}
