@@ -6,6 +6,7 @@ import { patientsHandlers } from './patients-handlers';
 import { schedulingHandlers } from './scheduling-handlers';
 import { sessionHandlers } from './session-handlers';
 import { syncHandlers } from './sync-handlers';
+import { messagesHandlers } from './messages-handlers';
 
 export const handlers: HandlerMap = {
   ...sessionHandlers,
@@ -13,4 +14,5 @@ export const handlers: HandlerMap = {
   ...patientsHandlers,
   ...schedulingHandlers,
   ...adminHandlers,
+  ...messagesHandlers,
 };

@@ -4,7 +4,13 @@ import type { Migration } from './migration';
 import { migration001 } from './001-initial';
 import { migration002 } from './002-lean-audit-indexes';
 import { migration003 } from './003-accounts';
+import { migration004 } from './004-messaging';
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003];
+export const migrations: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+];
 
 export const latestSchemaVersion = migrations.length;
