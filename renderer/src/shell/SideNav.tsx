@@ -21,8 +21,8 @@ export function SideNav({ capabilities, current }: Props) {
                 aria-current={screen.id === current ? 'page' : undefined}
               >
                 {screen.label}
-                {Badge && <Badge />}
               </a>
+              {Badge && <Badge />}
             </li>
           );
         })}
