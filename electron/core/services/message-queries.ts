@@ -5,19 +5,30 @@ import type { Role } from '../../../shared/domain/enums';
 import type { MessageMark } from '../../../shared/domain/message';
 import type { ClinicStore } from '../clinic/clinic-store';
 
-/** Conversations `userId` (of `role`) may read: a named member, or the role's shared inbox. */
-const MINE = `SELECT c.id FROM conversations c
-  WHERE c.tenantId = @tenantId AND c.deletedAt IS NULL
-    AND (c.recipientRole = @role OR EXISTS (
-      SELECT 1 FROM conversation_members cm
-      WHERE cm.tenantId = @tenantId AND cm.conversationId = c.id AND cm.userId = @userId AND cm.deletedAt IS NULL))`;
+/**
+ * Conversations `userId` (of `role`) may read: a named member, or the role's
+ * shared inbox. Driven by the indexes on members and on recipientRole, so the
+ * cost follows the reader's conversations, not the clinic's.
+ */
+const MINE = `SELECT cm.conversationId AS id FROM conversation_members cm
+    JOIN conversations c ON c.id = cm.conversationId AND c.deletedAt IS NULL
+    WHERE cm.tenantId = @tenantId AND cm.userId = @userId AND cm.deletedAt IS NULL
+  UNION
+  SELECT c.id AS id FROM conversations c
+    WHERE c.tenantId = @tenantId AND c.recipientRole = @role AND c.deletedAt IS NULL`;
 
-const LAST_KEY = `(SELECT max(m.orderKey) FROM messages m
-  WHERE m.tenantId = @tenantId AND m.conversationId = c.id AND m.deletedAt IS NULL)`;
+/** The last live message's key: a backwards walk of messages_conversation that stops at the first. */
+const lastKeyOf = (conversation: string) => `(SELECT m.orderKey FROM messages m
+  WHERE m.tenantId = @tenantId AND m.conversationId = ${conversation} AND m.deletedAt IS NULL
+  ORDER BY m.orderKey DESC LIMIT 1)`;
 
-const READ_UP_TO = `coalesce((SELECT max(k.upTo) FROM message_marks k
-  WHERE k.tenantId = @tenantId AND k.conversationId = c.id AND k.userId = @userId
-    AND k.kind = 'read' AND k.deletedAt IS NULL), '')`;
+/**
+ * How far the reader has read. Marks are insert-only and never deleted, so
+ * the highest one is read from the covering index alone.
+ */
+const readUpToOf = (conversation: string) => `coalesce((SELECT max(k.upTo) FROM message_marks k
+  WHERE k.tenantId = @tenantId AND k.conversationId = ${conversation} AND k.kind = 'read'
+    AND k.userId = @userId), '')`;
 
 // A type alias (not an interface) so it passes as named SQL parameters.
 export type Reader = {
@@ -37,7 +48,13 @@ export class MessageQueries {
   canRead(r: Reader, conversationId: string): boolean {
     return (
       this.store.read
-        .prepare(`${MINE} AND c.id = @conversationId`)
+        .prepare(
+          `SELECT 1 FROM conversations c
+           WHERE c.tenantId = @tenantId AND c.id = @conversationId AND c.deletedAt IS NULL
+             AND (c.recipientRole = @role OR EXISTS (SELECT 1 FROM conversation_members cm
+               WHERE cm.tenantId = @tenantId AND cm.userId = @userId AND cm.conversationId = c.id
+                 AND cm.deletedAt IS NULL))`,
+        )
         .get({ ...r, conversationId }) !== undefined
     );
   }
@@ -46,7 +63,9 @@ export class MessageQueries {
   inboxPage(r: Reader, before: string | null, limit: number): Activity[] {
     return this.store.read
       .prepare(
-        `SELECT id, lastKey FROM (SELECT c.id AS id, ${LAST_KEY} AS lastKey FROM conversations c WHERE c.id IN (${MINE}))
+        `WITH mine AS MATERIALIZED (${MINE}),
+         activity AS MATERIALIZED (SELECT mine.id AS id, ${lastKeyOf('mine.id')} AS lastKey FROM mine)
+         SELECT id, lastKey FROM activity
          WHERE lastKey IS NOT NULL AND (@before IS NULL OR lastKey < @before)
          ORDER BY lastKey DESC LIMIT @limit`,
       )
@@ -57,48 +76,43 @@ export class MessageQueries {
   aboutPatient(r: Reader, patientId: string, limit: number): Activity[] {
     return this.store.read
       .prepare(
-        `SELECT id, lastKey FROM (SELECT c.id AS id, ${LAST_KEY} AS lastKey FROM conversations c
-           WHERE c.id IN (${MINE}) AND c.patientId = @patientId)
-         WHERE lastKey IS NOT NULL ORDER BY lastKey DESC LIMIT @limit`,
+        `WITH mine AS MATERIALIZED (${MINE}),
+         activity AS MATERIALIZED (SELECT mine.id AS id, ${lastKeyOf('mine.id')} AS lastKey
+           FROM mine JOIN conversations c ON c.id = mine.id WHERE c.patientId = @patientId)
+         SELECT id, lastKey FROM activity WHERE lastKey IS NOT NULL ORDER BY lastKey DESC LIMIT @limit`,
       )
       .all({ ...r, patientId, limit }) as Activity[];
   }
 
   /** Unread (and unread urgent) messages of others in one conversation. */
   unreadIn(r: Reader, conversationId: string): { unread: number; urgent: number } {
-    const row = this.store.read
+    return this.store.read
       .prepare(
-        `SELECT count(*) AS unread, coalesce(sum(m.urgent), 0) AS urgent
-         FROM conversations c JOIN messages m
-           ON m.tenantId = @tenantId AND m.conversationId = c.id AND m.deletedAt IS NULL
-         WHERE c.tenantId = @tenantId AND c.id = @conversationId
-           AND m.senderId != @userId AND m.orderKey > ${READ_UP_TO}`,
+        `SELECT count(*) AS unread, coalesce(sum(m.urgent), 0) AS urgent FROM messages m
+         WHERE m.tenantId = @tenantId AND m.conversationId = @conversationId
+           AND m.orderKey > ${readUpToOf('@conversationId')}
+           AND m.deletedAt IS NULL AND m.senderId != @userId`,
       )
       .get({ ...r, conversationId }) as { unread: number; urgent: number };
-    return row;
   }
 
   /** Totals over every conversation the reader may read (the navigation badge). */
   unreadTotal(r: Reader): { unread: number; urgent: number } {
     return this.store.read
       .prepare(
-        `SELECT coalesce(sum(n), 0) AS unread, coalesce(sum(u), 0) AS urgent FROM (
-           SELECT (SELECT count(*) FROM messages m WHERE m.tenantId = @tenantId AND m.conversationId = c.id
-                     AND m.deletedAt IS NULL AND m.senderId != @userId AND m.orderKey > r.upTo) AS n,
-                  (SELECT count(*) FROM messages m WHERE m.tenantId = @tenantId AND m.conversationId = c.id
-                     AND m.deletedAt IS NULL AND m.senderId != @userId AND m.orderKey > r.upTo AND m.urgent = 1) AS u
-           FROM conversations c
-           JOIN (SELECT c.id AS cid, ${READ_UP_TO} AS upTo FROM conversations c WHERE c.id IN (${MINE})) r
-             ON r.cid = c.id)`,
+        `WITH mine AS MATERIALIZED (${MINE}),
+         reads AS MATERIALIZED (SELECT mine.id AS id, ${readUpToOf('mine.id')} AS upTo FROM mine)
+         SELECT count(*) AS unread, coalesce(sum(m.urgent), 0) AS urgent
+         FROM reads JOIN messages m
+           ON m.tenantId = @tenantId AND m.conversationId = reads.id AND m.orderKey > reads.upTo
+         WHERE m.deletedAt IS NULL AND m.senderId != @userId`,
       )
       .get(r) as { unread: number; urgent: number };
   }
 
   readUpTo(r: Reader, conversationId: string): string {
     const row = this.store.read
-      .prepare(
-        `SELECT ${READ_UP_TO} AS upTo FROM conversations c WHERE c.tenantId = @tenantId AND c.id = @conversationId`,
-      )
+      .prepare(`SELECT ${readUpToOf('@conversationId')} AS upTo`)
       .get({ ...r, conversationId }) as { upTo: string } | undefined;
     return row?.upTo ?? '';
   }
