@@ -169,6 +169,20 @@ export const messageChannels = {
     z.object({ items: z.array(ConversationSummary) }),
     'messages.use',
   ),
+  'messages.search': channel(
+    'messages.search',
+    z.object({ query: z.string().trim().min(2, 'type at least 2 characters').max(100) }).strict(),
+    z.object({
+      items: z.array(
+        z.object({
+          conversation: ConversationSummary,
+          /** The first message line that matched, when the match was in the text. */
+          match: z.string().nullable(),
+        }),
+      ),
+    }),
+    'messages.use',
+  ),
   'messages.fileToChart': channel(
     'messages.fileToChart',
     z.object({ messageId: Id }).strict(),

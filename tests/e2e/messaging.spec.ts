@@ -160,4 +160,14 @@ test('front desk and a doctor message about a patient; a shared inbox message is
   await expect(conversation).toContainText('Handled by Fran Desk');
   await expect(conversation.getByRole('button', { name: 'Mark handled' })).toHaveCount(0);
   await expectAccessible(page, 'Messages (shared inbox)');
+
+  // Search finds what Sam may read, and nothing of the others' private conversation.
+  const search = page.getByLabel('Search messages');
+  await search.fill('room 2');
+  await expect(inbox.getByRole('link')).toHaveCount(1);
+  await expect(inbox.getByRole('link')).toContainText('Front desk');
+  await search.fill('ring her back');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'No conversations match.' }),
+  ).toBeVisible();
 });

@@ -42,6 +42,13 @@ export interface Activity {
   lastKey: string;
 }
 
+export interface SealedMessage {
+  id: string;
+  conversationId: string;
+  encryptedMessage: string;
+  encryptionKey: string;
+}
+
 export class MessageQueries {
   constructor(private readonly store: ClinicStore) {}
 
@@ -124,6 +131,18 @@ export class MessageQueries {
          WHERE tenantId = ? AND conversationId = ? AND kind = ? AND deletedAt IS NULL ORDER BY upTo, at`,
       )
       .all(tenantId, conversationId, kind) as MessageMark[];
+  }
+
+  /** The reader's most recent messages (sealed), newest first: what a search may decrypt. */
+  recentSealed(r: Reader, limit: number): SealedMessage[] {
+    return this.store.read
+      .prepare(
+        `WITH mine AS MATERIALIZED (${MINE})
+         SELECT m.id, m.conversationId, m.encryptedMessage, m.encryptionKey FROM mine
+         JOIN messages m ON m.tenantId = @tenantId AND m.conversationId = mine.id AND m.deletedAt IS NULL
+         ORDER BY m.orderKey DESC LIMIT @limit`,
+      )
+      .all({ ...r, limit }) as SealedMessage[];
   }
 
   /** Which of these message ids are still waiting in this workstation's outbox. */

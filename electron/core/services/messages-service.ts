@@ -27,6 +27,10 @@ import { RecordsService } from './records-service';
 import { requireCap, type Session } from './session';
 
 const NOT_YOURS = 'You are not part of this conversation.';
+/** Bounds of a search: conversations matched by name, messages decrypted, results returned. */
+const SEARCH_CONVERSATIONS = 500;
+const SEARCH_SCAN = 2000;
+const SEARCH_RESULTS = 30;
 
 export class MessagesService {
   private readonly q: MessageQueries;
@@ -346,6 +350,59 @@ export class MessagesService {
         at,
       })),
       pending: pending.has(m.id) && this.store.sync.identity() !== null,
+    };
+  }
+
+  /**
+   * Conversations matching the text by who is in them, the patient, or the
+   * words of a message. Message text is decrypted here, in the core, and only
+   * for the reader's most recent SEARCH_SCAN messages; the query is neither
+   * stored nor logged (the audit entry says how many messages were read).
+   */
+  search(session: Session, r: ChannelInput<'messages.search'>) {
+    requireCap(session, 'messages.use');
+    const reader = this.reader(session);
+    const needle = r.query.trim().toLocaleLowerCase();
+    const hits = new Map<string, string | null>();
+    const cache = new Map<string, Person>();
+    const conversations = this.q.inboxPage(reader, null, SEARCH_CONVERSATIONS);
+    for (const { id } of conversations) {
+      const c = this.repos.conversations.get(reader.tenantId, id);
+      const names = this.repos.conversationMembers
+        .list(reader.tenantId, { where: 'conversationId = ?', params: [id], limit: 50 })
+        .map((m) => this.person(reader.tenantId, m.userId, cache).displayName);
+      if (c.recipientRole) names.push(inboxLabel(c.recipientRole));
+      const p = c.patientId ? this.repos.patients.find(reader.tenantId, c.patientId) : null;
+      if (p) names.push(`${p.givenName} ${p.familyName}`, p.medicalRecordNumber);
+      if (names.some((n) => n.toLocaleLowerCase().includes(needle))) hits.set(id, null);
+    }
+    const scanned = this.q.recentSealed(reader, SEARCH_SCAN);
+    for (const m of scanned) {
+      if (hits.get(m.conversationId)) continue;
+      const body = decryptField(
+        this.store.keyring,
+        { tenantId: reader.tenantId, table: 'messages', rowId: m.id },
+        { ciphertext: m.encryptedMessage, wrappedKey: m.encryptionKey },
+      );
+      const line = body.split('\n').find((l) => l.toLocaleLowerCase().includes(needle));
+      if (line !== undefined) hits.set(m.conversationId, firstLine(line));
+    }
+    // In inbox order (newest activity first), at most SEARCH_RESULTS.
+    const ids = conversations.map((a) => a.id).filter((id) => hits.has(id));
+    const extra = [...hits.keys()].filter((id) => !ids.includes(id));
+    const shown = [...ids, ...extra].slice(0, SEARCH_RESULTS);
+    this.store.audit(
+      session.actor,
+      'read',
+      'messages',
+      null,
+      `search: ${scanned.length} messages read, ${shown.length} conversations found`,
+    );
+    return {
+      items: shown.map((id) => ({
+        conversation: this.summary(session, id, cache),
+        match: hits.get(id) ?? null,
+      })),
     };
   }
 

@@ -335,4 +335,27 @@ describe('messaging through dispatch', () => {
     const keys = [...first.items, ...second.items].map((i) => i.lastKey);
     expect(new Set(keys).size).toBe(keys.length);
   });
+  it('searches only the conversations the user can read, by text, person or patient, logging no text', async () => {
+    await as(DOC);
+    const byText = await ok(app, 'messages.search', { query: 'PENICILLIN' });
+    expect(byText.items.map((i) => i.match)).toEqual([
+      'New allergy to penicillin mentioned at the desk.',
+    ]);
+    const byPatient = await ok(app, 'messages.search', { query: 'quixotewright' });
+    expect(byPatient.items.length).toBeGreaterThanOrEqual(3);
+    expect(byPatient.items.every((i) => i.conversation.patient?.id === patientId)).toBe(true);
+    const byPerson = await ok(app, 'messages.search', { query: 'Sam Desk' });
+    expect(byPerson.items.map((i) => i.conversation.lastLine)).toContain('Page test 4');
+    expect((await fails(app, 'messages.search', { query: ' a ' })).code).toBe('VALIDATION_FAILED');
+
+    await as(DESK2);
+    // Sam is not in the conversation about penicillin.
+    expect((await ok(app, 'messages.search', { query: 'penicillin' })).items).toEqual([]);
+    expect(
+      count(app, "SELECT count(*) AS n FROM audit_logs WHERE detail LIKE '%penicillin%'"),
+    ).toBe(0);
+    expect(
+      count(app, "SELECT count(*) AS n FROM audit_logs WHERE detail LIKE 'search:%'"),
+    ).toBeGreaterThanOrEqual(4);
+  });
 });

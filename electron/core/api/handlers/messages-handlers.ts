@@ -12,6 +12,7 @@ export const messagesHandlers: HandlerMap<
   | 'messages.unread'
   | 'messages.aboutPatient'
   | 'messages.fileToChart'
+  | 'messages.search'
 > = {
   'messages.recipients': (r, { session, services }) => services.messages.recipients(session, r),
   'messages.inbox': (r, { session, services }) => services.messages.inbox(session, r),
@@ -23,4 +24,5 @@ export const messagesHandlers: HandlerMap<
   'messages.unread': (r, { session, services }) => services.messages.unread(session, r),
   'messages.aboutPatient': (r, { session, services }) => services.messages.aboutPatient(session, r),
   'messages.fileToChart': (r, { session, services }) => services.messages.fileToChart(session, r),
+  'messages.search': (r, { session, services }) => services.messages.search(session, r),
 };

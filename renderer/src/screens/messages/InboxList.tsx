@@ -9,10 +9,17 @@ interface Props {
   items: readonly ConversationSummary[];
   selected: string | null;
   timeZone: string;
+  /** What an empty list says. */
+  empty?: string;
 }
 
-export function InboxList({ items, selected, timeZone }: Props) {
-  if (items.length === 0) return <p className="messages__hint">No messages yet.</p>;
+export function InboxList({ items, selected, timeZone, empty = 'No messages yet.' }: Props) {
+  if (items.length === 0)
+    return (
+      <p className="messages__hint" role="status">
+        {empty}
+      </p>
+    );
   return (
     <ul className="inbox" data-testid="inbox">
       {sortInbox(items).map((c) => (

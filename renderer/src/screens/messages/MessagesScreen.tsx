@@ -2,7 +2,8 @@
 // the form for a new one. The inbox reloads when the unread totals change
 // (polled by the navigation badge, and after every sync round).
 import '../../styles/messages.css';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
+import type { ConversationSummary } from '../../../../shared/api/messages';
 import type { ScreenProps } from '../../app/screen-definition';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -11,6 +12,7 @@ import { useLoaded } from '../../lib/useLoaded';
 import { useNav } from '../../stores/nav-store';
 import { ConversationPane } from './ConversationPane';
 import { InboxList } from './InboxList';
+import { MessageSearch } from './MessageSearch';
 import { NewConversationForm } from './NewConversationForm';
 import { messagesRoute, type MessagesView } from './route';
 import { useUnread } from './unread-store';
@@ -25,6 +27,7 @@ export function MessagesScreen({ view, session }: ScreenProps<MessagesView>) {
     reloadInbox();
     void refreshUnread();
   }, [reloadInbox, refreshUnread]);
+  const [found, setFound] = useState<ConversationSummary[] | null>(null);
   const selected = view.kind === 'conversation' ? view.id : null;
 
   return (
@@ -41,8 +44,16 @@ export function MessagesScreen({ view, session }: ScreenProps<MessagesView>) {
       </div>
       <div className="messages__body">
         <section className="messages__inbox" aria-label="Inbox">
+          <MessageSearch onResults={setFound} />
           <ErrorAlert message={inbox.failure?.message ?? null} />
-          {inbox.value ? (
+          {found ? (
+            <InboxList
+              items={found}
+              selected={selected}
+              timeZone={session.tenant.timeZone}
+              empty="No conversations match."
+            />
+          ) : inbox.value ? (
             <InboxList
               items={inbox.value.items}
               selected={selected}
