@@ -103,16 +103,21 @@ export class MessageQueries {
       .get({ ...r, conversationId }) as { unread: number; urgent: number };
   }
 
-  /** Totals over every conversation the reader may read (the navigation badge). */
+  /**
+   * Totals over every conversation the reader may read (the navigation badge).
+   * CROSS JOIN keeps the reader's conversations as the outer loop (SQLite does
+   * not reorder it), so each is one range seek past its read mark; the planner
+   * otherwise scanned every message (2.8 s at 100,000 messages).
+   */
   unreadTotal(r: Reader): { unread: number; urgent: number } {
     return this.store.read
       .prepare(
         `WITH mine AS MATERIALIZED (${MINE}),
          reads AS MATERIALIZED (SELECT mine.id AS id, ${readUpToOf('mine.id')} AS upTo FROM mine)
          SELECT count(*) AS unread, coalesce(sum(m.urgent), 0) AS urgent
-         FROM reads JOIN messages m
-           ON m.tenantId = @tenantId AND m.conversationId = reads.id AND m.orderKey > reads.upTo
-         WHERE m.deletedAt IS NULL AND m.senderId != @userId`,
+         FROM reads CROSS JOIN messages m
+         WHERE m.tenantId = @tenantId AND m.conversationId = reads.id AND m.orderKey > reads.upTo
+           AND m.deletedAt IS NULL AND m.senderId != @userId`,
       )
       .get(r) as { unread: number; urgent: number };
   }

@@ -11,6 +11,7 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 import { formatInstant } from '../../lib/format';
 import { useLoaded } from '../../lib/useLoaded';
 import { useRequest } from '../../lib/useRequest';
+import { useSync } from '../../stores/sync-store';
 import { patientsRoute } from '../patients/route';
 import { deliveryText, handlesInbox } from './messages-model';
 import { ReplyBox } from './ReplyBox';
@@ -24,8 +25,10 @@ interface Props {
 
 export function ConversationPane({ conversationId, session, onChanged }: Props) {
   const version = useUnread((s) => s.version);
+  // A sync round may bring replies or read receipts: reload after each one.
+  const lastSyncAt = useSync((s) => s.status?.lastSyncAt ?? '');
   const [round, setRound] = useState(0);
-  const loaded = useLoaded(`${conversationId}:${version}:${round}`, () =>
+  const loaded = useLoaded(`${conversationId}:${version}:${round}:${lastSyncAt}`, () =>
     api('messages.open', { conversationId }),
   );
   const action = useRequest();
