@@ -150,6 +150,28 @@ export class MessageQueries {
       .all({ ...r, limit }) as SealedMessage[];
   }
 
+  /** Who is named in a conversation (ids only: no row parsing on the inbox's path). */
+  memberIds(tenantId: string, conversationId: string): string[] {
+    return (
+      this.store.read
+        .prepare(
+          `SELECT userId FROM conversation_members
+           WHERE tenantId = ? AND conversationId = ? AND deletedAt IS NULL LIMIT 50`,
+        )
+        .all(tenantId, conversationId) as { userId: string }[]
+    ).map((r) => r.userId);
+  }
+
+  /** A patient's name as a list shows it, or null (not in this clinic, or deleted). */
+  patientName(tenantId: string, patientId: string): string | null {
+    const row = this.store.read
+      .prepare(
+        'SELECT givenName, familyName FROM patients WHERE id = ? AND tenantId = ? AND deletedAt IS NULL',
+      )
+      .get(patientId, tenantId) as { givenName: string; familyName: string } | undefined;
+    return row ? `${row.givenName} ${row.familyName}` : null;
+  }
+
   /** Which of these message ids are still waiting in this workstation's outbox. */
   pending(ids: readonly string[]): Set<string> {
     if (ids.length === 0) return new Set();

@@ -249,16 +249,16 @@ export class MessagesService {
     const c = this.repos.conversations.get(tenantId, id);
     const last = this.lastMessage(tenantId, id);
     if (!last?.orderKey) throw new AppError('NOT_FOUND', 'That conversation has no messages.');
-    const participants = this.repos.conversationMembers
-      .list(tenantId, { where: 'conversationId = ?', params: [id], limit: 50 })
-      .map((m) => this.person(tenantId, m.userId, cache));
+    const participants = this.q
+      .memberIds(tenantId, id)
+      .map((userId) => this.person(tenantId, userId, cache));
     const others = participants.filter((p) => p.id !== session.user.id);
     const inbox = c.recipientRole ? inboxLabel(c.recipientRole) : null;
     const title =
       inbox && c.recipientRole === session.user.role
         ? `${others.map((p) => p.displayName).join(', ') || 'Colleague'} → ${inbox}`
         : [inbox, ...others.map((p) => p.displayName)].filter(Boolean).join(', ');
-    const patient = c.patientId ? this.repos.patients.find(tenantId, c.patientId) : null;
+    const patientName = c.patientId ? this.q.patientName(tenantId, c.patientId) : null;
     const counts = this.q.unreadIn(reader, id);
     return {
       id,
@@ -266,9 +266,7 @@ export class MessagesService {
       title: title || 'Note to self',
       participants,
       recipientRole: c.recipientRole,
-      patient: patient
-        ? { id: patient.id, name: `${patient.givenName} ${patient.familyName}` }
-        : null,
+      patient: c.patientId && patientName ? { id: c.patientId, name: patientName } : null,
       lastLine: firstLine(decryptMessage(this.store, tenantId, last)),
       lastSender: this.person(tenantId, last.senderId, cache).displayName,
       lastAt: last.timestamp,
