@@ -8,6 +8,7 @@ import { adminChannels } from './admin';
 import { auditChannels } from './audit';
 import { backupChannels } from './backups';
 import { recordChannels } from './records';
+import { messageChannels } from './messages';
 import type { ParsedRequestOf, RequestOf, ResponseOf } from './contract';
 
 export const apiChannels = {
@@ -19,6 +20,7 @@ export const apiChannels = {
   ...auditChannels,
   ...backupChannels,
   ...recordChannels,
+  ...messageChannels,
 } as const;
 
 export type ApiChannels = typeof apiChannels;

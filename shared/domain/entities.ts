@@ -8,6 +8,7 @@ import { Admin } from './admin';
 import { Appointment } from './appointment';
 import { MedicalRecord } from './medical-record';
 import { Message } from './message';
+import { Conversation, ConversationMember, MessageMark } from './message';
 import { Billing, InvoiceLineItem, Payment } from './billing';
 import { Device } from './device';
 
@@ -24,6 +25,9 @@ export const entitySchemas = {
   invoice_line_items: InvoiceLineItem,
   payments: Payment,
   devices: Device,
+  conversations: Conversation,
+  conversation_members: ConversationMember,
+  message_marks: MessageMark,
 } as const;
 
 /** A table written through the mutation path (audit_logs is insert-only and separate). */

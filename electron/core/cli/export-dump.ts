@@ -26,6 +26,9 @@ export const EXPORT_TABLES = [
   'invoice_line_items',
   'payments',
   'devices',
+  'conversations',
+  'conversation_members',
+  'message_marks',
   'audit_logs',
 ] as const satisfies readonly (EntityTable | 'audit_logs')[];
 export type ExportTable = (typeof EXPORT_TABLES)[number];
@@ -70,6 +73,9 @@ function pagesFor(
     invoice_line_items: (a) => r.invoiceLineItems.list(tenantId, q(a)),
     payments: (a) => r.payments.list(tenantId, q(a)),
     devices: (a) => r.devices.list(tenantId, q(a)),
+    conversations: (a) => r.conversations.list(tenantId, q(a)),
+    conversation_members: (a) => r.conversationMembers.list(tenantId, q(a)),
+    message_marks: (a) => r.messageMarks.list(tenantId, q(a)),
     audit_logs: (a) =>
       store.read
         .prepare(

@@ -16,6 +16,9 @@ export const repositories = (store: ClinicStore) => ({
   billing: new EntityRepository(store, 'billing'),
   invoiceLineItems: new EntityRepository(store, 'invoice_line_items'),
   payments: new EntityRepository(store, 'payments'),
+  conversations: new EntityRepository(store, 'conversations'),
+  conversationMembers: new EntityRepository(store, 'conversation_members'),
+  messageMarks: new EntityRepository(store, 'message_marks'),
 });
 export type Repositories = ReturnType<typeof repositories>;
 

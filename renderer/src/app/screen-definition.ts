@@ -31,6 +31,8 @@ export interface ScreenDefinition<Id extends string, View> {
    * Null or absent: never a landing screen.
    */
   readonly landing?: (held: readonly Capability[]) => number | null;
+  /** Shown beside its navigation entry (e.g. an unread count); renders nothing when there is nothing to say. */
+  readonly badge?: ComponentType;
 }
 
 export function defineScreen<const Id extends string, View>(

@@ -12,13 +12,20 @@ export function SideNav({ capabilities, current }: Props) {
   return (
     <nav className="sidenav" aria-label="Main">
       <ul>
-        {navScreens(capabilities).map((screen) => (
-          <li key={screen.id}>
-            <a href={screen.route.href()} aria-current={screen.id === current ? 'page' : undefined}>
-              {screen.label}
-            </a>
-          </li>
-        ))}
+        {navScreens(capabilities).map((screen) => {
+          const Badge = screen.badge;
+          return (
+            <li key={screen.id}>
+              <a
+                href={screen.route.href()}
+                aria-current={screen.id === current ? 'page' : undefined}
+              >
+                {screen.label}
+              </a>
+              {Badge && <Badge />}
+            </li>
+          );
+        })}
       </ul>
     </nav>
   );

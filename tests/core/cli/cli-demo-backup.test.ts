@@ -26,6 +26,9 @@ const TABLES = [
   'invoice_line_items',
   'payments',
   'devices',
+  'conversations',
+  'conversation_members',
+  'message_marks',
   'audit_logs',
 ];
 

@@ -80,6 +80,9 @@ const editable: Record<EntityTable, (n: number) => [string, unknown]> = {
   ],
   invoice_line_items: (n) => ['description', `Item ${n}`],
   payments: (n) => ['reference', `ref ${n}`],
+  conversations: (n) => ['startedAt', new Date(1_800_000_000_000 + n * 1000).toISOString()],
+  conversation_members: (n) => ['createdAt', new Date(1_800_000_000_000 + n).toISOString()],
+  message_marks: (n) => ['at', new Date(1_800_000_000_000 + n * 1000).toISOString()],
 };
 const tables = Object.keys(editable) as EntityTable[];
 
@@ -440,4 +443,45 @@ describe('replicas converge under any delivery order', () => {
       { numRuns: 4 },
     );
   }, 240_000);
+  it('keeps both offline replies to one conversation in the same order everywhere, and read marks converge', async () => {
+    const [a, b] = (await makeReplicas(2)) as [Replica, Replica];
+    try {
+      const { conversationId } = a.services.messages.start(a.desk, {
+        to: { kind: 'users', userIds: [a.doctor.user.id] },
+        body: 'Room 2 is ready.',
+        urgent: false,
+      });
+      await syncRound(a.store);
+      await syncRound(b.store);
+      // Both offline: each workstation replies and reads.
+      a.services.messages.reply(a.desk, { conversationId, body: 'From the desk', urgent: false });
+      b.services.messages.reply(b.doctor, {
+        conversationId,
+        body: 'From the doctor',
+        urgent: true,
+      });
+      b.services.messages.markRead(b.doctor, { conversationId });
+      a.services.messages.markRead(a.desk, { conversationId });
+      for (let pass = 0; pass < 2; pass++) for (const r of [a, b]) await syncRound(r.store);
+
+      const seen = (r: Replica, s: Session) =>
+        r.services.messages
+          .open(s, { conversationId, before: null, limit: 100 })
+          .messages.map((m) => [m.sender.displayName, m.body, m.orderKey]);
+      const onA = seen(a, a.desk);
+      expect(onA.map(([, body]) => body).sort()).toEqual(
+        ['From the desk', 'From the doctor', 'Room 2 is ready.'].sort(),
+      );
+      expect(onA[0]?.[1]).toBe('Room 2 is ready.');
+      expect(seen(b, b.doctor)).toEqual(onA);
+      expect(seen(b, b.desk)).toEqual(onA);
+      // Unread counts are derived from the same marks on both workstations.
+      for (const s of ['desk', 'doctor'] as const)
+        expect(b.services.messages.unread(b[s], {})).toEqual(a.services.messages.unread(a[s], {}));
+      expect(replicaContent(b.store)).toEqual(replicaContent(a.store));
+    } finally {
+      a.cleanup();
+      b.cleanup();
+    }
+  }, 60_000);
 });

@@ -9,6 +9,7 @@ import { recordsHandlers } from './records-handlers';
 import { schedulingHandlers } from './scheduling-handlers';
 import { sessionHandlers } from './session-handlers';
 import { syncHandlers } from './sync-handlers';
+import { messagesHandlers } from './messages-handlers';
 
 export const handlers: HandlerMap = {
   ...sessionHandlers,
@@ -19,4 +20,5 @@ export const handlers: HandlerMap = {
   ...auditHandlers,
   ...backupHandlers,
   ...recordsHandlers,
+  ...messagesHandlers,
 };

@@ -4,13 +4,15 @@ import type { Migration } from './migration';
 import { migration001 } from './001-initial';
 import { migration002 } from './002-lean-audit-indexes';
 import { migration003 } from './003-accounts';
-import { migration006 } from './006-charting';
+import { migration004 } from './004-messaging';
+import { migration005 } from './005-charting';
 
 export const migrations: readonly Migration[] = [
   migration001,
   migration002,
   migration003,
-  migration006,
+  migration004,
+  migration005,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -1,10 +1,90 @@
-// Messages is not built yet (issue 10 builds it): an honest notice until then.
-import { ComingPanel } from '../../components/ComingPanel';
+// Messages: the inbox on the left, and on the right the open conversation or
+// the form for a new one. The inbox reloads when the unread totals change
+// (polled by the navigation badge, and after every sync round).
+import '../../styles/messages.css';
+import { useCallback, useState } from 'react';
+import type { ConversationSummary } from '../../../../shared/api/messages';
+import type { ScreenProps } from '../../app/screen-definition';
+import { api } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { useLoaded } from '../../lib/useLoaded';
+import { useNav } from '../../stores/nav-store';
+import { ConversationPane } from './ConversationPane';
+import { InboxList } from './InboxList';
+import { MessageSearch } from './MessageSearch';
+import { NewConversationForm } from './NewConversationForm';
+import { messagesRoute, type MessagesView } from './route';
+import { useUnread } from './unread-store';
 
-export function MessagesScreen() {
+export function MessagesScreen({ view, session }: ScreenProps<MessagesView>) {
+  const go = useNav((s) => s.go);
+  const version = useUnread((s) => s.version);
+  const refreshUnread = useUnread((s) => s.refresh);
+  const inbox = useLoaded(`inbox:${version}`, () => api('messages.inbox', { limit: 50 }));
+  const reloadInbox = inbox.reload;
+  const changed = useCallback(() => {
+    reloadInbox();
+    void refreshUnread();
+  }, [reloadInbox, refreshUnread]);
+  const [found, setFound] = useState<ConversationSummary[] | null>(null);
+  const selected = view.kind === 'conversation' ? view.id : null;
+
   return (
-    <ComingPanel title="Messages">
-      Secure messages between front desk, doctors and colleagues will live here.
-    </ComingPanel>
+    <div className="messages">
+      <div className="messages__head">
+        <ScreenHeading autoFocus={view.kind === 'inbox'}>Messages</ScreenHeading>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => go(messagesRoute.href({ kind: 'new' }))}
+        >
+          New message
+        </button>
+      </div>
+      <div className="messages__body">
+        <section className="messages__inbox" aria-label="Inbox">
+          <MessageSearch onResults={setFound} />
+          <ErrorAlert message={inbox.failure?.message ?? null} />
+          {found ? (
+            <InboxList
+              items={found}
+              selected={selected}
+              timeZone={session.tenant.timeZone}
+              empty="No conversations match."
+            />
+          ) : inbox.value ? (
+            <InboxList
+              items={inbox.value.items}
+              selected={selected}
+              timeZone={session.tenant.timeZone}
+            />
+          ) : (
+            !inbox.failure && <p role="status">Loading messages…</p>
+          )}
+        </section>
+        <section className="messages__pane" aria-label="Conversation">
+          {view.kind === 'conversation' && (
+            <ConversationPane
+              key={view.id}
+              conversationId={view.id}
+              session={session}
+              onChanged={changed}
+            />
+          )}
+          {view.kind === 'new' && (
+            <NewConversationForm
+              onSent={(id) => {
+                changed();
+                go(messagesRoute.href({ kind: 'conversation', id }));
+              }}
+            />
+          )}
+          {view.kind === 'inbox' && (
+            <p className="messages__hint">Choose a conversation, or start a new message.</p>
+          )}
+        </section>
+      </div>
+    </div>
   );
 }

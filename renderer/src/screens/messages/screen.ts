@@ -1,5 +1,6 @@
 // The Messages screen in the app's registry.
 import { defineScreen } from '../../app/screen-definition';
+import { MessagesBadge } from './MessagesBadge';
 import { MessagesScreen } from './MessagesScreen';
 import { messagesRoute } from './route';
 
@@ -9,4 +10,5 @@ export const messagesScreen = defineScreen({
   nav: 3,
   requires: 'messages.use',
   component: MessagesScreen,
+  badge: MessagesBadge,
 });

@@ -1,4 +1,4 @@
-// Migration 006 (charting): `record_drafts`, the visit notes a doctor is still
+// Migration 5 (charting): `record_drafts`, the visit notes a doctor is still
 // typing on this workstation. Never synced (no _hlc/_clocks, not an entity):
 // a draft is the author's scratch pad, saved every few seconds, and becomes a
 // medical record (synced) only when the doctor saves it as a note. Its content
@@ -19,14 +19,10 @@
 //   `amendsRecordId`: concurrent amendments are all kept. The "amended" state
 //   is derived from their existence, never stored.
 //
-// NOTE for the merge: the lead numbered this migration 006; its `version` must
-// equal its position in `migrations` (migrate.ts compares user_version with the
-// list's length), so on this branch, with no 004/005 yet, it is version 4.
-// Set it to 6 when 004 and 005 are merged before it.
 import type { Migration } from './migration';
 
-export const migration006: Migration = {
-  version: 4,
+export const migration005: Migration = {
+  version: 5,
   name: 'charting drafts',
   sql: `
 CREATE TABLE record_drafts (

@@ -1,0 +1,185 @@
+// The SQL reads of messaging: which conversations a user may read, their last
+// activity (keyset-paged), unread counts and marks. Metadata only: bodies are
+// decrypted by the service, and only for what a screen shows.
+import type { Role } from '../../../shared/domain/enums';
+import type { MessageMark } from '../../../shared/domain/message';
+import type { ClinicStore } from '../clinic/clinic-store';
+
+/**
+ * Conversations `userId` (of `role`) may read: a named member, or the role's
+ * shared inbox. Driven by the indexes on members and on recipientRole, so the
+ * cost follows the reader's conversations, not the clinic's.
+ */
+const MINE = `SELECT cm.conversationId AS id FROM conversation_members cm
+    JOIN conversations c ON c.id = cm.conversationId AND c.deletedAt IS NULL
+    WHERE cm.tenantId = @tenantId AND cm.userId = @userId AND cm.deletedAt IS NULL
+  UNION
+  SELECT c.id AS id FROM conversations c
+    WHERE c.tenantId = @tenantId AND c.recipientRole = @role AND c.deletedAt IS NULL`;
+
+/** The last live message's key: a backwards walk of messages_conversation that stops at the first. */
+const lastKeyOf = (conversation: string) => `(SELECT m.orderKey FROM messages m
+  WHERE m.tenantId = @tenantId AND m.conversationId = ${conversation} AND m.deletedAt IS NULL
+  ORDER BY m.orderKey DESC LIMIT 1)`;
+
+/**
+ * How far the reader has read. Marks are insert-only and never deleted, so
+ * the highest one is read from the covering index alone.
+ */
+const readUpToOf = (conversation: string) => `coalesce((SELECT max(k.upTo) FROM message_marks k
+  WHERE k.tenantId = @tenantId AND k.conversationId = ${conversation} AND k.kind = 'read'
+    AND k.userId = @userId), '')`;
+
+// A type alias (not an interface) so it passes as named SQL parameters.
+export type Reader = {
+  tenantId: string;
+  userId: string;
+  role: Role;
+};
+
+export interface Activity {
+  id: string;
+  lastKey: string;
+}
+
+export interface SealedMessage {
+  id: string;
+  conversationId: string;
+  encryptedMessage: string;
+  encryptionKey: string;
+}
+
+export class MessageQueries {
+  constructor(private readonly store: ClinicStore) {}
+
+  canRead(r: Reader, conversationId: string): boolean {
+    return (
+      this.store.read
+        .prepare(
+          `SELECT 1 FROM conversations c
+           WHERE c.tenantId = @tenantId AND c.id = @conversationId AND c.deletedAt IS NULL
+             AND (c.recipientRole = @role OR EXISTS (SELECT 1 FROM conversation_members cm
+               WHERE cm.tenantId = @tenantId AND cm.userId = @userId AND cm.conversationId = c.id
+                 AND cm.deletedAt IS NULL))`,
+        )
+        .get({ ...r, conversationId }) !== undefined
+    );
+  }
+
+  /** The reader's conversations by newest activity, after the cursor (exclusive). */
+  inboxPage(r: Reader, before: string | null, limit: number): Activity[] {
+    return this.store.read
+      .prepare(
+        `WITH mine AS MATERIALIZED (${MINE}),
+         activity AS MATERIALIZED (SELECT mine.id AS id, ${lastKeyOf('mine.id')} AS lastKey FROM mine)
+         SELECT id, lastKey FROM activity
+         WHERE lastKey IS NOT NULL AND (@before IS NULL OR lastKey < @before)
+         ORDER BY lastKey DESC LIMIT @limit`,
+      )
+      .all({ ...r, before, limit }) as Activity[];
+  }
+
+  /** The reader's conversations about one patient, newest activity first (bounded). */
+  aboutPatient(r: Reader, patientId: string, limit: number): Activity[] {
+    return this.store.read
+      .prepare(
+        `WITH mine AS MATERIALIZED (${MINE}),
+         activity AS MATERIALIZED (SELECT mine.id AS id, ${lastKeyOf('mine.id')} AS lastKey
+           FROM mine JOIN conversations c ON c.id = mine.id WHERE c.patientId = @patientId)
+         SELECT id, lastKey FROM activity WHERE lastKey IS NOT NULL ORDER BY lastKey DESC LIMIT @limit`,
+      )
+      .all({ ...r, patientId, limit }) as Activity[];
+  }
+
+  /** Unread (and unread urgent) messages of others in one conversation. */
+  unreadIn(r: Reader, conversationId: string): { unread: number; urgent: number } {
+    return this.store.read
+      .prepare(
+        `SELECT count(*) AS unread, coalesce(sum(m.urgent), 0) AS urgent FROM messages m
+         WHERE m.tenantId = @tenantId AND m.conversationId = @conversationId
+           AND m.orderKey > ${readUpToOf('@conversationId')}
+           AND m.deletedAt IS NULL AND m.senderId != @userId`,
+      )
+      .get({ ...r, conversationId }) as { unread: number; urgent: number };
+  }
+
+  /**
+   * Totals over every conversation the reader may read (the navigation badge).
+   * CROSS JOIN keeps the reader's conversations as the outer loop (SQLite does
+   * not reorder it), so each is one range seek past its read mark; the planner
+   * otherwise scanned every message (2.8 s at 100,000 messages).
+   */
+  unreadTotal(r: Reader): { unread: number; urgent: number } {
+    return this.store.read
+      .prepare(
+        `WITH mine AS MATERIALIZED (${MINE}),
+         reads AS MATERIALIZED (SELECT mine.id AS id, ${readUpToOf('mine.id')} AS upTo FROM mine)
+         SELECT count(*) AS unread, coalesce(sum(m.urgent), 0) AS urgent
+         FROM reads CROSS JOIN messages m
+         WHERE m.tenantId = @tenantId AND m.conversationId = reads.id AND m.orderKey > reads.upTo
+           AND m.deletedAt IS NULL AND m.senderId != @userId`,
+      )
+      .get(r) as { unread: number; urgent: number };
+  }
+
+  readUpTo(r: Reader, conversationId: string): string {
+    const row = this.store.read
+      .prepare(`SELECT ${readUpToOf('@conversationId')} AS upTo`)
+      .get({ ...r, conversationId }) as { upTo: string } | undefined;
+    return row?.upTo ?? '';
+  }
+
+  marks(tenantId: string, conversationId: string, kind: MessageMark['kind']): MessageMark[] {
+    return this.store.read
+      .prepare(
+        `SELECT conversationId, userId, upTo, at FROM message_marks
+         WHERE tenantId = ? AND conversationId = ? AND kind = ? AND deletedAt IS NULL ORDER BY upTo, at`,
+      )
+      .all(tenantId, conversationId, kind) as MessageMark[];
+  }
+
+  /** The reader's most recent messages (sealed), newest first: what a search may decrypt. */
+  recentSealed(r: Reader, limit: number): SealedMessage[] {
+    return this.store.read
+      .prepare(
+        `WITH mine AS MATERIALIZED (${MINE})
+         SELECT m.id, m.conversationId, m.encryptedMessage, m.encryptionKey FROM mine
+         JOIN messages m ON m.tenantId = @tenantId AND m.conversationId = mine.id AND m.deletedAt IS NULL
+         ORDER BY m.orderKey DESC LIMIT @limit`,
+      )
+      .all({ ...r, limit }) as SealedMessage[];
+  }
+
+  /** Who is named in a conversation (ids only: no row parsing on the inbox's path). */
+  memberIds(tenantId: string, conversationId: string): string[] {
+    return (
+      this.store.read
+        .prepare(
+          `SELECT userId FROM conversation_members
+           WHERE tenantId = ? AND conversationId = ? AND deletedAt IS NULL LIMIT 50`,
+        )
+        .all(tenantId, conversationId) as { userId: string }[]
+    ).map((r) => r.userId);
+  }
+
+  /** A patient's name as a list shows it, or null (not in this clinic, or deleted). */
+  patientName(tenantId: string, patientId: string): string | null {
+    const row = this.store.read
+      .prepare(
+        'SELECT givenName, familyName FROM patients WHERE id = ? AND tenantId = ? AND deletedAt IS NULL',
+      )
+      .get(patientId, tenantId) as { givenName: string; familyName: string } | undefined;
+    return row ? `${row.givenName} ${row.familyName}` : null;
+  }
+
+  /** Which of these message ids are still waiting in this workstation's outbox. */
+  pending(ids: readonly string[]): Set<string> {
+    if (ids.length === 0) return new Set();
+    const rows = this.store.read
+      .prepare(
+        `SELECT DISTINCT rowId FROM sync_outbox WHERE tbl = 'messages' AND rowId IN (${ids.map(() => '?').join(', ')})`,
+      )
+      .all(...ids) as { rowId: string }[];
+    return new Set(rows.map((r) => r.rowId));
+  }
+}
