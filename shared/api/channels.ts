@@ -5,6 +5,7 @@ import { patientChannels } from './patients';
 import { syncStatusChannels } from './sync-status';
 import { schedulingChannels } from './scheduling';
 import { adminChannels } from './admin';
+import { billingChannels } from './billing';
 import type { ParsedRequestOf, RequestOf, ResponseOf } from './contract';
 
 export const apiChannels = {
@@ -13,6 +14,7 @@ export const apiChannels = {
   ...syncStatusChannels,
   ...schedulingChannels,
   ...adminChannels,
+  ...billingChannels,
 } as const;
 
 export type ApiChannels = typeof apiChannels;

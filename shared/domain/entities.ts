@@ -9,6 +9,7 @@ import { Appointment } from './appointment';
 import { MedicalRecord } from './medical-record';
 import { Message } from './message';
 import { Billing, InvoiceLineItem, Payment } from './billing';
+import { DayClose, PriceItem, Refund } from './billing';
 import { Device } from './device';
 
 export const entitySchemas = {
@@ -24,6 +25,9 @@ export const entitySchemas = {
   invoice_line_items: InvoiceLineItem,
   payments: Payment,
   devices: Device,
+  refunds: Refund,
+  price_items: PriceItem,
+  day_closes: DayClose,
 } as const;
 
 /** A table written through the mutation path (audit_logs is insert-only and separate). */

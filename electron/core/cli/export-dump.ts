@@ -26,6 +26,9 @@ export const EXPORT_TABLES = [
   'invoice_line_items',
   'payments',
   'devices',
+  'refunds',
+  'price_items',
+  'day_closes',
   'audit_logs',
 ] as const satisfies readonly (EntityTable | 'audit_logs')[];
 export type ExportTable = (typeof EXPORT_TABLES)[number];
@@ -70,6 +73,9 @@ function pagesFor(
     invoice_line_items: (a) => r.invoiceLineItems.list(tenantId, q(a)),
     payments: (a) => r.payments.list(tenantId, q(a)),
     devices: (a) => r.devices.list(tenantId, q(a)),
+    refunds: (a) => r.refunds.list(tenantId, q(a)),
+    price_items: (a) => r.priceItems.list(tenantId, q(a)),
+    day_closes: (a) => r.dayCloses.list(tenantId, q(a)),
     audit_logs: (a) =>
       store.read
         .prepare(

@@ -16,6 +16,9 @@ export const repositories = (store: ClinicStore) => ({
   billing: new EntityRepository(store, 'billing'),
   invoiceLineItems: new EntityRepository(store, 'invoice_line_items'),
   payments: new EntityRepository(store, 'payments'),
+  refunds: new EntityRepository(store, 'refunds'),
+  priceItems: new EntityRepository(store, 'price_items'),
+  dayCloses: new EntityRepository(store, 'day_closes'),
 });
 export type Repositories = ReturnType<typeof repositories>;
 

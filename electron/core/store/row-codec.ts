@@ -11,6 +11,7 @@ const jsonColumns: Partial<Record<EntityTable, readonly string[]>> = {
 const booleanColumns: Partial<Record<EntityTable, readonly string[]>> = {
   tenants: ['icalIncludePatientNames'],
   users: ['active', 'mustChangePassword'],
+  price_items: ['active'],
 };
 
 export type SqlValue = string | number | bigint | Buffer | null;

@@ -26,6 +26,9 @@ const TABLES = [
   'invoice_line_items',
   'payments',
   'devices',
+  'refunds',
+  'price_items',
+  'day_closes',
   'audit_logs',
 ];
 

@@ -2,6 +2,7 @@
 // handler a compile error.
 import type { HandlerMap } from '../handler-types';
 import { adminHandlers } from './admin-handlers';
+import { billingHandlers } from './billing-handlers';
 import { patientsHandlers } from './patients-handlers';
 import { schedulingHandlers } from './scheduling-handlers';
 import { sessionHandlers } from './session-handlers';
@@ -13,4 +14,5 @@ export const handlers: HandlerMap = {
   ...patientsHandlers,
   ...schedulingHandlers,
   ...adminHandlers,
+  ...billingHandlers,
 };
