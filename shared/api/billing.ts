@@ -312,6 +312,7 @@ export const billingChannels = {
     PatientBalance,
     'billing.read',
   ),
+  'billing.document': channel('billing.document', DocumentRequest, PdfDocument, 'billing.read'),
   'billing.statement': channel(
     'billing.statement',
     z.object({ patientId: Id }).strict(),

@@ -41,6 +41,7 @@ import { AppError } from '../../../shared/errors';
 import type { Repositories } from '../repos/repositories';
 import type { ClinicStore } from '../clinic/clinic-store';
 import { requireCap, type Session } from './session';
+import { invoicePdf } from '../documents/invoice-pdf';
 
 type NewInvoice = z.input<typeof NewInvoiceRequest>;
 
@@ -732,6 +733,16 @@ export class BillingService {
       balance,
       openInvoices,
     };
+  }
+
+  /** The invoice or receipt as a PDF (only once issued: a draft has no number yet). */
+  async document(session: Session, r: ChannelInput<'billing.document'>) {
+    const d = this.detail(session, r.id);
+    if (!d.invoice.issuedAt)
+      throw new AppError('INVALID_TRANSITION', 'Issue the invoice before printing it.');
+    const pdf = await invoicePdf(d, r.kind);
+    const name = `${r.kind === 'receipt' ? 'receipt' : 'invoice'}-${d.invoice.invoiceNumber ?? d.invoice.id}.pdf`;
+    return { fileName: name, base64: pdf.toString('base64') };
   }
 
   /** Totals of one invoice's lines as the core computed them (used by documents and tests). */

@@ -18,7 +18,8 @@ type BillingChannels =
   | 'billing.closeDay'
   | 'billing.closes'
   | 'billing.patientBalance'
-  | 'billing.statement';
+  | 'billing.statement'
+  | 'billing.document';
 
 export const billingHandlers: HandlerMap<BillingChannels> = {
   'billing.list': (r, { session, services }) => services.billing.list(session, r),
@@ -40,4 +41,5 @@ export const billingHandlers: HandlerMap<BillingChannels> = {
   'billing.patientBalance': (r, { session, services }) =>
     services.billing.patientBalance(session, r),
   'billing.statement': (r, { session, services }) => services.billing.statement(session, r),
+  'billing.document': (r, { session, services }) => services.billing.document(session, r),
 };
