@@ -8,6 +8,7 @@ import { holds, type Capability } from '../../../../shared/auth/capabilities';
 import { ClinicSettingsPanel } from './ClinicSettingsPanel';
 import { StaffPanel } from './StaffPanel';
 import { SyncPanel } from './SyncPanel';
+import { PriceListPanel } from './PriceListPanel';
 
 export interface AdminSection {
   id: string;
@@ -20,6 +21,7 @@ export const adminSections: readonly AdminSection[] = [
   { id: 'staff', label: 'Staff', requires: 'users.manage', Panel: StaffPanel },
   { id: 'settings', label: 'Clinic settings', Panel: ClinicSettingsPanel },
   { id: 'sync', label: 'Sync', Panel: SyncPanel },
+  { id: 'prices', label: 'Price list', requires: 'billing.read', Panel: PriceListPanel },
 ];
 
 /** The sections these capabilities open, in order; the first is where Admin opens. */

@@ -5,12 +5,18 @@ import { bloodTypeLabel, formatDate, sexLabel } from '../../lib/format';
 import { useNav } from '../../stores/nav-store';
 import { usePatients } from '../../stores/patients-store';
 import { patientsRoute } from './route';
+import { PatientBalance } from './PatientBalance';
+import { holds } from '../../../../shared/auth/capabilities';
+import { useSession } from '../../stores/session-store';
 
 const orDash = (s: string) => (s.trim() === '' ? '—' : s);
 
 export function PatientDetails({ patient }: { patient: Patient }) {
   const go = useNav((s) => s.go);
   const notice = usePatients((s) => s.notice);
+  const seesMoney = useSession((s) =>
+    s.session ? holds(s.session.capabilities, 'billing.read') : false,
+  );
   const contact = patient.emergencyContact;
   const rows: [string, string][] = [
     ['Date of birth', formatDate(patient.dateOfBirth)],
@@ -47,6 +53,7 @@ export function PatientDetails({ patient }: { patient: Patient }) {
             <dd>{value}</dd>
           </div>
         ))}
+        {seesMoney && <PatientBalance patientId={patient.id} />}
       </dl>
       <div className="button-row">
         <button

@@ -11,11 +11,15 @@ const ids = (permissions: Parameters<typeof capabilitiesFor>[1]) =>
 
 describe('Admin sections', () => {
   it('an administrator who manages users sees Staff first', () => {
-    expect(ids(['users.manage'])).toEqual(['Staff', 'Clinic settings', 'Sync']);
+    expect(ids(['users.manage'])).toEqual(['Staff', 'Clinic settings', 'Sync', 'Price list']);
   });
 
   it('without users.manage there is no Staff section, and Admin opens on the settings', () => {
-    expect(ids(['settings.manage', 'sync.manage'])).toEqual(['Clinic settings', 'Sync']);
-    expect(ids([])).toEqual(['Clinic settings', 'Sync']);
+    expect(ids(['settings.manage', 'sync.manage'])).toEqual([
+      'Clinic settings',
+      'Sync',
+      'Price list',
+    ]);
+    expect(ids([])).toEqual(['Clinic settings', 'Sync', 'Price list']);
   });
 });

@@ -111,3 +111,26 @@ describe('the refund form and the close', () => {
     });
   });
 });
+
+describe('the price-list form', () => {
+  it('turns typed text into the request, tax as basis points', async () => {
+    const { priceItemRequest } =
+      await import('../../../../renderer/src/screens/admin/price-list-model');
+    const money = (t: string) => (/^\d+(\.\d{1,2})?$/.test(t) ? Math.round(Number(t) * 100) : null);
+    expect(
+      priceItemRequest(
+        { code: 'xray', description: 'X-ray', price: '40', tax: '7.5', active: true },
+        money,
+      ),
+    ).toEqual({ code: 'XRAY', description: 'X-ray', price: 4000, taxRateBp: 750, active: true });
+    expect(
+      priceItemRequest(
+        { code: 'A', description: 'B', price: '1', tax: '101', active: true },
+        money,
+      ),
+    ).toMatch(/0 to 100/);
+    expect(
+      priceItemRequest({ code: 'A B', description: 'B', price: '1', tax: '', active: true }, money),
+    ).toMatch(/letters, digits or dashes/);
+  });
+});
