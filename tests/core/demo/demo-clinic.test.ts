@@ -127,6 +127,24 @@ describe('the demo clinic', { timeout: SLOW }, () => {
     }
   });
 
+  it('has a billing history: refunds, voids, a price list, the clinic address and a close per receptionist', () => {
+    const admin = d.services.auth.sessionFor(
+      d.services.repos.users.list(d.tenantId, { where: "role = 'admin'" })[0]?.id ?? '',
+    );
+    const statuses = new Set(
+      d.services.repos.billing
+        .list(d.tenantId)
+        .map((b) => d.services.billing.detail(admin, b.id).state.status),
+    );
+    for (const s of ['refunded', 'partially_refunded', 'void'] as const)
+      expect(statuses.has(s), s).toBe(true);
+    expect(d.services.billing.priceList(admin).map((p) => p.code)).toContain('CONSULT');
+    expect(d.services.clinicSettings.get(admin).address).toMatch(/Bristol/);
+    const closes = d.services.billing.closes(admin);
+    expect(closes).toHaveLength(2);
+    expect(closes.map((c) => Math.abs(c.difference)).sort()).toEqual([0, 150]);
+  });
+
   it('has staff messages and an intact audit chain', () => {
     expect(d.services.repos.messages.count(d.tenantId)).toBeGreaterThanOrEqual(20);
     const report = verifyAuditChains(d.store.read);
