@@ -198,26 +198,49 @@ export class BillingService {
       )
       .get(...params, ...statusParams) as InvoiceList['totals'];
 
-    let cursorWhere = '';
-    const cursorParams: string[] = [];
+    let cursor: [string, string] | null = null;
     if (r.cursor) {
       const [d, id] = r.cursor.split('|');
       if (!d || !id)
         throw new AppError('VALIDATION_FAILED', 'That page of invoices is no longer valid.');
-      cursorWhere = `${statusWhere ? ' AND' : 'WHERE'} (s.d < ? OR (s.d = ? AND s.id < ?))`;
-      cursorParams.push(d, d, id);
+      cursor = [d, id];
     }
-    const rows = this.store.read
-      .prepare(
-        `SELECT s.*, pt.givenName AS given, pt.familyName AS family, u.displayName AS doctorName
-         FROM (${withStatus}) s
-         LEFT JOIN patients pt ON pt.id = s.patientId
+    const names = `LEFT JOIN patients pt ON pt.id = s.patientId
          LEFT JOIN doctors dr ON dr.id = s.doctorId
-         LEFT JOIN users u ON u.id = dr.userId
-         ${statusWhere}${cursorWhere}
-         ORDER BY s.d DESC, s.id DESC LIMIT ?`,
-      )
-      .all(...params, ...statusParams, ...cursorParams, r.limit + 1) as unknown as ListRow[];
+         LEFT JOIN users u ON u.id = dr.userId`;
+    let rows: ListRow[];
+    if (r.status) {
+      // The status is derived, so the filter runs over the (date-, doctor-, patient-) filtered set.
+      const cursorWhere = cursor ? ' AND (s.d < ? OR (s.d = ? AND s.id < ?))' : '';
+      rows = this.store.read
+        .prepare(
+          `SELECT s.*, pt.givenName AS given, pt.familyName AS family, u.displayName AS doctorName
+           FROM (${withStatus}) s ${names}
+           ${statusWhere}${cursorWhere}
+           ORDER BY s.d DESC, s.id DESC LIMIT ?`,
+        )
+        .all(
+          ...params,
+          ...statusParams,
+          ...(cursor ? [cursor[0], cursor[0], cursor[1]] : []),
+          r.limit + 1,
+        ) as unknown as ListRow[];
+    } else {
+      // No status: walk the date index and compute money for this page's rows only.
+      const cursorWhere = cursor ? ` AND (${date} < ? OR (${date} = ? AND b.id < ?))` : '';
+      rows = this.store.read
+        .prepare(
+          `SELECT s.*, ${STATUS_SQL} AS status, pt.givenName AS given, pt.familyName AS family,
+             u.displayName AS doctorName
+           FROM (${inner}${cursorWhere} ORDER BY ${date} DESC, b.id DESC LIMIT ?) s ${names}
+           ORDER BY s.d DESC, s.id DESC`,
+        )
+        .all(
+          ...params,
+          ...(cursor ? [cursor[0], cursor[0], cursor[1]] : []),
+          r.limit + 1,
+        ) as unknown as ListRow[];
+    }
     const page = rows.slice(0, r.limit);
     const items: InvoiceSummary[] = page.map((row) => ({
       id: row.id,

@@ -8,7 +8,7 @@ import type { SessionInfo } from '../../../../shared/api/session';
 import { holds } from '../../../../shared/auth/capabilities';
 import { derivedStatuses, type DerivedStatus } from '../../../../shared/billing';
 import type { PaymentMethod } from '../../../../shared/domain/enums';
-import { localDateOf } from '../../../../shared/scheduling';
+import { addDaysToDate, localDateOf } from '../../../../shared/scheduling';
 import { api } from '../../api/client';
 import type { ScreenProps } from '../../app/screen-definition';
 import { DataTable } from '../../components/DataTable';
@@ -117,7 +117,11 @@ function VisitsToInvoice({ session, onOpen }: { session: SessionInfo; onOpen(id:
 }
 
 function Invoices({ session, onOpen }: { session: SessionInfo; onOpen(id: string): void }) {
-  const [filters, setFilters] = useState<ListFilters>(noFilters);
+  // Opens on the last 31 days: totals over a whole clinic's history are a filter away, not the default.
+  const [filters, setFilters] = useState<ListFilters>(() => ({
+    ...noFilters,
+    from: addDaysToDate(localDateOf(Date.now(), session.tenant.timeZone), -30),
+  }));
   const [more, setMore] = useState<InvoiceList['items']>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const key = JSON.stringify(filters);
