@@ -186,13 +186,15 @@ export class BillingService {
         COALESCE((SELECT sum(p.amount) FROM payments p WHERE p.tenantId = b.tenantId AND p.billingId = b.id AND p.deletedAt IS NULL), 0) AS paid,
         COALESCE((SELECT sum(x.amount) FROM refunds x WHERE x.tenantId = b.tenantId AND x.billingId = b.id AND x.deletedAt IS NULL), 0) AS refunded
       FROM billing b WHERE ${where.join(' AND ')}`;
-    const withStatus = `SELECT i.*, ${STATUS_SQL} AS status, ${BALANCE_SQL} AS balance FROM (${inner}) i`;
+    // Materialized: the money sums are computed once per invoice, not once per use in the CASEs.
+    const cte = `WITH i AS MATERIALIZED (${inner})`;
+    const withStatus = `SELECT i.*, ${STATUS_SQL} AS status, ${BALANCE_SQL} AS balance FROM i`;
     const statusWhere = r.status ? 'WHERE s.status = ?' : '';
     const statusParams = r.status ? [r.status] : [];
 
     const totals = this.store.read
       .prepare(
-        `SELECT count(*) AS count, COALESCE(sum(s.total), 0) AS total, COALESCE(sum(s.paid), 0) AS paid,
+        `${cte} SELECT count(*) AS count, COALESCE(sum(s.total), 0) AS total, COALESCE(sum(s.paid), 0) AS paid,
            COALESCE(sum(s.refunded), 0) AS refunded, COALESCE(sum(s.balance), 0) AS balance
          FROM (${withStatus}) s ${statusWhere}`,
       )
@@ -214,7 +216,7 @@ export class BillingService {
       const cursorWhere = cursor ? ' AND (s.d < ? OR (s.d = ? AND s.id < ?))' : '';
       rows = this.store.read
         .prepare(
-          `SELECT s.*, pt.givenName AS given, pt.familyName AS family, u.displayName AS doctorName
+          `${cte} SELECT s.*, pt.givenName AS given, pt.familyName AS family, u.displayName AS doctorName
            FROM (${withStatus}) s ${names}
            ${statusWhere}${cursorWhere}
            ORDER BY s.d DESC, s.id DESC LIMIT ?`,
