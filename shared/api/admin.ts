@@ -11,6 +11,11 @@ import { Id } from '../domain/primitives';
 export const ClinicSettings = z.object({
   idleLockMinutes: z.number().int().min(1).max(240),
   icalIncludePatientNames: z.boolean(),
+  /** Printed on receipts and invoices; null when not set. */
+  address: z.string().trim().max(500).nullable(),
+  contactEmail: z
+    .union([z.literal(''), z.email('Enter an email address such as billing@clinic.example.')])
+    .nullable(),
 });
 export type ClinicSettings = z.infer<typeof ClinicSettings>;
 

@@ -9,6 +9,7 @@ import { auditChannels } from './audit';
 import { backupChannels } from './backups';
 import { recordChannels } from './records';
 import { messageChannels } from './messages';
+import { billingChannels } from './billing';
 import type { ParsedRequestOf, RequestOf, ResponseOf } from './contract';
 
 export const apiChannels = {
@@ -21,6 +22,7 @@ export const apiChannels = {
   ...backupChannels,
   ...recordChannels,
   ...messageChannels,
+  ...billingChannels,
 } as const;
 
 export type ApiChannels = typeof apiChannels;

@@ -10,6 +10,7 @@ import { MedicalRecord } from './medical-record';
 import { Message } from './message';
 import { Conversation, ConversationMember, MessageMark } from './message';
 import { Billing, InvoiceLineItem, Payment } from './billing';
+import { DayClose, PriceItem, Refund } from './billing';
 import { Device } from './device';
 
 export const entitySchemas = {
@@ -28,6 +29,9 @@ export const entitySchemas = {
   conversations: Conversation,
   conversation_members: ConversationMember,
   message_marks: MessageMark,
+  refunds: Refund,
+  price_items: PriceItem,
+  day_closes: DayClose,
 } as const;
 
 /** A table written through the mutation path (audit_logs is insert-only and separate). */

@@ -70,5 +70,6 @@ export const Permission = z.enum([
   'backup.run',
   'export.run',
   'settings.manage',
+  'billing.refund',
 ]);
 export type Permission = z.infer<typeof Permission>;

@@ -54,8 +54,25 @@ export async function clinicWorld(opts: StoreOptions = {}) {
     amount: 5000,
     method: 'card',
   });
+  const refund = services.billing.recordRefund(admin, {
+    billingId: invoice.id,
+    amount: 1000,
+    method: 'card',
+    reason: 'Charged twice for the dressing',
+  });
+  const priceItem = services.billing.savePriceItem(admin, {
+    code: 'CONS',
+    description: 'Consultation',
+    price: 12000,
+    taxRateBp: null,
+    active: true,
+  });
+  const dayClose = services.billing.closeDay(desk, { countedCash: 0, note: '' });
   return {
     ...f,
+    refund,
+    priceItem,
+    dayClose,
     doctor,
     doctorSession,
     desk,

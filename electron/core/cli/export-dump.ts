@@ -29,6 +29,9 @@ export const EXPORT_TABLES = [
   'conversations',
   'conversation_members',
   'message_marks',
+  'refunds',
+  'price_items',
+  'day_closes',
   'audit_logs',
 ] as const satisfies readonly (EntityTable | 'audit_logs')[];
 export type ExportTable = (typeof EXPORT_TABLES)[number];
@@ -76,6 +79,9 @@ function pagesFor(
     conversations: (a) => r.conversations.list(tenantId, q(a)),
     conversation_members: (a) => r.conversationMembers.list(tenantId, q(a)),
     message_marks: (a) => r.messageMarks.list(tenantId, q(a)),
+    refunds: (a) => r.refunds.list(tenantId, q(a)),
+    price_items: (a) => r.priceItems.list(tenantId, q(a)),
+    day_closes: (a) => r.dayCloses.list(tenantId, q(a)),
     audit_logs: (a) =>
       store.read
         .prepare(

@@ -23,7 +23,7 @@ import { localMeta, type LocalMeta, type NumberSeries } from '../store/local-met
 import { loginThrottle, type LoginThrottle } from '../store/login-throttle';
 import { recordDrafts, type RecordDrafts } from '../store/record-drafts';
 import { migrate, schemaVersion } from '../store/migrate';
-import { migrations } from '../store/migrations';
+import { latestSchemaVersion } from '../store/migrations';
 import { storageFailure } from '../store/store-errors';
 import { openEncryptedDatabase, type Db } from '../store/open-database';
 import { storePaths } from '../store/paths';
@@ -55,10 +55,10 @@ function checkReadable(db: Db): void {
       'INTEGRITY_FAILED',
       'This file holds no EHRBS store (it has no schema). Nothing was changed.',
     );
-  if (version > migrations.length)
+  if (version > latestSchemaVersion)
     throw new AppError(
       'STORE_NEWER_THAN_APP',
-      `This store was written by a newer EHRBS (schema ${version}; this app knows up to ${migrations.length}). Update the app; the store was not changed.`,
+      `This store was written by a newer EHRBS (schema ${version}; this app knows up to ${latestSchemaVersion}). Update the app; the store was not changed.`,
     );
 }
 
@@ -175,7 +175,7 @@ export class ClinicStore {
 
   /** Whether the store is at the schema this app writes (false only when opened without migrating). */
   get isCurrent(): boolean {
-    return this.schemaVersion === migrations.length;
+    return this.schemaVersion === latestSchemaVersion;
   }
 
   /** The schema version (PRAGMA user_version) the store is at. */

@@ -18,6 +18,7 @@ import { demoPatient } from './demo-patients';
 import { planAppointments } from './demo-schedule';
 import { DEMO_ADMIN, DEMO_DOCTORS, DEMO_FRONT_DESK, DEMO_PASSWORD } from './demo-staff';
 import { bookVisits, type DemoPatientRef } from './demo-visits';
+import { addDemoBilling } from './demo-billing';
 import { seededPrng, type Prng } from './prng';
 
 export { DEMO_PASSWORD } from './demo-staff';
@@ -95,6 +96,7 @@ export async function generateDemoClinic(
 
   const plan = planAppointments(rng, doctors, count, DEMO_TIME_ZONE, now);
   bookVisits({ store, services, rng, frontDesk, doctors, patients }, plan);
+  addDemoBilling(services, tenantId, admin, frontDesk);
 
   const staff = [admin, ...frontDesk, ...doctors.map((d) => d.session)];
   const aboutPatients = patients.slice(0, 500).map((p) => p.id);

@@ -19,6 +19,9 @@ export const repositories = (store: ClinicStore) => ({
   conversations: new EntityRepository(store, 'conversations'),
   conversationMembers: new EntityRepository(store, 'conversation_members'),
   messageMarks: new EntityRepository(store, 'message_marks'),
+  refunds: new EntityRepository(store, 'refunds'),
+  priceItems: new EntityRepository(store, 'price_items'),
+  dayCloses: new EntityRepository(store, 'day_closes'),
 });
 export type Repositories = ReturnType<typeof repositories>;
 

@@ -11,12 +11,20 @@ export class ClinicSettingsService {
     return {
       idleLockMinutes: t.idleLockMinutes,
       icalIncludePatientNames: t.icalIncludePatientNames,
+      address: t.address,
+      contactEmail: t.contactEmail,
     };
   }
 
   update(session: Session, changes: Partial<ClinicSettings>): ClinicSettings {
     requireCap(session, 'settings.manage');
-    this.repos.tenants.update(session.actor, session.actor.tenantId, changes);
+    const { address, contactEmail, ...rest } = changes;
+    this.repos.tenants.update(session.actor, session.actor.tenantId, {
+      ...rest,
+      // An emptied field is cleared, not stored as an empty string.
+      ...(address !== undefined ? { address: address || null } : {}),
+      ...(contactEmail !== undefined ? { contactEmail: contactEmail || null } : {}),
+    });
     return this.get(session);
   }
 }

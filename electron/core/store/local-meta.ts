@@ -6,7 +6,7 @@ import { cachedStatement } from './statement-cache';
 
 export type LocalKey = 'deviceId' | 'tenantId' | 'hlc' | 'seriesCode' | 'isDemo';
 /** Per-workstation number series (medical record numbers, invoice numbers). */
-export type NumberSeries = 'mrn' | 'invoice';
+export type NumberSeries = 'mrn' | 'invoice' | 'close';
 
 /** Every key of the local_meta table: the local ones, the counters and sync's (sync-state.ts). */
 export type MetaRowKey = LocalKey | `counter:${NumberSeries}` | `sync:${string}`;

@@ -11,14 +11,14 @@ export function schemaVersion(db: Db): number {
 
 export function migrate(db: Db, migrations: readonly Migration[] = allMigrations): number {
   const current = schemaVersion(db);
-  const latest = migrations.length;
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
   if (current > latest) {
     throw new AppError(
       'STORE_NEWER_THAN_APP',
       `This store was written by a newer EHRBS (schema ${current}; this app knows up to ${latest}). Update the app; the store was not changed.`,
     );
   }
-  const pending = migrations.slice(current);
+  const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return current;
   db.transaction(() => {
     for (const m of pending) {

@@ -12,6 +12,7 @@ const booleanColumns: Partial<Record<EntityTable, readonly string[]>> = {
   tenants: ['icalIncludePatientNames'],
   users: ['active', 'mustChangePassword'],
   messages: ['urgent'],
+  price_items: ['active'],
 };
 
 export type SqlValue = string | number | bigint | Buffer | null;

@@ -29,6 +29,9 @@ const TABLES = [
   'conversations',
   'conversation_members',
   'message_marks',
+  'refunds',
+  'price_items',
+  'day_closes',
   'audit_logs',
 ];
 

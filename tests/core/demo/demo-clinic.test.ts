@@ -107,11 +107,13 @@ describe('the demo clinic', { timeout: SLOW }, () => {
 
   it('has invoices with line items, paid, partly paid and unpaid, and payments that add up', () => {
     const bills = d.services.repos.billing.list(d.tenantId);
+    const desk = d.services.repos.users.list(d.tenantId, { where: "role = 'front_desk'" })[0];
+    const session = d.services.auth.sessionFor(desk?.id ?? '');
+    const statuses = new Set(
+      bills.map((b) => d.services.billing.detail(session, b.id).state.status),
+    );
     for (const s of ['paid', 'partially_paid', 'issued'])
-      expect(
-        bills.some((b) => b.status === s),
-        s,
-      ).toBe(true);
+      expect(statuses.has(s as never), s).toBe(true);
     const lines = d.services.repos.invoiceLineItems.list(d.tenantId);
     const payments = d.services.repos.payments.list(d.tenantId);
     for (const b of bills) {
@@ -119,10 +121,28 @@ describe('the demo clinic', { timeout: SLOW }, () => {
         b.amount,
       );
       expect(payments.filter((p) => p.billingId === b.id).reduce((n, p) => n + p.amount, 0)).toBe(
-        b.paidAmount,
+        d.services.billing.detail(session, b.id).state.paid,
       );
       expect(b.currency).toBe('GBP');
     }
+  });
+
+  it('has a billing history: refunds, voids, a price list, the clinic address and a close per receptionist', () => {
+    const admin = d.services.auth.sessionFor(
+      d.services.repos.users.list(d.tenantId, { where: "role = 'admin'" })[0]?.id ?? '',
+    );
+    const statuses = new Set(
+      d.services.repos.billing
+        .list(d.tenantId)
+        .map((b) => d.services.billing.detail(admin, b.id).state.status),
+    );
+    for (const s of ['refunded', 'partially_refunded', 'void'] as const)
+      expect(statuses.has(s), s).toBe(true);
+    expect(d.services.billing.priceList(admin).map((p) => p.code)).toContain('CONSULT');
+    expect(d.services.clinicSettings.get(admin).address).toMatch(/Bristol/);
+    const closes = d.services.billing.closes(admin);
+    expect(closes).toHaveLength(2);
+    expect(closes.map((c) => Math.abs(c.difference)).sort()).toEqual([0, 150]);
   });
 
   it('has staff messages and an intact audit chain', () => {

@@ -19,6 +19,7 @@ import { nextPushBatch } from '../../../electron/core/sync/push-batch';
 import { syncHttp, versions } from '../../../electron/core/sync/sync-http';
 import { syncRound } from '../../../electron/core/sync/sync-round';
 import type { EntityTable } from '../../../shared/domain/entities';
+import { PaymentMethod } from '../../../shared/domain/enums';
 import { PullResponse, PushResponse } from '../../../shared/sync/protocol';
 import { startTestServer, type TestServer } from '../../server/helpers/server';
 import { patientInput, STAFF_PASSWORD } from '../fixtures';
@@ -36,12 +37,16 @@ interface Replica {
   cleanup: () => void;
 }
 
+/** Billing operations: money taken and given back, a close, a price edited. */
+type BillingKind = 'payment' | 'refund' | 'close' | 'price';
+const billingKinds: BillingKind[] = ['payment', 'refund', 'close', 'price'];
+
 type Op =
   | { t: 'edit'; ws: number; table: EntityTable; pick: number; n: number }
   | {
       t: 'create';
       ws: number;
-      kind: 'patient' | 'appointment' | 'message' | 'invoice' | 'record';
+      kind: 'patient' | 'appointment' | 'message' | 'invoice' | 'record' | BillingKind;
       pick: number;
       n: number;
     }
@@ -83,6 +88,9 @@ const editable: Record<EntityTable, (n: number) => [string, unknown]> = {
   conversations: (n) => ['startedAt', new Date(1_800_000_000_000 + n * 1000).toISOString()],
   conversation_members: (n) => ['createdAt', new Date(1_800_000_000_000 + n).toISOString()],
   message_marks: (n) => ['at', new Date(1_800_000_000_000 + n * 1000).toISOString()],
+  refunds: (n) => ['reason', `reason ${n}`],
+  price_items: (n) => ['price', 100 + n],
+  day_closes: (n) => ['note', `note ${n}`],
 };
 const tables = Object.keys(editable) as EntityTable[];
 
@@ -110,6 +118,7 @@ const opArb = (wsCount: number): fc.Arbitrary<Op> => {
           'message' as const,
           'invoice' as const,
           'record' as const,
+          ...billingKinds,
         ),
         pick: fc.nat(50),
         n: fc.nat(1000),
@@ -298,6 +307,34 @@ describe('replicas converge under any delivery order', () => {
                         body: `m${op.n}`,
                         patientId,
                       });
+                    else if (op.kind === 'payment' || op.kind === 'refund') {
+                      const bills = liveIds(r, 'billing');
+                      const billingId = bills[op.n % Math.max(bills.length, 1)];
+                      if (!billingId) break;
+                      const method = PaymentMethod.options[op.n % 4] ?? 'cash';
+                      if (op.kind === 'payment')
+                        r.services.billing.recordPayment(r.desk, {
+                          billingId,
+                          amount: 1 + (op.n % 80),
+                          method,
+                        });
+                      else
+                        r.services.billing.recordRefund(r.admin, {
+                          billingId,
+                          amount: 1 + (op.n % 30),
+                          method,
+                          reason: `reason ${op.n}`,
+                        });
+                    } else if (op.kind === 'close')
+                      r.services.billing.closeDay(r.desk, { countedCash: op.n, note: '' });
+                    else if (op.kind === 'price')
+                      r.services.billing.savePriceItem(r.admin, {
+                        code: `S${op.n % 7}`,
+                        description: `Service ${op.n}`,
+                        price: 100 + op.n,
+                        taxRateBp: op.n % 2 ? null : 2000,
+                        active: true,
+                      });
                     else if (op.kind === 'invoice')
                       r.services.billing.createInvoice(r.desk, {
                         patientId,
@@ -398,10 +435,20 @@ describe('replicas converge under any delivery order', () => {
             const first = replicas[0] as Replica;
             const content = replicaContent(first.store);
             const audits = auditIds(first.store);
+            const derived = (r: Replica) =>
+              r.services.billing
+                .list(r.desk, { limit: 200 })
+                .items.map((i) => ({ id: i.id, state: i.state }));
+            const states = derived(first);
             for (const r of replicas.slice(1)) {
               expect(replicaContent(r.store)).toEqual(content);
               expect(auditIds(r.store)).toEqual(audits);
+              // Derived statuses and balances are identical, since they come from identical rows.
+              expect(derived(r)).toEqual(states);
             }
+            // The list's derived state agrees with the invoice's own, and every payment taken is kept.
+            for (const s of states)
+              expect(first.services.billing.detail(first.desk, s.id).state).toEqual(s.state);
             for (const a of accepted) {
               const row = writableDb(first.store)
                 .prepare(`SELECT _hlc, _clocks FROM ${a.table} WHERE id = ?`)

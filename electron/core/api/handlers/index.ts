@@ -4,6 +4,7 @@ import type { HandlerMap } from '../handler-types';
 import { adminHandlers } from './admin-handlers';
 import { auditHandlers } from './audit-handlers';
 import { backupHandlers } from './backup-handlers';
+import { billingHandlers } from './billing-handlers';
 import { patientsHandlers } from './patients-handlers';
 import { recordsHandlers } from './records-handlers';
 import { schedulingHandlers } from './scheduling-handlers';
@@ -21,4 +22,5 @@ export const handlers: HandlerMap = {
   ...backupHandlers,
   ...recordsHandlers,
   ...messagesHandlers,
+  ...billingHandlers,
 };

@@ -6,6 +6,7 @@ import { migration002 } from './002-lean-audit-indexes';
 import { migration003 } from './003-accounts';
 import { migration004 } from './004-messaging';
 import { migration005 } from './005-charting';
+import { migration006 } from './006-billing';
 
 export const migrations: readonly Migration[] = [
   migration001,
@@ -13,6 +14,8 @@ export const migrations: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];
 
-export const latestSchemaVersion = migrations.length;
+/** The highest version (versions are consecutive from 1; tests/core/store/migrations.test.ts checks). */
+export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;

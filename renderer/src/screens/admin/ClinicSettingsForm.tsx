@@ -20,10 +20,20 @@ interface Props {
 export function ClinicSettingsForm({ initial, canEdit }: Props) {
   const refresh = useSession((s) => s.refresh);
   const form = useSchemaForm({
-    initial: { ...initial, idleLockMinutes: String(initial.idleLockMinutes) },
+    initial: {
+      ...initial,
+      idleLockMinutes: String(initial.idleLockMinutes),
+      address: initial.address ?? '',
+      contactEmail: initial.contactEmail ?? '',
+    },
     // The whole settings, not the update's partial: an emptied field must not mean "keep it".
     schema: ClinicSettings,
-    toInput: (v) => ({ ...v, idleLockMinutes: numberFrom(v.idleLockMinutes) }),
+    toInput: (v) => ({
+      ...v,
+      idleLockMinutes: numberFrom(v.idleLockMinutes),
+      address: v.address.trim() || null,
+      contactEmail: v.contactEmail.trim() || null,
+    }),
     messages: { idleLockMinutes: 'Enter a whole number of minutes from 1 to 240' },
     refusal: () => null,
     send: (request) => api('admin.updateClinicSettings', request),
@@ -44,6 +54,19 @@ export function ClinicSettingsForm({ initial, canEdit }: Props) {
         disabled={!canEdit}
         className="input--short"
         {...form.field('idleLockMinutes')}
+      />
+      <TextField
+        label="Clinic address"
+        hint="Printed on invoices and receipts."
+        disabled={!canEdit}
+        {...form.field('address')}
+      />
+      <TextField
+        label="Billing contact email"
+        type="email"
+        hint="Printed on invoices and receipts."
+        disabled={!canEdit}
+        {...form.field('contactEmail')}
       />
       <CheckboxField
         label="Include patient names in iCalendar exports"

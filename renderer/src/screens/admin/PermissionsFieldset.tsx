@@ -11,6 +11,7 @@ export const permissionLabels: Record<Permission, string> = {
   'backup.run': 'Run backups',
   'export.run': 'Export the clinic’s data',
   'settings.manage': 'Change clinic settings',
+  'billing.refund': 'Refund payments and void invoices',
 };
 
 interface Props {

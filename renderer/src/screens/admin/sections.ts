@@ -11,6 +11,7 @@ import { ClinicSettingsPanel } from './ClinicSettingsPanel';
 import type { AdminView } from './route';
 import { StaffPanel } from './StaffPanel';
 import { SyncPanel } from './SyncPanel';
+import { PriceListPanel } from './PriceListPanel';
 
 export interface AdminSection {
   id: string;
@@ -23,6 +24,7 @@ export const adminSections: readonly AdminSection[] = [
   { id: 'staff', label: 'Staff', requires: 'users.manage', Panel: StaffPanel },
   { id: 'settings', label: 'Clinic settings', Panel: ClinicSettingsPanel },
   { id: 'sync', label: 'Sync', Panel: SyncPanel },
+  { id: 'prices', label: 'Price list', requires: 'billing.read', Panel: PriceListPanel },
   { id: 'audit', label: 'Audit log', requires: 'audit.read', Panel: AuditPanel },
   { id: 'backups', label: 'Backups', requires: 'backup.run', Panel: BackupsPanel },
 ];

@@ -8,6 +8,7 @@ import { usePatients } from '../../stores/patients-store';
 import { useSession } from '../../stores/session-store';
 import { adminRoute } from '../admin/route';
 import { patientsRoute } from './route';
+import { PatientBalance } from './PatientBalance';
 
 const orDash = (s: string) => (s.trim() === '' ? '—' : s);
 
@@ -17,6 +18,9 @@ export function PatientDetails({ patient }: { patient: Patient }) {
   // An accounting of disclosures: admins who read the audit log see who opened this patient.
   const canAudit = useSession((s) =>
     s.session ? holds(s.session.capabilities, 'audit.read') : false,
+  );
+  const seesMoney = useSession((s) =>
+    s.session ? holds(s.session.capabilities, 'billing.read') : false,
   );
   const contact = patient.emergencyContact;
   const rows: [string, string][] = [
@@ -54,6 +58,7 @@ export function PatientDetails({ patient }: { patient: Patient }) {
             <dd>{value}</dd>
           </div>
         ))}
+        {seesMoney && <PatientBalance patientId={patient.id} />}
       </dl>
       <div className="button-row">
         <button

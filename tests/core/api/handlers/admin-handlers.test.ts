@@ -153,7 +153,15 @@ describe('admin channels', () => {
         idleLockMinutes: 12,
         icalIncludePatientNames: true,
       }),
-    ).toEqual({ ok: true, value: { idleLockMinutes: 12, icalIncludePatientNames: true } });
+    ).toEqual({
+      ok: true,
+      value: {
+        idleLockMinutes: 12,
+        icalIncludePatientNames: true,
+        address: null,
+        contactEmail: null,
+      },
+    });
     expect(await dispatch('setup.status', {})).toMatchObject({
       ok: true,
       value: { session: { tenant: { idleLockMinutes: 12 } } },

@@ -11,24 +11,29 @@ const ids = (permissions: Parameters<typeof capabilitiesFor>[1]) =>
 
 describe('Admin sections', () => {
   it('an administrator who manages users sees Staff first', () => {
-    expect(ids(['users.manage'])).toEqual(['Staff', 'Clinic settings', 'Sync']);
+    expect(ids(['users.manage'])).toEqual(['Staff', 'Clinic settings', 'Sync', 'Price list']);
   });
 
-  it('the audit log is offered to an administrator who reads it, last', () => {
-    expect(ids(['audit.read'])).toEqual(['Clinic settings', 'Sync', 'Audit log']);
+  it('the audit log is offered to an administrator who reads it', () => {
+    expect(ids(['audit.read'])).toEqual(['Clinic settings', 'Sync', 'Price list', 'Audit log']);
   });
 
   it('backups are offered to an administrator who may run them', () => {
     expect(ids(['backup.run', 'audit.read'])).toEqual([
       'Clinic settings',
       'Sync',
+      'Price list',
       'Audit log',
       'Backups',
     ]);
   });
 
   it('without users.manage there is no Staff section, and Admin opens on the settings', () => {
-    expect(ids(['settings.manage', 'sync.manage'])).toEqual(['Clinic settings', 'Sync']);
-    expect(ids([])).toEqual(['Clinic settings', 'Sync']);
+    expect(ids(['settings.manage', 'sync.manage'])).toEqual([
+      'Clinic settings',
+      'Sync',
+      'Price list',
+    ]);
+    expect(ids([])).toEqual(['Clinic settings', 'Sync', 'Price list']);
   });
 });

@@ -1,0 +1,45 @@
+// billing.*: the Billing screen, the Admin price list and the patient's balance.
+import type { HandlerMap } from '../handler-types';
+
+type BillingChannels =
+  | 'billing.list'
+  | 'billing.get'
+  | 'billing.create'
+  | 'billing.createFromAppointment'
+  | 'billing.updateDraft'
+  | 'billing.deleteDraft'
+  | 'billing.issue'
+  | 'billing.void'
+  | 'billing.pay'
+  | 'billing.refund'
+  | 'billing.priceList'
+  | 'billing.savePriceItem'
+  | 'billing.closePreview'
+  | 'billing.closeDay'
+  | 'billing.closes'
+  | 'billing.patientBalance'
+  | 'billing.statement'
+  | 'billing.document';
+
+export const billingHandlers: HandlerMap<BillingChannels> = {
+  'billing.list': (r, { session, services }) => services.billing.list(session, r),
+  'billing.get': (r, { session, services }) => services.billing.detail(session, r.id),
+  'billing.create': (r, { session, services }) => services.billing.create(session, r),
+  'billing.createFromAppointment': (r, { session, services }) =>
+    services.billing.createFromAppointment(session, r),
+  'billing.updateDraft': (r, { session, services }) => services.billing.updateDraft(session, r),
+  'billing.deleteDraft': (r, { session, services }) => services.billing.deleteDraft(session, r),
+  'billing.issue': (r, { session, services }) => services.billing.issue(session, r),
+  'billing.void': (r, { session, services }) => services.billing.void(session, r),
+  'billing.pay': (r, { session, services }) => services.billing.pay(session, r),
+  'billing.refund': (r, { session, services }) => services.billing.refund(session, r),
+  'billing.priceList': (_r, { session, services }) => services.billing.priceList(session),
+  'billing.savePriceItem': (r, { session, services }) => services.billing.savePriceItem(session, r),
+  'billing.closePreview': (_r, { session, services }) => services.billing.closePreview(session),
+  'billing.closeDay': (r, { session, services }) => services.billing.closeDay(session, r),
+  'billing.closes': (_r, { session, services }) => services.billing.closes(session),
+  'billing.patientBalance': (r, { session, services }) =>
+    services.billing.patientBalance(session, r),
+  'billing.statement': (r, { session, services }) => services.billing.statement(session, r),
+  'billing.document': (r, { session, services }) => services.billing.document(session, r),
+};

@@ -1,0 +1,22 @@
+// The patient's outstanding balance (billing.read only: doctors do not see
+// money, as shared/auth/capabilities.ts decides).
+import { api } from '../../api/client';
+import { useLoaded } from '../../lib/useLoaded';
+import { formatMinorUnits } from '../admin/money';
+
+export function PatientBalance({ patientId }: { patientId: string }) {
+  const { value, failure } = useLoaded(`balance-${patientId}`, () =>
+    api('billing.patientBalance', { patientId }),
+  );
+  if (failure) return null;
+  return (
+    <div>
+      <dt>Outstanding balance</dt>
+      <dd>
+        {value
+          ? `${formatMinorUnits(value.balance, value.currency)}${value.openInvoices ? ` (${value.openInvoices} open invoice${value.openInvoices === 1 ? '' : 's'})` : ''}`
+          : '…'}
+      </dd>
+    </div>
+  );
+}

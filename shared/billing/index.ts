@@ -1,0 +1,4 @@
+export * from './money';
+export * from './status';
+export * from './close';
+export * from './statement';
