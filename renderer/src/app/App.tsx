@@ -12,6 +12,8 @@ import { AppShell } from '../shell/AppShell';
 import { useRequest } from '../lib/useRequest';
 import { useNav } from '../stores/nav-store';
 import { usePatients } from '../stores/patients-store';
+import { useSchedule } from '../stores/schedule-store';
+import { useUnread } from '../screens/messages/unread-store';
 import { useSession } from '../stores/session-store';
 import { landingHref } from './screen-route';
 
@@ -25,12 +27,15 @@ export function App() {
     void run(refresh);
   }, [transport, refresh, run]);
 
-  // Nobody logged in: drop the last user's patient list and screen, so the
-  // next user neither sees their data in memory nor lands on their screen
-  // (they land where their own capabilities lead).
+  // Nobody logged in: drop the last user's patient list, schedule (date,
+  // doctor, panel), unread badge and screen, so the next user neither sees
+  // their data in memory nor finds their view (they land where their own
+  // capabilities lead).
   useEffect(() => {
     if (state === 'logged_out' || state === 'needs_setup') {
       usePatients.getState().reset();
+      useSchedule.getState().reset();
+      useUnread.setState({ unread: 0, urgent: 0 });
       useNav.getState().go(landingHref);
     }
   }, [state]);

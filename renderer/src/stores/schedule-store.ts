@@ -56,6 +56,8 @@ interface ScheduleStore {
   /** Bumped on every fetch so answers to older ones are dropped. */
   generation: number;
   start(timeZone: string): Promise<void>;
+  /** Back to a fresh screen (the next user must not find this one's date, doctor or panel). */
+  reset(): void;
   load(): Promise<void>;
   reloadDoctors(): Promise<void>;
   setTab(tab: ScheduleTab): void;
@@ -69,7 +71,8 @@ interface ScheduleStore {
   applyChange(appointment: AppointmentView): void;
 }
 
-export const useSchedule = create<ScheduleStore>()((set, get) => ({
+/** A fresh Schedule screen: today, every doctor, the calendar, no panel, nothing loaded. */
+const freshSchedule = {
   tab: 'calendar',
   view: 'day',
   date: '',
@@ -83,7 +86,16 @@ export const useSchedule = create<ScheduleStore>()((set, get) => ({
   loading: false,
   error: null,
   panel: { kind: 'none' },
+} satisfies Partial<ScheduleStore>;
+
+export const useSchedule = create<ScheduleStore>()((set, get) => ({
+  ...freshSchedule,
   generation: 0,
+
+  reset() {
+    // The generation moves on, so an answer still on its way for the last user is dropped.
+    set((s) => ({ ...freshSchedule, generation: s.generation + 1 }));
+  },
 
   async start(timeZone) {
     const today = localDateOf(Date.now(), timeZone);
