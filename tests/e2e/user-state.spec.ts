@@ -60,3 +60,26 @@ test('the next user finds a fresh schedule and patient search, not the last user
     'Dr Lena Vos',
   );
 });
+
+test('the changes-waiting count goes up right after a local change, not at the next poll', async ({
+  page,
+  host,
+}) => {
+  await page.clock.install();
+  await createClinicViaApi(host);
+  await openApp(page, host);
+  await expectSignedIn(page, clinic.adminName);
+  const bar = page.getByRole('contentinfo', { name: 'Sync status' });
+  const waiting = bar.getByText(/waiting to sync/);
+  await expect(waiting).toBeVisible();
+  const before = Number(((await waiting.textContent()) ?? '').replace(/\D/g, ''));
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
+  await page.getByRole('button', { name: 'Clinic settings' }).click();
+  await page.getByLabel('Lock the screen after this many idle minutes').fill('7');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  // Well short of the 10 s poll: only the re-read after the change can update it.
+  await page.clock.runFor(1_000);
+  await expect(waiting).toHaveText(new RegExp(`^${before + 1} changes? waiting to sync$`));
+});

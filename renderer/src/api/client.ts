@@ -94,6 +94,17 @@ export function onSessionLost(handler: () => void): void {
   sessionLost = handler;
 }
 
+let succeeded: ((channel: ChannelName) => void) | null = null;
+
+/**
+ * Called after every call the core accepted, so views derived from the whole
+ * store (the sync area's "changes waiting") can refresh right after a local
+ * change instead of at their next poll.
+ */
+export function onCallSucceeded(handler: ((channel: ChannelName) => void) | null): void {
+  succeeded = handler;
+}
+
 export async function api<N extends ChannelName>(
   channel: N,
   request: ApiRequest<N>,
@@ -108,6 +119,7 @@ export async function api<N extends ChannelName>(
     }
     throw new ApiError(result.error);
   }
+  succeeded?.(channel);
   return result.value;
 }
 

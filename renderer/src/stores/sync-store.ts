@@ -1,11 +1,17 @@
 // The status area's view of sync, polled from the core every 10 seconds while
-// someone is logged in. Polling (rather than push) works the same over IPC and
+// someone is logged in, and read again right after any call the core accepted
+// (so "changes waiting" counts a registration or booking at once). Polling (rather than push) works the same over IPC and
 // HTTP, and the call is a cheap local read.
 import { create } from 'zustand';
 import type { SyncStatus } from '../../../shared/api/sync-status';
-import { api } from '../api/client';
+import { api, onCallSucceeded } from '../api/client';
 
 export const SYNC_POLL_MS = 10_000;
+/** After a local change, the status is read again this soon (one read for a burst of calls). */
+export const AFTER_CHANGE_MS = 300;
+
+/** Calls that change nothing, or that are the status itself: no re-read after them. */
+const quiet = new Set(['sync.status', 'sync.now', 'session.touch', 'setup.status']);
 
 interface SyncStore {
   status: SyncStatus | null;
@@ -35,7 +41,19 @@ export const useSync = create<SyncStore>()((set, get) => ({
   start() {
     void get().poll();
     const timer = window.setInterval(() => void get().poll(), SYNC_POLL_MS);
-    return () => window.clearInterval(timer);
+    let soon: number | undefined;
+    onCallSucceeded((channel) => {
+      if (quiet.has(channel) || soon !== undefined) return;
+      soon = window.setTimeout(() => {
+        soon = undefined;
+        void get().poll();
+      }, AFTER_CHANGE_MS);
+    });
+    return () => {
+      window.clearInterval(timer);
+      window.clearTimeout(soon);
+      onCallSucceeded(null);
+    };
   },
 
   async syncNow() {
