@@ -87,6 +87,8 @@ test('an administrator deactivates, reactivates and resets an account from the S
   const deskRow = table.getByRole('row', { name: new RegExp(DESK.name) });
   // No account actions on one's own row: an admin cannot lock themselves out here.
   const adminRow = table.getByRole('row', { name: new RegExp(clinic.adminName) });
+  // The founding admin holds every permission: said in two words, not a list across the row.
+  await expect(adminRow).toContainText('All permissions');
   await expect(adminRow.getByRole('button', { name: /Deactivate/ })).toHaveCount(0);
 
   await deskRow.getByRole('button', { name: `Deactivate: ${DESK.name}` }).click();

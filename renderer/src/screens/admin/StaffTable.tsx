@@ -1,6 +1,7 @@
 // The clinic's staff: who they are, their role, and what their role carries
 // (a doctor's profile, an administrator's permissions).
 import type { StaffMember } from '../../../../shared/api/admin';
+import { Permission } from '../../../../shared/domain/enums';
 import { DataTable, type Column } from '../../components/DataTable';
 import { roleLabel } from '../../lib/format';
 import { formatMinorUnits } from './money';
@@ -30,10 +31,17 @@ function Details({ member, currency }: { member: StaffMember; currency: string }
     );
   }
   if (member.permissions) {
-    return member.permissions.length === 0 ? (
-      <>No admin permissions</>
-    ) : (
-      <>{member.permissions.map((p) => permissionLabels[p]).join(', ')}</>
+    const held = member.permissions;
+    if (held.length === 0) return <>No admin permissions</>;
+    if (held.length === Permission.options.length) return <>All permissions</>;
+    // A summary that keeps the row one line high; the list opens on request.
+    return (
+      <details className="permissions-summary">
+        <summary>
+          {held.length} {held.length === 1 ? 'permission' : 'permissions'}
+        </summary>
+        {held.map((p) => permissionLabels[p]).join(', ')}
+      </details>
     );
   }
   return null;
