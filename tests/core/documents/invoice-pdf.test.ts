@@ -24,7 +24,7 @@ const textOf = async (id: string, kind: 'invoice' | 'receipt') => {
 
 describe('invoice and receipt PDFs', () => {
   it('itemize the invoice with the clinic header, payments and a balance that agrees', async () => {
-    // The world's invoice: one consultation of 120.00, 50.00 paid by card.
+    // The world's invoice: one consultation of 120.00, 50.00 paid by card, 10.00 of it refunded.
     const { name, text } = await textOf(w.invoice.id, 'invoice');
     expect(name).toBe(`invoice-${w.invoice.invoiceNumber ?? ''}.pdf`);
     expect(text).toContain('Riverside Clinic');
@@ -48,8 +48,10 @@ describe('invoice and receipt PDFs', () => {
     const { text } = await textOf(w.invoice.id, 'receipt');
     expect(text).toContain(`Receipt for invoice ${w.invoice.invoiceNumber ?? ''}`);
     expect(text).toContain('This invoice has been partly refunded.');
+    expect(text).toMatch(/Card: Charged twice for the dressing\s*-10\.00 GBP/);
     expect(text).toMatch(/Card: Goodwill\s*-10\.00 GBP/);
-    expect(text).toMatch(/Refunded\s*10\.00 GBP/);
+    // The world's refund and this one.
+    expect(text).toMatch(/Refunded\s*20\.00 GBP/);
   });
 
   it('refuses a draft (it has no number yet)', async () => {
