@@ -4,7 +4,9 @@
 // writes no outbox entries (the changes already exist elsewhere) and no audit
 // entries (the originating device audited them; its entries arrive separately).
 import { isEntityTable, type EntityTable } from '../../../shared/domain/entities';
-import type { AuditLog } from '../../../shared/domain/audit-log';
+import { GENESIS_HASH, type AuditLog } from '../../../shared/domain/audit-log';
+import { AppError } from '../../../shared/errors';
+import { hashAudit } from '../audit/audit-writer';
 import { HlcError } from '../../../shared/sync/hlc';
 import { shouldApply } from '../../../shared/sync/merge';
 import type { Change } from '../../../shared/sync/protocol';
@@ -105,18 +107,52 @@ export function applyRemoteChanges(store: ClinicStore, changes: readonly Change[
   return result;
 }
 
-/** Audit entries of other devices, insert-only; duplicates are ignored. */
+/**
+ * Audit entries of other devices, insert-only, each checked before it is
+ * stored: its hash recomputed from its content, its link to the same device's
+ * previous entry (already here, or earlier in this page), and its place in the
+ * sequence. An entry already here must be the same entry. Anything else means
+ * the server (or whoever can write its database) sent a forged or rewritten
+ * history: the whole page is refused, nothing of it is written, and the sync
+ * round fails with that message.
+ */
 export function applyRemoteAudit(store: ClinicStore, entries: readonly AuditLog[]): number {
   const tenantId = store.tenantId;
+  const db = writableDb(store);
   const insert = cachedStatement(
-    writableDb(store),
-    `INSERT OR IGNORE INTO audit_logs (id, tenantId, userId, action, tableAffected, recordId, timestamp, deviceId, deviceSeq, prevHash, hash, detail, pushed)
+    db,
+    `INSERT INTO audit_logs (id, tenantId, userId, action, tableAffected, recordId, timestamp, deviceId, deviceSeq, prevHash, hash, detail, pushed)
      VALUES (@id, @tenantId, @userId, @action, @tableAffected, @recordId, @timestamp, @deviceId, @deviceSeq, @prevHash, @hash, @detail, 1)`,
   );
+  const at = cachedStatement(
+    db,
+    'SELECT hash FROM audit_logs WHERE deviceId = ? AND deviceSeq = ?',
+  );
+  const refuse = (e: AuditLog, what: string): never => {
+    throw new AppError(
+      'INTEGRITY_FAILED',
+      `The sync server sent an audit history that does not check out (workstation ${e.deviceId.slice(0, 8)}, entry ${e.deviceSeq}: ${what}). Nothing from this page was stored.`,
+    );
+  };
+  const ordered = entries
+    .filter((e) => e.tenantId === tenantId && e.deviceId !== store.deviceId)
+    .sort((a, b) => a.deviceId.localeCompare(b.deviceId) || a.deviceSeq - b.deviceSeq);
   let added = 0;
   store.transaction(() => {
-    for (const e of entries) {
-      if (e.tenantId !== tenantId || e.deviceId === store.deviceId) continue;
+    for (const e of ordered) {
+      const { hash, ...content } = e;
+      if (hashAudit(content) !== hash) refuse(e, 'its content does not match its hash');
+      const existing = at.get(e.deviceId, e.deviceSeq) as { hash: string } | undefined;
+      if (existing) {
+        if (existing.hash !== hash) refuse(e, 'it differs from the entry already here');
+        continue;
+      }
+      const previous =
+        e.deviceSeq === 1
+          ? { hash: GENESIS_HASH }
+          : (at.get(e.deviceId, e.deviceSeq - 1) as { hash: string } | undefined);
+      if (!previous) refuse(e, 'the entry before it is missing');
+      else if (previous.hash !== e.prevHash) refuse(e, 'it does not follow the entry before it');
       added += insert.run(e).changes;
     }
   });
