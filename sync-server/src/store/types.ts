@@ -24,7 +24,7 @@ export interface NewEnrollment {
   id: string;
   tenantId: string;
   createdBy: string;
-  /** SHA-256 (hex) of the token: a copy of the database cannot be used to enroll. */
+  /** SHA-256 (hex) of the token and the secret's proof: a copy of the database cannot be used to enroll. */
   tokenHash: string;
   wrappedClinicKey: string;
   createdAt: string;
