@@ -62,6 +62,8 @@ export interface SyncStore {
   getSecret(name: string): Promise<string | null>;
   /** Stores `value` unless another instance got there first; returns the value that won. */
   putSecretIfAbsent(name: string, value: string): Promise<string>;
+  /** Replaces the value only if it is still `expected` (another instance may have done it); returns the value now stored. */
+  replaceSecret(name: string, expected: string, value: string): Promise<string>;
 
   /** A new clinic and its first device. CONFLICT if the tenant or device exists. */
   registerClinic(

@@ -24,9 +24,9 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  options: { databaseUrl?: string; adminToken?: string } = {},
+  options: { databaseUrl?: string; adminToken?: string; serverKey?: string; dataDir?: string } = {},
 ): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ehrbs-server-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ehrbs-server-'));
   const clock = { offsetMs: 0 };
   const server = await startServer({
     dataDir,
