@@ -5,10 +5,10 @@
 // for PostgreSQL deployments, the same value on every instance) or the file
 // `server-key` (0600) in the data directory, created at the first start.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { privateDir, writePrivateFile } from './private-files';
+import { privateDir } from './private-files';
 
 export const SERVER_KEY_FILE = 'server-key';
 export const SERVER_KEY_ENV = 'EHRBS_SERVER_KEY';
@@ -81,6 +81,14 @@ export function loadServerKey(options: { dataDir?: string; fromEnv?: string }): 
   }
   privateDir(options.dataDir);
   const file = join(options.dataDir, SERVER_KEY_FILE);
-  if (!existsSync(file)) writePrivateFile(file, `${randomBytes(32).toString('base64')}\n`);
+  if (!existsSync(file)) {
+    try {
+      // 'wx': two processes starting at once must not each write a different key.
+      writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+    } catch (e) {
+      if (!(e instanceof Error && 'code' in e && e.code === 'EEXIST')) throw e;
+    }
+  }
+  chmodSync(file, 0o600);
   return makeServerKey(parseKey(readFileSync(file, 'utf8'), file), 'file');
 }
