@@ -2,7 +2,8 @@
 // it: each clinic registered by its first workstation (admin token), each
 // further one joined with a one-time code from the first. Every workstation
 // has its own key, certificate and connection.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { enrollmentProof } from '../../electron/core/sync/enrollment-proof';
 import { DeviceWriter, newKeyAndCsr, ProtocolClient, versions } from './protocol-client';
 
 export interface FleetMember {
@@ -41,15 +42,18 @@ async function member(server: Server, tenantId: string, first: FleetMember | nul
       );
       expect201('register', res.status, res.data);
     } else {
+      const secretProof = enrollmentProof(randomBytes(32));
       const code = await first.client.post('/v1/enrollments', {
         ...versions,
         wrappedClinicKey: 'wrapped',
+        secretProof,
       });
       expect201('enrollment code', code.status, code.data);
       res = await anonymous.post('/v1/enroll', {
         ...versions,
         enrollmentId: code.data['enrollmentId'],
         token: code.data['token'],
+        secretProof,
         deviceId,
         deviceName: 'Workstation',
         csr: key.csrPem,

@@ -28,6 +28,12 @@ export const EnrollmentId = B64Url(12);
 export const EnrollmentToken = B64Url(22);
 /** 32 random bytes chosen by the client; it never reaches the server. */
 export const EnrollmentSecret = B64Url(43);
+/**
+ * Derived from the secret (electron/core/sync/enrollment-proof.ts): sent when the code is created and
+ * again when it is used, so the server can refuse a joiner without the secret before
+ * it uses up the code, while the secret itself never reaches it.
+ */
+export const EnrollmentProof = B64Url(43);
 
 // ---- POST /v1/clinics (server admin token) --------------------------------
 
@@ -61,6 +67,7 @@ export const CreateEnrollmentRequest = z.object({
   ...RequestBase,
   tenantId: Id.optional(),
   wrappedClinicKey: WrappedClinicKey,
+  secretProof: EnrollmentProof,
   expiresInSeconds: z.number().int().min(60).max(86400).optional(),
 });
 export type CreateEnrollmentRequest = z.infer<typeof CreateEnrollmentRequest>;
@@ -81,6 +88,7 @@ export const EnrollRequest = z.object({
   ...RequestBase,
   enrollmentId: EnrollmentId,
   token: EnrollmentToken,
+  secretProof: EnrollmentProof,
   deviceId: Id,
   deviceName: NonEmptyText(100),
   csr: CsrPem,

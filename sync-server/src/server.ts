@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { openStore, type StoreOptions } from './store/open-store';
 import type { SyncStore } from './store/types';
 import { loadServerIdentity } from './pki/server-identity';
+import { loadServerKey } from './secure/server-key';
 import { setupAdminToken } from './http/admin-token';
 import { buildApp, type LogLevel } from './http/app';
 
@@ -15,6 +16,8 @@ export interface ServerOptions extends StoreOptions {
   /** Extra names or addresses for the TLS certificate (besides 127.0.0.1 and localhost). */
   hosts?: string[];
   adminToken?: string;
+  /** EHRBS_SERVER_KEY (base64 of 32 bytes); without it, the `server-key` file in the data directory. */
+  serverKey?: string;
   logLevel?: LogLevel;
   now?: () => Date;
 }
@@ -32,9 +35,12 @@ export interface RunningServer {
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  // Before the store: a missing or malformed key is refused before anything is created.
+  const serverKey = loadServerKey({ dataDir: options.dataDir, fromEnv: options.serverKey });
   const store = await openStore(options);
   try {
     const identity = await loadServerIdentity(store, {
+      serverKey,
       dataDir: options.dataDir,
       hosts: options.hosts ?? [],
     });

@@ -12,6 +12,7 @@ import {
   formatEnrollmentCode,
   parseEnrollmentCode,
 } from '../../../shared/sync/enrollment';
+import { enrollmentProof } from './enrollment-proof';
 import { open, seal } from '../keys/aes-gcm';
 import type { KeyWrapper } from '../keys/key-wrapper';
 import { ClinicStore } from '../clinic/clinic-store';
@@ -94,7 +95,7 @@ export async function createEnrollmentCode(
   ).toString('base64');
   const res = await syncHttp(id.serverUrl, { ca: id.caPem, cert: id.certPem, key: id.keyPem }).post(
     '/v1/enrollments',
-    { ...versions, wrappedClinicKey, expiresInSeconds },
+    { ...versions, wrappedClinicKey, secretProof: enrollmentProof(secret), expiresInSeconds },
     CreateEnrollmentResponse,
   );
   return {
@@ -132,6 +133,7 @@ export async function joinClinic(
         ...versions,
         enrollmentId: code.enrollmentId,
         token: code.token,
+        secretProof: enrollmentProof(code.secret),
         deviceId: store.deviceId,
         deviceName: o.deviceName,
         csr: csrPem,

@@ -13,6 +13,7 @@ export async function serve(args: CliArgs): Promise<void> {
     hosts: args.hosts,
     listenHost: args.listen ?? (args.hosts.length > 0 ? '0.0.0.0' : '127.0.0.1'),
     adminToken: process.env.EHRBS_SERVER_TOKEN || undefined,
+    serverKey: process.env.EHRBS_SERVER_KEY || undefined,
     logLevel: args.logLevel ?? 'info',
   });
   const lines = [

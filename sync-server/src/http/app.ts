@@ -6,13 +6,18 @@ import { AppError } from '../../../shared/errors';
 import { SYNC_LIMITS } from '../../../shared/sync/protocol';
 import type { ServerContext } from './context';
 import { handleError } from './errors';
+import { limitLargeBodies, LARGE_BODY_LIMITS, type LargeBodyLimits } from './large-bodies';
 import { enrollmentRoutes } from './routes/enrollment';
 import { publicRoutes } from './routes/public';
 import { syncRoutes } from './routes/sync';
 
 export type LogLevel = 'silent' | 'error' | 'warn' | 'info' | 'debug';
 
-export function buildApp(ctx: ServerContext, logLevel: LogLevel): FastifyInstance {
+export function buildApp(
+  ctx: ServerContext,
+  logLevel: LogLevel,
+  largeBodies: LargeBodyLimits = LARGE_BODY_LIMITS,
+): FastifyInstance {
   const app = Fastify({
     https: {
       key: ctx.identity.tls.keyPem,
@@ -27,6 +32,7 @@ export function buildApp(ctx: ServerContext, logLevel: LogLevel): FastifyInstanc
     logger: logLevel === 'silent' ? false : { level: logLevel },
   });
   app.setErrorHandler(handleError);
+  limitLargeBodies(app, largeBodies);
   app.setNotFoundHandler((_req, reply) => {
     handleError(new AppError('NOT_FOUND', 'No such route on this sync server.'), _req, reply);
   });

@@ -1,12 +1,17 @@
 // The server's CA and TLS certificate. The CA lives in the store, so every
 // instance over one PostgreSQL database signs and trusts the same certificates;
-// the first instance to start creates it. Each instance keeps its own TLS
-// certificate (its host names may differ) in its data directory, renewed when
-// the host names change or it nears expiry.
+// the first instance to start creates it. Its private key is sealed with the
+// server key (secure/server-key.ts), which is never in the store; a store from
+// before that, with the key in clear, is sealed at the next start. Each
+// instance keeps its own TLS certificate (its host names may differ) in its
+// data directory, its key sealed too, renewed when the host names change or it
+// nears expiry.
 import { X509Certificate } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SyncStore } from '../store/types';
+import { privateDir, writePrivateFile } from '../secure/private-files';
+import { isSealed, type ServerKey } from '../secure/server-key';
 import { createCa, createServerCert, fingerprintOf, isIssuedBy, type KeyAndCert } from './certs';
 
 export interface ServerIdentity {
@@ -18,15 +23,23 @@ export interface ServerIdentity {
 
 const CA_SECRET = 'ca';
 const RENEW_MARGIN_DAYS = 30;
+export const TLS_KEY_FILE = 'tls-key.sealed';
+/** Where versions before the server key kept the TLS key in clear: removed at start. */
+const OLD_TLS_KEY_FILE = 'tls-key.pem';
 
 export const serverHosts = (extra: readonly string[]): string[] => [
   ...new Set(['127.0.0.1', 'localhost', ...extra.filter((h) => h.length > 0)]),
 ];
 
-async function loadCa(store: SyncStore): Promise<KeyAndCert> {
-  const stored = await store.getSecret(CA_SECRET);
-  const text = stored ?? (await store.putSecretIfAbsent(CA_SECRET, JSON.stringify(createCa())));
-  return JSON.parse(text) as KeyAndCert;
+async function loadCa(store: SyncStore, key: ServerKey): Promise<KeyAndCert> {
+  let stored = await store.getSecret(CA_SECRET);
+  if (stored === null) {
+    stored = await store.putSecretIfAbsent(CA_SECRET, key.seal('CA', JSON.stringify(createCa())));
+  } else if (!isSealed(stored)) {
+    // An older store: the CA in clear. Seal it in place (once, whichever instance comes first).
+    stored = await store.replaceSecret(CA_SECRET, stored, key.seal('CA', stored));
+  }
+  return JSON.parse(key.open('CA', stored)) as KeyAndCert;
 }
 
 function coversHosts(certPem: string, hosts: readonly string[]): boolean {
@@ -39,15 +52,17 @@ function loadTls(
   ca: KeyAndCert,
   hosts: readonly string[],
   dataDir: string | undefined,
+  key: ServerKey,
 ): KeyAndCert {
   if (!dataDir) return createServerCert(ca, hosts);
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  privateDir(dataDir);
   const certFile = join(dataDir, 'tls-cert.pem');
-  const keyFile = join(dataDir, 'tls-key.pem');
+  const keyFile = join(dataDir, TLS_KEY_FILE);
+  rmSync(join(dataDir, OLD_TLS_KEY_FILE), { force: true });
   if (existsSync(certFile) && existsSync(keyFile)) {
     const current = {
       certPem: readFileSync(certFile, 'utf8'),
-      keyPem: readFileSync(keyFile, 'utf8'),
+      keyPem: key.open('TLS', readFileSync(keyFile, 'utf8')),
     };
     if (
       isIssuedBy(current.certPem, ca.certPem, RENEW_MARGIN_DAYS) &&
@@ -57,18 +72,18 @@ function loadTls(
     }
   }
   const fresh = createServerCert(ca, hosts);
-  writeFileSync(keyFile, fresh.keyPem, { mode: 0o600 });
-  writeFileSync(certFile, fresh.certPem);
+  writePrivateFile(keyFile, key.seal('TLS', fresh.keyPem));
+  writePrivateFile(certFile, fresh.certPem);
   return fresh;
 }
 
 export async function loadServerIdentity(
   store: SyncStore,
-  options: { dataDir?: string; hosts: readonly string[] },
+  options: { dataDir?: string; hosts: readonly string[]; serverKey: ServerKey },
 ): Promise<ServerIdentity> {
-  const ca = await loadCa(store);
-  const tls = loadTls(ca, serverHosts(options.hosts), options.dataDir);
-  // A copy of the CA certificate (public) for administrators; the key stays in the store.
-  if (options.dataDir) writeFileSync(join(options.dataDir, 'ca.pem'), ca.certPem);
+  const ca = await loadCa(store, options.serverKey);
+  const tls = loadTls(ca, serverHosts(options.hosts), options.dataDir, options.serverKey);
+  // A copy of the CA certificate (public) for administrators; the key stays sealed in the store.
+  if (options.dataDir) writePrivateFile(join(options.dataDir, 'ca.pem'), ca.certPem);
   return { ca, tls, caFingerprint: fingerprintOf(ca.certPem) };
 }

@@ -100,6 +100,14 @@ export async function openPgStore(connectionString: string): Promise<SyncStore> 
       );
       return (await secret(name)) ?? value;
     },
+    replaceSecret: async (name, expected, value) => {
+      await pool.query('UPDATE server_secrets SET value = $3 WHERE name = $1 AND value = $2', [
+        name,
+        expected,
+        value,
+      ]);
+      return (await secret(name)) ?? value;
+    },
     registerClinic: async (tenant, device) => {
       try {
         await tx(async (c) => {

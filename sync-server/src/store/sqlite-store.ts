@@ -1,12 +1,12 @@
 // The embedded store: one SQLite file in the data directory, no set-up. The
 // CLI may open the same file while the server runs (devices revoke), so WAL and
 // a busy timeout let the two share it; every write is one transaction.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { AuditLog } from '../../../shared/domain/audit-log';
 import { AppError } from '../../../shared/errors';
 import type { PulledChange } from '../../../shared/sync/protocol';
+import { privateDir, touchPrivateFile } from '../secure/private-files';
 import { buildPullPage } from '../sync/page';
 import { buildSnapshotPage } from '../sync/snapshot-page';
 import { buildAuditPage } from '../sync/audit-page';
@@ -22,9 +22,13 @@ const isUniqueViolation = (e: unknown): boolean =>
   e instanceof Error && 'code' in e && String(e.code).startsWith('SQLITE_CONSTRAINT');
 
 export function openSqliteStore(dataDir: string): SyncStore {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const db = new Database(join(dataDir, SQLITE_FILE));
+  privateDir(dataDir);
+  const file = join(dataDir, SQLITE_FILE);
+  // Created 0600 before SQLite opens it: SQLite gives its -wal and -shm files the same mode.
+  touchPrivateFile(file);
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  for (const extra of ['-wal', '-shm']) touchPrivateFile(file + extra);
   db.pragma('busy_timeout = 5000');
   // A push is acknowledged only once durable: the client then drops it from its outbox.
   db.pragma('synchronous = FULL');
@@ -87,6 +91,25 @@ export function openSqliteStore(dataDir: string): SyncStore {
       db.prepare(
         'INSERT INTO server_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING',
       ).run(name, value);
+      return db
+        .prepare('SELECT value FROM server_secrets WHERE name = ?')
+        .pluck()
+        .get(name) as string;
+    },
+    replaceSecret: async (name, expected, value) => {
+      // secure_delete zeroes the old value's bytes in the file; the checkpoint empties the WAL,
+      // so a clear private key replaced by its sealed form is nowhere in the files afterwards.
+      db.pragma('secure_delete = ON');
+      try {
+        db.prepare('UPDATE server_secrets SET value = ? WHERE name = ? AND value = ?').run(
+          value,
+          name,
+          expected,
+        );
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        db.pragma('secure_delete = OFF');
+      }
       return db
         .prepare('SELECT value FROM server_secrets WHERE name = ?')
         .pluck()

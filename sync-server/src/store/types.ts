@@ -24,7 +24,7 @@ export interface NewEnrollment {
   id: string;
   tenantId: string;
   createdBy: string;
-  /** SHA-256 (hex) of the token: a copy of the database cannot be used to enroll. */
+  /** SHA-256 (hex) of the token and the secret's proof: a copy of the database cannot be used to enroll. */
   tokenHash: string;
   wrappedClinicKey: string;
   createdAt: string;
@@ -62,6 +62,8 @@ export interface SyncStore {
   getSecret(name: string): Promise<string | null>;
   /** Stores `value` unless another instance got there first; returns the value that won. */
   putSecretIfAbsent(name: string, value: string): Promise<string>;
+  /** Replaces the value only if it is still `expected` (another instance may have done it); returns the value now stored. */
+  replaceSecret(name: string, expected: string, value: string): Promise<string>;
 
   /** A new clinic and its first device. CONFLICT if the tenant or device exists. */
   registerClinic(

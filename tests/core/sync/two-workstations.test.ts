@@ -26,6 +26,7 @@ describe('two workstations and a sync server', () => {
   let bStore: ClinicStore;
   let bDir: { dir: string; cleanup: () => void };
   const progress: number[] = [];
+  let wrongSecret: { error: unknown; devicesAfter: number; leftFiles: string[] };
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -38,6 +39,34 @@ describe('two workstations and a sync server', () => {
     });
     await syncRound(a.store);
     const { code } = await createEnrollmentCode(a.store);
+    // First a join with the code's secret mistyped: refused by the server, the code still usable.
+    const parts = code.split('.');
+    const secret = parts[2] ?? '';
+    const mistyped = [
+      parts[0],
+      parts[1],
+      `${secret.startsWith('A') ? 'B' : 'A'}${secret.slice(1)}`,
+    ];
+    const wrongDir = tempDir();
+    let error: unknown = null;
+    try {
+      (
+        await joinClinic(wrongDir.dir, testWrapper('workstation-typo-pass'), {
+          serverUrl: server.server.url,
+          fingerprint: server.server.caFingerprint,
+          code: mistyped.join('.'),
+          deviceName: 'Typo',
+        })
+      ).close();
+    } catch (e) {
+      error = e;
+    }
+    wrongSecret = {
+      error,
+      devicesAfter: (await server.server.store.listDevices()).length,
+      leftFiles: readdirSync(wrongDir.dir),
+    };
+    wrongDir.cleanup();
     bDir = tempDir();
     bStore = await joinClinic(bDir.dir, testWrapper('workstation-b-pass'), {
       serverUrl: server.server.url,
@@ -53,6 +82,14 @@ describe('two workstations and a sync server', () => {
     bDir.cleanup();
     a.close();
     await server.stop();
+  });
+
+  it('refuses a join with a wrong secret on the server: no device left, the code still joins the right one', async () => {
+    expect(wrongSecret.error).toBeInstanceOf(AppError);
+    expect((wrongSecret.error as AppError).code).toBe('UNAUTHENTICATED');
+    expect(wrongSecret.devicesAfter).toBe(1);
+    expect(wrongSecret.leftFiles.filter((f) => f.startsWith('clinic.db'))).toEqual([]);
+    expect((await server.server.store.listDevices()).length).toBe(2);
   });
 
   it('bootstraps a new workstation from a snapshot, with progress, to an identical replica', () => {

@@ -3,7 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { enrollmentProof } from '../../../electron/core/sync/enrollment-proof';
 import { startServer, type RunningServer } from '../../../sync-server/src/server';
 import { newWorkstationKey, versions, Workstation } from './client';
 
@@ -23,9 +24,9 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  options: { databaseUrl?: string; adminToken?: string } = {},
+  options: { databaseUrl?: string; adminToken?: string; serverKey?: string; dataDir?: string } = {},
 ): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ehrbs-server-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ehrbs-server-'));
   const clock = { offsetMs: 0 };
   const server = await startServer({
     dataDir,
@@ -66,13 +67,19 @@ export async function startTestServer(
       return { tenantId, deviceId, ws };
     },
     async enroll(by) {
-      const code = await by.post('/v1/enrollments', { ...versions, wrappedClinicKey: 'wrapped' });
+      const secretProof = enrollmentProof(randomBytes(32));
+      const code = await by.post('/v1/enrollments', {
+        ...versions,
+        wrappedClinicKey: 'wrapped',
+        secretProof,
+      });
       const key = newWorkstationKey();
       const deviceId = randomUUID();
       const res = await anonymous().post('/v1/enroll', {
         ...versions,
         enrollmentId: code.data.enrollmentId,
         token: code.data.token,
+        secretProof,
         deviceId,
         deviceName: 'Consulting room',
         csr: key.csrPem,

@@ -1,7 +1,7 @@
 // Two server instances over one PostgreSQL database serve the same clinic: a
 // certificate, an enrollment code or a revocation from one is honoured by the
 // other, and concurrent pushes through both get one gap-free sequence.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { versions, type Workstation } from '../helpers/client';
 import { FakeDevice } from '../helpers/fixtures';
@@ -12,12 +12,14 @@ let db: TempDatabase;
 let a: TestServer;
 let b: TestServer;
 const adminToken = randomUUID();
+// Every instance over one database is given the same server key (EHRBS_SERVER_KEY).
+const serverKey = randomBytes(32).toString('base64');
 
 beforeAll(async () => {
   db = await createTempDatabase();
   [a, b] = await Promise.all([
-    startTestServer({ databaseUrl: db.url, adminToken }),
-    startTestServer({ databaseUrl: db.url, adminToken }),
+    startTestServer({ databaseUrl: db.url, adminToken, serverKey }),
+    startTestServer({ databaseUrl: db.url, adminToken, serverKey }),
   ]);
 });
 afterAll(async () => {

@@ -17,7 +17,13 @@ import { assertSameTenant, authenticateDevice } from '../client-device';
 import type { ServerContext } from '../context';
 import { parseRequest } from '../parse';
 
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+/**
+ * What the store keeps of a code: SHA-256 of the token and the proof of the secret
+ * together. A wrong token or a joiner without the secret gets the same refusal,
+ * before the code is used up or a device registered; a copy of the database cannot enroll.
+ */
+const codeHash = (token: string, secretProof: string) =>
+  createHash('sha256').update(`${token}.${secretProof}`).digest('hex');
 
 export function enrollmentRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { store, identity } = ctx;
@@ -66,7 +72,7 @@ export function enrollmentRoutes(app: FastifyInstance, ctx: ServerContext): void
       id: enrollmentId,
       tenantId: device.tenantId,
       createdBy: device.deviceId,
-      tokenHash: tokenHash(token),
+      tokenHash: codeHash(token, body.secretProof),
       wrappedClinicKey: body.wrappedClinicKey,
       createdAt: now.toISOString(),
       expiresAt: expiresAt.toISOString(),
@@ -78,7 +84,8 @@ export function enrollmentRoutes(app: FastifyInstance, ctx: ServerContext): void
   app.post('/v1/enroll', async (req, reply): Promise<EnrollResponse> => {
     const body = parseRequest(EnrollRequest, req.body);
     const now = ctx.now().toISOString();
-    const hash = tokenHash(body.token);
+    const hash = codeHash(body.token, body.secretProof);
+    // Checked before anything is signed or written: a wrong secret leaves the code usable.
     const { tenantId } = await store.checkEnrollment(body.enrollmentId, hash, now);
     const issued = signClientCsr(
       identity.ca,

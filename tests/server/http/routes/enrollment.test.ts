@@ -14,6 +14,7 @@ import {
   normalizeFingerprint,
   parseEnrollmentCode,
 } from '../../../../shared/sync/enrollment';
+import { enrollmentProof } from '../../../../electron/core/sync/enrollment-proof';
 import { newWorkstationKey, versions, Workstation } from '../../helpers/client';
 import { PROTOCOL_VERSION } from '../../../../shared/sync/protocol';
 import { CLINIC_KEY } from '../../helpers/fixtures';
@@ -80,6 +81,7 @@ describe('clinic registration and workstation enrollment', () => {
     const created = await first.ws.post('/v1/enrollments', {
       ...versions,
       wrappedClinicKey: wrap(secret, CLINIC_KEY),
+      secretProof: enrollmentProof(secret),
     });
     expect(created.status).toBe(201);
     const code = formatEnrollmentCode({
@@ -97,6 +99,7 @@ describe('clinic registration and workstation enrollment', () => {
       ...versions,
       enrollmentId: parsed?.enrollmentId,
       token: parsed?.token,
+      secretProof: enrollmentProof(parsed?.secret ?? ''),
       deviceId,
       deviceName: 'Room 2',
       csr: key.csrPem,
@@ -123,15 +126,18 @@ describe('clinic registration and workstation enrollment', () => {
 
   it('refuses an expired code and a wrong token', async () => {
     const first = await t.registerClinic();
+    const secretProof = enrollmentProof(randomBytes(32));
     const created = await first.ws.post('/v1/enrollments', {
       ...versions,
       wrappedClinicKey: 'blob',
+      secretProof,
       expiresInSeconds: 60,
     });
     const enroll = {
       ...versions,
       enrollmentId: created.data.enrollmentId,
       token: created.data.token,
+      secretProof,
       deviceId: randomUUID(),
       deviceName: 'Late',
       csr: newWorkstationKey().csrPem,
@@ -146,6 +152,55 @@ describe('clinic registration and workstation enrollment', () => {
     } finally {
       t.clock.offsetMs = 0;
     }
+  });
+
+  it('refuses a join without the secret before it uses the code or registers the device', async () => {
+    const first = await t.registerClinic();
+    const secret = randomBytes(32).toString('base64url');
+    const created = await first.ws.post('/v1/enrollments', {
+      ...versions,
+      wrappedClinicKey: wrap(secret, CLINIC_KEY),
+      secretProof: enrollmentProof(secret),
+    });
+    expect(created.status).toBe(201);
+    const key = newWorkstationKey();
+    const deviceId = randomUUID();
+    const enroll = {
+      ...versions,
+      enrollmentId: created.data.enrollmentId,
+      token: created.data.token,
+      deviceId,
+      deviceName: 'Room 3',
+      csr: key.csrPem,
+    };
+    // The right id and token with another secret: one character of the code mistyped.
+    const otherSecret = `${secret.startsWith('A') ? 'B' : 'A'}${secret.slice(1)}`;
+    const wrong = await t
+      .anonymous()
+      .post('/v1/enroll', { ...enroll, secretProof: enrollmentProof(otherSecret) });
+    expect(wrong).toMatchObject({ status: 401, data: { code: 'UNAUTHENTICATED' } });
+    expect(String(wrong.data.message)).toMatch(/not valid/);
+    expect(JSON.stringify(wrong.data)).not.toContain('BEGIN CERTIFICATE');
+    const missing = await t.anonymous().post('/v1/enroll', enroll);
+    expect(missing).toMatchObject({ status: 400, data: { code: 'VALIDATION_FAILED' } });
+
+    // No device row was left, and the code is still open.
+    const devices = await t.server.store.listDevices(first.tenantId);
+    expect(devices.map((d) => d.id)).toEqual([first.deviceId]);
+    const before = await t.server.store.counts(new Date().toISOString());
+    expect(before.openEnrollments).toBeGreaterThanOrEqual(1);
+
+    // The right secret afterwards works, once.
+    const joined = await t
+      .anonymous()
+      .post('/v1/enroll', { ...enroll, secretProof: enrollmentProof(secret) });
+    expect(joined).toMatchObject({ status: 201, data: { tenantId: first.tenantId, deviceId } });
+    expect(unwrap(secret, String(joined.data.wrappedClinicKey)).equals(CLINIC_KEY)).toBe(true);
+    expect((await t.server.store.listDevices(first.tenantId)).map((d) => d.id).sort()).toEqual(
+      [first.deviceId, deviceId].sort(),
+    );
+    const after = await t.server.store.counts(new Date().toISOString());
+    expect(after.openEnrollments).toBe(before.openEnrollments - 1);
   });
 
   it('refuses sync requests without a client certificate', async () => {
