@@ -58,7 +58,7 @@ test('front desk and a doctor message about a patient; a shared inbox message is
       password: d.password,
       role: 'front_desk',
     });
-  await host.api('patients.create', {
+  const margaret = await host.api('patients.create', {
     givenName: 'Margaret',
     familyName: 'Allen',
     dateOfBirth: '1948-02-11',
@@ -134,6 +134,15 @@ test('front desk and a doctor message about a patient; a shared inbox message is
   await expect(
     conversation.getByRole('status').filter({ hasText: 'Filed into the chart' }),
   ).toBeVisible();
+  // From her chart, the doctor sees the conversation about her and gets back to it.
+  await page.evaluate((hash) => {
+    window.location.hash = hash;
+  }, `#/chart/${margaret.id}`);
+  const about = page.locator('details.chart-messages');
+  await expect(about.locator('summary')).toHaveText(/Messages about this patient \(1/);
+  await about.locator('summary').click();
+  await about.getByRole('link', { name: /Fran Desk/ }).click();
+  await expect(messages.nth(1)).toContainText('Will do at 3pm.');
   await page.getByRole('button', { name: 'New message' }).click();
   await form.getByRole('radio', { name: 'A shared inbox' }).check();
   await form.getByRole('combobox', { name: 'Shared inbox' }).selectOption({ label: 'Front desk' });

@@ -2,11 +2,13 @@
 // chart (header always visible, timeline and sections), and the visit note of
 // one appointment. Content is decrypted only for the records opened here.
 import { useState } from 'react';
+import { holds } from '../../../../shared/auth/capabilities';
 import type { ScreenProps } from '../../app/screen-definition';
 import { Segmented } from '../../components/Segmented';
 import { useNav } from '../../stores/nav-store';
 import '../../styles/chart.css';
 import { ChartHeader } from './ChartHeader';
+import { PatientMessages } from './PatientMessages';
 import { tabLabels } from './chart-model';
 import { DayView } from './DayView';
 import { chartRoute, chartTabs, type ChartTab, type ChartView } from './route';
@@ -24,6 +26,9 @@ export function ChartScreen({ view, session }: ScreenProps<ChartView>) {
   return (
     <div className="screen chart">
       <ChartHeader patientId={patientId} version={version} timeZone={session.tenant.timeZone} />
+      {view.kind !== 'visit' && holds(session.capabilities, 'messages.use') && (
+        <PatientMessages patientId={patientId} timeZone={session.tenant.timeZone} />
+      )}
       {view.kind === 'visit' ? (
         <VisitNote
           session={session}
