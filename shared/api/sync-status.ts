@@ -58,6 +58,12 @@ export const syncStatusChannels = {
     z.object({ code: z.string(), expiresAt: UtcTimestamp }),
     'devices.manage',
   ),
+  'sync.cancelEnrollmentCode': channel(
+    'sync.cancelEnrollmentCode',
+    z.object({ code: z.string().trim().min(1).max(500) }).strict(),
+    z.object({ cancelled: z.literal(true) }),
+    'devices.manage',
+  ),
   /** First run on a new workstation: join an existing clinic with a one-time code. */
   'setup.joinClinic': channel(
     'setup.joinClinic',

@@ -82,6 +82,17 @@ export type CreateEnrollmentResponse = z.infer<typeof CreateEnrollmentResponse>;
 
 export { DEFAULT_ENROLLMENT_TTL_SECONDS };
 
+// ---- POST /v1/enrollments/cancel (mutual TLS) -------------------------------
+
+/** An enrolled workstation of the same clinic cancels a code nobody has used yet. */
+export const CancelEnrollmentRequest = z.object({
+  ...RequestBase,
+  enrollmentId: EnrollmentId,
+});
+export type CancelEnrollmentRequest = z.infer<typeof CancelEnrollmentRequest>;
+
+export const CancelEnrollmentResponse = z.object({ cancelled: z.literal(true) });
+
 // ---- POST /v1/enroll (no client certificate yet) --------------------------
 
 export const EnrollRequest = z.object({

@@ -6,6 +6,7 @@ import { hkdfSync, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import {
+  CancelEnrollmentResponse,
   CreateEnrollmentResponse,
   EnrollResponse,
   RegisterClinicResponse,
@@ -106,6 +107,20 @@ export async function createEnrollmentCode(
     }),
     expiresAt: res.expiresAt,
   };
+}
+
+/** Cancels a code this clinic issued and nobody has used yet (a code given to the wrong person, a plan changed). */
+export async function cancelEnrollmentCode(store: ClinicStore, text: string): Promise<void> {
+  const id = store.sync.identity();
+  if (!id) throw new AppError('UNAVAILABLE', 'This workstation is not connected to a sync server.');
+  const code = parseEnrollmentCode(text);
+  if (!code)
+    throw new AppError('VALIDATION_FAILED', 'That enrollment code is not in the right form.');
+  await syncHttp(id.serverUrl, { ca: id.caPem, cert: id.certPem, key: id.keyPem }).post(
+    '/v1/enrollments/cancel',
+    { ...versions, enrollmentId: code.enrollmentId },
+    CancelEnrollmentResponse,
+  );
 }
 
 /** A new workstation: a new local store, enrolled with a one-time code, holding the clinic key. Not yet synced. */

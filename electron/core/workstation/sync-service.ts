@@ -5,7 +5,7 @@ import type { SyncConflict, SyncStatus } from '../../../shared/api/sync-status';
 import { appointmentView } from '../services/appointment-views';
 import { requireCap, type Session } from '../services/session';
 import { appointmentConflicts } from '../sync/conflicts';
-import { connectClinic, createEnrollmentCode } from '../sync/enrollment';
+import { cancelEnrollmentCode, connectClinic, createEnrollmentCode } from '../sync/enrollment';
 import type { Workstation } from './workstation';
 
 export class SyncService {
@@ -58,5 +58,16 @@ export class SyncService {
     const res = await createEnrollmentCode(store);
     store.audit(session.actor, 'create', 'devices', null, 'enrollment code issued');
     return res;
+  }
+
+  async cancelEnrollmentCode(
+    session: Session,
+    r: ChannelInput<'sync.cancelEnrollmentCode'>,
+  ): Promise<{ cancelled: true }> {
+    requireCap(session, 'devices.manage');
+    const store = this.ws.requireStore();
+    await cancelEnrollmentCode(store, r.code);
+    store.audit(session.actor, 'update', 'devices', null, 'enrollment code cancelled');
+    return { cancelled: true };
   }
 }

@@ -34,7 +34,7 @@ export function assertEnrollmentUsable(
   if (row.expires_at <= now) {
     throw new AppError(
       'FORBIDDEN',
-      'This enrollment code has expired. Create a new one on an enrolled workstation.',
+      'This enrollment code has expired or was cancelled. Create a new one on an enrolled workstation.',
     );
   }
   return row;

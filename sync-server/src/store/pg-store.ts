@@ -131,6 +131,14 @@ export async function openPgStore(connectionString: string): Promise<SyncStore> 
         [e.id, e.tenantId, e.createdBy, e.tokenHash, e.wrappedClinicKey, e.createdAt, e.expiresAt],
       );
     },
+    cancelEnrollment: async (id, tenantId, now) =>
+      ((
+        await pool.query(
+          `UPDATE enrollments SET expires_at = $3
+           WHERE id = $1 AND tenant_id = $2 AND used_at IS NULL AND expires_at > $3`,
+          [id, tenantId, now],
+        )
+      ).rowCount ?? 0) > 0,
     checkEnrollment: async (id, tokenHash, now) => ({
       tenantId: assertEnrollmentUsable(await enrollmentRow(pool, id, false), tokenHash, now)
         .tenant_id,

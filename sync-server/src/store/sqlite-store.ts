@@ -147,6 +147,12 @@ export function openSqliteStore(dataDir: string): SyncStore {
     checkEnrollment: async (id, tokenHash, now) => ({
       tenantId: assertEnrollmentUsable(enrollmentRow(id), tokenHash, now).tenant_id,
     }),
+    cancelEnrollment: async (id, tenantId, now) =>
+      db
+        .prepare(
+          'UPDATE enrollments SET expires_at = ? WHERE id = ? AND tenant_id = ? AND used_at IS NULL AND expires_at > ?',
+        )
+        .run(now, id, tenantId, now).changes > 0,
     enrollDevice: async (id, tokenHash, now, device) => {
       try {
         return db

@@ -73,6 +73,8 @@ export interface SyncStore {
   createEnrollment(enrollment: NewEnrollment): Promise<void>;
   /** The tenant an enrollment belongs to, if id and token match and it is still usable (typed errors otherwise). */
   checkEnrollment(id: string, tokenHash: string, now: string): Promise<{ tenantId: string }>;
+  /** Ends an unused, unexpired code of this clinic now; false when there is none such. */
+  cancelEnrollment(id: string, tenantId: string, now: string): Promise<boolean>;
   /** Consumes the enrollment and registers the device, atomically (a second use fails). */
   enrollDevice(
     id: string,

@@ -8,6 +8,7 @@ import { verifyAuditChains } from '../../../electron/core/audit/verify-chain';
 import { appointmentConflicts } from '../../../electron/core/sync/conflicts';
 import {
   connectClinic,
+  cancelEnrollmentCode,
   createEnrollmentCode,
   joinClinic,
 } from '../../../electron/core/sync/enrollment';
@@ -90,6 +91,28 @@ describe('two workstations and a sync server', () => {
     expect(wrongSecret.devicesAfter).toBe(1);
     expect(wrongSecret.leftFiles.filter((f) => f.startsWith('clinic.db'))).toEqual([]);
     expect((await server.server.store.listDevices()).length).toBe(2);
+  });
+
+  it('a cancelled code adds no workstation, and cannot be cancelled twice', async () => {
+    const { code } = await createEnrollmentCode(a.store);
+    await cancelEnrollmentCode(a.store, code);
+    const before = (await server.server.store.listDevices()).length;
+    const dir = tempDir();
+    try {
+      await expect(
+        joinClinic(dir.dir, testWrapper('workstation-c-pass'), {
+          serverUrl: server.server.url,
+          fingerprint: server.server.caFingerprint,
+          code,
+          deviceName: 'Too late',
+        }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/cancelled/) });
+      expect(readdirSync(dir.dir).filter((f) => f.startsWith('clinic.db'))).toEqual([]);
+    } finally {
+      dir.cleanup();
+    }
+    expect((await server.server.store.listDevices()).length).toBe(before);
+    await expect(cancelEnrollmentCode(a.store, code)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('bootstraps a new workstation from a snapshot, with progress, to an identical replica', () => {

@@ -3,7 +3,12 @@
 import type { HandlerMap } from '../handler-types';
 
 type SyncChannels =
-  'sync.status' | 'sync.now' | 'sync.conflicts' | 'sync.connect' | 'sync.enrollmentCode';
+  | 'sync.status'
+  | 'sync.now'
+  | 'sync.conflicts'
+  | 'sync.connect'
+  | 'sync.enrollmentCode'
+  | 'sync.cancelEnrollmentCode';
 
 export const syncHandlers: HandlerMap<SyncChannels> = {
   'sync.status': (_r, { workstation }) => workstation.sync.status(),
@@ -11,4 +16,6 @@ export const syncHandlers: HandlerMap<SyncChannels> = {
   'sync.conflicts': (_r, { workstation, session }) => workstation.sync.conflicts(session),
   'sync.connect': (r, { workstation, session }) => workstation.sync.connect(session, r),
   'sync.enrollmentCode': (_r, { workstation, session }) => workstation.sync.enrollmentCode(session),
+  'sync.cancelEnrollmentCode': (r, { workstation, session }) =>
+    workstation.sync.cancelEnrollmentCode(session, r),
 };

@@ -1,6 +1,6 @@
 // A one-time code for a new workstation. It is shown once (it is not kept
 // anywhere: leaving the screen forgets it), with its expiry, and can be
-// copied. It carries the secret that unlocks the clinic key on the new
+// copied or cancelled (the server then refuses it). It carries the secret that unlocks the clinic key on the new
 // workstation, so it is typed or pasted there, never sent anywhere else.
 import { useRef, useState } from 'react';
 import { api } from '../../api/client';
@@ -23,6 +23,15 @@ export function EnrollmentCode({ timeZone }: { timeZone: string }) {
     setCopied('');
     const created = await run(() => api('sync.enrollmentCode', {}));
     if (created.ok) setCode(created.value);
+  }
+
+  async function cancel(c: Code) {
+    setCopied('');
+    const done = await run(() => api('sync.cancelEnrollmentCode', { code: c.code }));
+    if (done.ok) {
+      setCode(null);
+      setCopied('The code was cancelled: it can no longer add a workstation.');
+    }
   }
 
   async function copy(text: string) {
@@ -62,12 +71,20 @@ export function EnrollmentCode({ timeZone }: { timeZone: string }) {
             <button type="button" className="button button--quiet" onClick={() => setCode(null)}>
               Hide code
             </button>
+            <button
+              type="button"
+              className="button button--quiet"
+              disabled={busy}
+              onClick={() => void cancel(code)}
+            >
+              Cancel this code
+            </button>
           </div>
-          <p role="status" className="status-note">
-            {copied}
-          </p>
         </div>
       )}
+      <p role="status" className="status-note">
+        {copied}
+      </p>
       <button type="button" className="button" disabled={busy} onClick={() => void create()}>
         {busy ? 'Creating a code…' : 'New workstation code'}
       </button>

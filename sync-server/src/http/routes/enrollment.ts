@@ -11,11 +11,13 @@ import {
   type CreateEnrollmentResponse,
   type EnrollResponse,
   type RegisterClinicResponse,
+  CancelEnrollmentRequest,
 } from '../../../../shared/sync/enrollment';
 import { signClientCsr } from '../../pki/certs';
 import { assertSameTenant, authenticateDevice } from '../client-device';
 import type { ServerContext } from '../context';
 import { parseRequest } from '../parse';
+import { AppError } from '../../../../shared/errors';
 
 /**
  * What the store keeps of a code: SHA-256 of the token and the proof of the secret
@@ -79,6 +81,22 @@ export function enrollmentRoutes(app: FastifyInstance, ctx: ServerContext): void
     });
     void reply.status(201);
     return { enrollmentId, token, expiresAt: expiresAt.toISOString() };
+  });
+
+  app.post('/v1/enrollments/cancel', async (req) => {
+    const device = await authenticateDevice(req, store);
+    const body = parseRequest(CancelEnrollmentRequest, req.body);
+    const cancelled = await store.cancelEnrollment(
+      body.enrollmentId,
+      device.tenantId,
+      ctx.now().toISOString(),
+    );
+    if (!cancelled)
+      throw new AppError(
+        'NOT_FOUND',
+        'No open enrollment code of this clinic has that id (it may be used or expired already).',
+      );
+    return { cancelled: true as const };
   });
 
   app.post('/v1/enroll', async (req, reply): Promise<EnrollResponse> => {
