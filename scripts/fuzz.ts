@@ -54,9 +54,12 @@ async function fuzzHost(seed: number, runs: number): Promise<number> {
   try {
     for (const [r, role] of ROLES.entries()) {
       const started = Date.now();
-      const { requests, findings } = await fuzzRole(world, role, { seed: seed + r * 1000, runs });
+      const { requests, handled, findings } = await fuzzRole(world, role, {
+        seed: seed + r * 1000,
+        runs,
+      });
       console.log(
-        `host ${role}: ${requests} requests, ${findings.length} findings, ${Date.now() - started} ms`,
+        `host ${role}: ${requests} requests (${handled} reached a handler), ${findings.length} findings, ${Date.now() - started} ms`,
       );
       for (const f of findings) console.log(describeFinding(f));
       found += findings.length;

@@ -221,13 +221,45 @@ function valueArb(ids: string[]): fc.Arbitrary<unknown> {
   );
 }
 
+/**
+ * A value that fits the key's name (an id for `…Id`, a date for `…At`, a
+ * number for `limit`), so some requests get past validation into the
+ * handlers, where the interesting failures are.
+ */
+function plausibleArb(key: string, ids: string[]): fc.Arbitrary<unknown> {
+  if (/id$/i.test(key) || key === 'to') return fc.oneof(fc.constantFrom(...ids), fc.uuid());
+  if (/(At|Date|^from|^to|before|after)$/.test(key))
+    return fc.oneof(
+      fc
+        .date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+        .map((d) => d.toISOString()),
+      fc
+        .date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10)),
+      fc.integer({ min: -5, max: 10_000 }),
+    );
+  if (
+    /^(limit|offset|amount|price|tendered|countedCash|taxRateBp|durationMinutes|consultationFee|experienceYears|patients|idleLockMinutes)$/.test(
+      key,
+    )
+  )
+    return fc.oneof(fc.integer({ min: -10, max: 1_000 }), fc.integer());
+  return fc.oneof(
+    fc.string({ minLength: 1, maxLength: 30 }),
+    fc.boolean(),
+    fc.constantFrom('note', 'cash', 'doctor', 'front_desk', 'issued', 'scheduled', 'invoice'),
+  );
+}
+
 /** Requests for one channel: its own keys with hostile values, extra keys, or anything at all. */
 export function requestArb(name: ChannelName, ids: string[]): fc.Arbitrary<unknown> {
   const keys = keysOf(apiChannels[name].request);
   const value = valueArb(ids);
+  const keyValue = (k: string) =>
+    fc.oneof({ weight: 2, arbitrary: value }, { weight: 3, arbitrary: plausibleArb(k, ids) });
   const shaped = fc
     .tuple(
-      fc.record(Object.fromEntries(keys.map((k) => [k, value])), { requiredKeys: [] }),
+      fc.record(Object.fromEntries(keys.map((k) => [k, keyValue(k)])), { requiredKeys: [] }),
       fc.dictionary(fc.string({ maxLength: 12 }), value, { maxKeys: 2 }),
       fc.boolean(),
     )
@@ -316,8 +348,10 @@ export async function fuzzRole(
   world: FuzzWorld,
   role: SessionRole,
   opts: { seed: number; runs: number; channels?: readonly ChannelName[] },
-): Promise<{ requests: number; findings: Finding[] }> {
+): Promise<{ requests: number; handled: number; findings: Finding[] }> {
   const { app } = world;
+  /** Requests that got past access and validation: a handler ran. */
+  let handled = 0;
   const ids = [...world.ownIds, ...world.foreignIds];
   const findings: Finding[] = [];
   let requests = 0;
@@ -329,6 +363,14 @@ export async function fuzzRole(
         const before = footprint(app);
         const result = await app.dispatch(name, request);
         requests += 1;
+        if (
+          result.ok ||
+          !['VALIDATION_FAILED', 'UNAUTHENTICATED', 'LOCKED', 'FORBIDDEN', 'NOT_FOUND'].includes(
+            result.error.code,
+          ) ||
+          (result.error.code === 'NOT_FOUND' && result.error.message !== 'Unknown request.')
+        )
+          handled += 1;
         const after = result.ok ? before : footprint(app);
         const refusedWrote = after === before ? null : changedTables(before, after);
         const problem = problemWith(result, refusedWrote);
@@ -357,7 +399,7 @@ export async function fuzzRole(
         result: null,
       });
   }
-  return { requests, findings };
+  return { requests, handled, findings };
 }
 
 /** A finding, short enough to read: long strings cut. */
