@@ -306,7 +306,7 @@ const changedTables = (before: string, after: string): string => {
 };
 
 const STACK =
-  /\n\s+at |\bat .+:\d+:\d+|\.(ts|js):\d+|node_modules|\/work\/|[A-Za-z]:\\|SQLITE_|Error: /;
+  /\n\s+at |\bat .+:\d+:\d+|\.(ts|js):\d+|node_modules|\/work\/|\/tmp\/|[A-Z]:\\[A-Za-z]|SQLITE_|Error: /;
 
 /** What is wrong with a dispatch result, if anything. */
 export function problemWith(result: unknown, refusedWrote: string | null): string | null {
@@ -314,7 +314,11 @@ export function problemWith(result: unknown, refusedWrote: string | null): strin
   const r = result as ApiResult<unknown>;
   if (r.ok) return null;
   if (r.error.code === 'INTERNAL') return 'INTERNAL error';
-  const texts = [r.error.message, ...r.error.issues.flatMap((i) => [i.path, i.message])];
+  // An unknown key is named back to the caller; it is the caller's own text, not a leak.
+  const texts = [
+    r.error.message,
+    ...r.error.issues.flatMap((i) => [i.path, i.message.replace(/^Unrecognized keys?: .*$/s, '')]),
+  ];
   if (texts.some((t) => STACK.test(t))) return 'error carries a stack trace or path';
   const lower = texts.join('\n').toLowerCase();
   const marker = MARKERS.find((m) => lower.includes(m.toLowerCase()));

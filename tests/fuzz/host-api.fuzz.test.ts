@@ -46,6 +46,16 @@ describe(`host API fuzz (seed ${SEED}, ${RUNS} requests per channel and role)`, 
     expect(problemWith(refused, 'patients=2')).toBe('refused request wrote something (patients=2)');
     expect(problemWith(refused, null)).toBeNull();
     expect(problemWith(undefined, null)).toBe('not an ApiResult');
+    // Seed 99 of scripts/fuzz.ts: an unknown key named back to the caller is not a path.
+    const echoed = {
+      ok: false,
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: 'Some fields are missing or invalid.',
+        issues: [{ path: '', message: 'Unrecognized key: "@?_kQb:\\+"' }],
+      },
+    };
+    expect(problemWith(echoed, null)).toBeNull();
   });
 
   it('the footprint sees a write', async () => {
