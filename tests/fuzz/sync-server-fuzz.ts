@@ -5,9 +5,10 @@
 // certificate, with and without admin tokens. A finding is: a 5xx, a
 // connection the server dropped, an error body that is not the one error
 // shape or carries a stack trace or a path.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { errorCodes } from '../../shared/errors';
+import { enrollmentProof } from '../../electron/core/sync/enrollment-proof';
 import { versions, type Reply, type Workstation } from '../server/helpers/client';
 import { FakeDevice } from '../server/helpers/fixtures';
 import type { TestServer } from '../server/helpers/server';
@@ -31,7 +32,7 @@ export interface SyncFuzzWorld {
   t: TestServer;
   clinic: Clinic;
   other: Clinic;
-  enrollment: { enrollmentId: string; token: string };
+  enrollment: { enrollmentId: string; token: string; secretProof: string };
   /** The row the clinic pushed before fuzzing. */
   seededRowId: string;
 }
@@ -51,9 +52,12 @@ export async function syncFuzzWorld(t: TestServer): Promise<SyncFuzzWorld> {
     audit: [clinic.dev.audit()],
   });
   if (seeded.status !== 200) throw new Error(`seed push failed: ${seeded.status}`);
+  // The code's secret never reaches the server; its proof does (defect 6 of issue 14).
+  const secretProof = enrollmentProof(randomBytes(32));
   const code = await clinic.ws.post('/v1/enrollments', {
     ...versions,
     wrappedClinicKey: 'wrapped',
+    secretProof,
   });
   if (code.status !== 201 && code.status !== 200)
     throw new Error(`enrollment code failed: ${code.status}`);
@@ -61,7 +65,11 @@ export async function syncFuzzWorld(t: TestServer): Promise<SyncFuzzWorld> {
     t,
     clinic,
     other,
-    enrollment: { enrollmentId: String(code.data.enrollmentId), token: String(code.data.token) },
+    enrollment: {
+      enrollmentId: String(code.data.enrollmentId),
+      token: String(code.data.token),
+      secretProof,
+    },
     seededRowId,
   };
 }
@@ -73,6 +81,7 @@ const ROUTES = [
   'POST /v1/snapshot',
   'POST /v1/clinics',
   'POST /v1/enrollments',
+  'POST /v1/enrollments/cancel',
   'POST /v1/enroll',
   'GET /v1/health',
   'GET /v1/ca',
@@ -116,7 +125,14 @@ function baseBody(route: Route, w: SyncFuzzWorld): Record<string, unknown> {
         csr: '-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----',
       };
     case 'POST /v1/enrollments':
-      return { ...versions, wrappedClinicKey: 'wrapped', expiresInSeconds: 600 };
+      return {
+        ...versions,
+        wrappedClinicKey: 'wrapped',
+        secretProof: enrollmentProof(randomBytes(32)),
+        expiresInSeconds: 600,
+      };
+    case 'POST /v1/enrollments/cancel':
+      return { ...versions, enrollmentId: w.enrollment.enrollmentId };
     case 'POST /v1/enroll':
       return {
         ...versions,
