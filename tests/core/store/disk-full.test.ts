@@ -47,9 +47,9 @@ async function appOn(fs: SmallFs): Promise<CoreApp> {
 }
 
 const intact = (app: CoreApp) => {
-  const db = writableDb(app.workstation.requireStore());
-  expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-  expect(verifyAuditChains(db).breaks).toEqual([]);
+  const store = app.workstation.requireStore();
+  expect(writableDb(store).pragma('integrity_check', { simple: true })).toBe('ok');
+  expect(verifyAuditChains(store.read).breaks).toEqual([]);
 };
 
 const names = async (app: CoreApp): Promise<string[]> => {
