@@ -18,6 +18,8 @@ export const AuditPageRequest = z.object({
 export type AuditPageRequest = z.infer<typeof AuditPageRequest>;
 
 export const AuditPageResponse = z.object({
+  /** The clinic this answer belongs to: a workstation refuses an answer for another. */
+  tenantId: Id,
   audit: z.array(AuditLog),
   nextCursor: z.number().int().nonnegative(),
   hasMore: z.boolean(),

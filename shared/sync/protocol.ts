@@ -84,6 +84,8 @@ export const PushRequest = z.object({
 export type PushRequest = z.infer<typeof PushRequest>;
 
 export const PushResponse = z.object({
+  /** The clinic this answer belongs to: a workstation refuses an answer for another. */
+  tenantId: Id,
   /** Changes and audit entries stored by this request. */
   accepted: z.number().int().nonnegative(),
   /** Changes and audit entries the server already had (a retried batch reports all of them here). */
@@ -112,6 +114,8 @@ export const PulledChange = Change.extend({ serverSeq: z.number().int().positive
 export type PulledChange = z.infer<typeof PulledChange>;
 
 export const PullResponse = z.object({
+  /** The clinic this answer belongs to: a workstation refuses an answer for another. */
+  tenantId: Id,
   changes: z.array(PulledChange),
   /** Audit entries of every device of the clinic, in server-sequence order. */
   audit: z.array(AuditLog),
@@ -144,6 +148,8 @@ export const Cell = Change;
 export type Cell = Change;
 
 export const SnapshotResponse = z.object({
+  /** The clinic this answer belongs to: a workstation refuses an answer for another. */
+  tenantId: Id,
   /** After the last page, pull with `after: cursor` to catch up. */
   cursor: z.number().int().nonnegative(),
   cells: z.array(Cell),

@@ -3,6 +3,7 @@
 // A hand-edited or stale settings file must never stop the app from starting,
 // so a bad stored value reads as its default; a bad value passed to `set` is a
 // programming or input error and is refused.
+import { mkdirSync } from 'node:fs';
 import Conf from 'conf';
 import { AppError } from '../../../shared/errors';
 import { Settings, defaultSettings } from './settings-store';
@@ -38,12 +39,16 @@ export const settingsFileName = 'settings';
 export const settingsFileOptions = {
   defaults: defaultSettings,
   clearInvalidConfig: true,
+  // Private whatever the umask (0666 by default), like every other file the app writes.
+  configFileMode: 0o600,
   // Keys are flat; dots in them must not create nested objects.
   accessPropertiesByDotNotation: false,
 } as const;
 
 /** Settings stored in `<dataDir>/settings.json` (headless modes and tests). */
 export function openConfSettings(dataDir: string): SettingsStore {
+  // conf would create the folder with the umask's mode; it holds the clinic's store.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const conf = new Conf<Settings>({
     ...settingsFileOptions,
     configName: settingsFileName,

@@ -14,6 +14,9 @@ export const versions = {
   schemaVersion: SCHEMA_VERSION,
 } as const;
 
+export const UNREADABLE_ANSWER =
+  'The sync server sent an answer this workstation could not read, so nothing from it was used. Sync will try again.';
+
 export interface SyncHttp {
   post<S extends z.ZodType>(
     path: string,
@@ -56,7 +59,13 @@ export function syncHttp(
       const reason = e instanceof AxiosError ? (e.code ?? 'network error') : 'network error';
       throw new AppError('UNAVAILABLE', `The sync server could not be reached (${reason}).`);
     }
-    if (res.status >= 200 && res.status < 300) return schema.parse(res.data) as z.output<S>;
+    if (res.status >= 200 && res.status < 300) {
+      // A truncated body arrives as a string, a wrong one as the wrong shape: both are refused
+      // before anything reads them, so nothing of an unreadable answer is ever applied.
+      const parsed = schema.safeParse(res.data);
+      if (!parsed.success) throw new AppError('INTEGRITY_FAILED', UNREADABLE_ANSWER);
+      return parsed.data as z.output<S>;
+    }
     const err = ErrorResponse.safeParse(res.data);
     const code: ErrorCode =
       err.success && errorCodes.includes(err.data.code) ? err.data.code : 'UNAVAILABLE';

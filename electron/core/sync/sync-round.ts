@@ -52,6 +52,18 @@ function batchIdOf(deviceId: string, b: PushBatch): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+export const FOREIGN_ANSWER =
+  "The sync server answered with another clinic's data, so nothing from it was used. The server or the network may be misconfigured: tell your administrator.";
+
+/**
+ * Every answer names its clinic; one for another clinic (a misrouted proxy, a
+ * server mixing up certificates) is refused before any of it is read.
+ */
+function ownAnswer<T extends { tenantId: string }>(store: ClinicStore, answer: T): T {
+  if (answer.tenantId !== store.tenantId) throw new AppError('INTEGRITY_FAILED', FOREIGN_ANSWER);
+  return answer;
+}
+
 export function clockWarningFor(offsetMs: number): string | null {
   if (Math.abs(offsetMs) <= MAX_DRIFT_MS) return null;
   const minutes = Math.round(Math.abs(offsetMs) / 60_000);
@@ -71,6 +83,7 @@ async function bootstrap(store: ClinicStore, http: SyncHttp, o: SyncRoundOptions
       '/v1/snapshot',
       {
         ...versions,
+        tenantId: store.tenantId ?? undefined,
         ...(cursor === undefined ? {} : { cursor }),
         ...(after ? { after } : {}),
         limit,
@@ -81,7 +94,7 @@ async function bootstrap(store: ClinicStore, http: SyncHttp, o: SyncRoundOptions
     // Pipelined like pulls: the next page is on its way while this one is inserted.
     let pending: Promise<SnapshotResponse> | null = fetchPage();
     while (pending) {
-      const page: SnapshotResponse = await pending;
+      const page: SnapshotResponse = ownAnswer(store, await pending);
       cursor = page.cursor;
       total = page.total ?? total;
       after = page.next ?? undefined;
@@ -94,10 +107,19 @@ async function bootstrap(store: ClinicStore, http: SyncHttp, o: SyncRoundOptions
   });
   // The snapshot carries cells only: fetch the audit history written before it.
   for (let after = 0; ;) {
-    const page = await http.post(
-      '/v1/audit',
-      { ...versions, after, upTo: cursor ?? 0, limit: 5000 },
-      AuditPageResponse,
+    const page = ownAnswer(
+      store,
+      await http.post(
+        '/v1/audit',
+        {
+          ...versions,
+          tenantId: store.tenantId ?? undefined,
+          after,
+          upTo: cursor ?? 0,
+          limit: 5000,
+        },
+        AuditPageResponse,
+      ),
     );
     applyRemoteAudit(store, page.audit);
     after = page.nextCursor;
@@ -141,6 +163,7 @@ export async function syncRound(
         '/v1/push',
         {
           ...versions,
+          tenantId: store.tenantId ?? undefined,
           batchId: batchIdOf(store.deviceId, batch),
           sentAt: Date.now(),
           changes: batch.changes,
@@ -148,6 +171,7 @@ export async function syncRound(
         },
         PushResponse,
       );
+      ownAnswer(store, res);
       result.clockOffsetMs = res.clockOffsetMs;
       acknowledgeBatch(store, batch);
       result.pushed += batch.changes.length + batch.audit.length;
@@ -166,10 +190,14 @@ export async function syncRound(
   // and the cursor moves only after its page is merged (same transaction).
   const limit = o.pullLimit ?? DEFAULT_PULL_LIMIT;
   const fetchPage = (after: number) =>
-    http.post('/v1/pull', { ...versions, sentAt: Date.now(), after, limit }, PullResponse);
+    http.post(
+      '/v1/pull',
+      { ...versions, tenantId: store.tenantId ?? undefined, sentAt: Date.now(), after, limit },
+      PullResponse,
+    );
   let pending: Promise<PullResponse> | null = fetchPage(store.sync.cursor);
   while (pending) {
-    const page: PullResponse = await pending;
+    const page: PullResponse = ownAnswer(store, await pending);
     pending = page.hasMore ? fetchPage(page.nextCursor) : null;
     // A failed prefetch must not be reported as unhandled while this page is merged.
     pending?.catch(() => undefined);

@@ -4,6 +4,7 @@
 // server. Rounds never overlap.
 import { isAppError } from '../../../shared/errors';
 import type { ClinicStore } from '../clinic/clinic-store';
+import { storageFailure } from '../store/store-errors';
 import { syncRound, type SyncRoundResult } from './sync-round';
 
 export interface SyncState {
@@ -103,7 +104,9 @@ export class SyncScheduler {
       this.lastPending = this.store.outbox.pendingCount();
       this.schedule(this.o.changeCheckMs ?? 2000);
       return result;
-    } catch (e) {
+    } catch (thrown) {
+      // A full disk or a damaged store is said as such, not as a generic sync failure.
+      const e = storageFailure(thrown) ?? thrown;
       this.failures++;
       this.state.online = !(isAppError(e) && e.code === 'UNAVAILABLE');
       this.state.lastError = isAppError(e) ? e.message : 'Sync failed; it will retry.';

@@ -59,7 +59,12 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
       { deviceId: device.deviceId, accepted: outcome.accepted, duplicates: outcome.duplicates },
       'push',
     );
-    return { ...outcome, serverTime: now.getTime(), clockOffsetMs: now.getTime() - body.sentAt };
+    return {
+      ...outcome,
+      tenantId: device.tenantId,
+      serverTime: now.getTime(),
+      clockOffsetMs: now.getTime() - body.sentAt,
+    };
   });
 
   app.post('/v1/pull', async (req): Promise<PullResponse> => {
@@ -74,7 +79,12 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
       device.deviceId,
     );
     const now = ctx.now().getTime();
-    return { ...page, serverTime: now, clockOffsetMs: now - body.sentAt };
+    return {
+      ...page,
+      tenantId: device.tenantId,
+      serverTime: now,
+      clockOffsetMs: now - body.sentAt,
+    };
   });
 
   // A workstation that bootstrapped from a snapshot fetches the audit history up to its cursor here.
@@ -82,12 +92,13 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const device = await authenticateDevice(req, store);
     const body = parseRequest(AuditPageRequest, req.body);
     assertSameTenant(device, body.tenantId);
-    return store.auditPage(
+    const page = await store.auditPage(
       device.tenantId,
       body.after,
       body.upTo,
       body.limit ?? DEFAULT_PULL_LIMIT,
     );
+    return { ...page, tenantId: device.tenantId };
   });
 
   app.post('/v1/snapshot', async (req): Promise<SnapshotResponse> => {
@@ -100,11 +111,12 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
         'A later snapshot page needs the cursor of the first page.',
       );
     }
-    return store.snapshot(
+    const page = await store.snapshot(
       device.tenantId,
       body.cursor ?? null,
       body.after ?? null,
       body.limit ?? DEFAULT_SNAPSHOT_LIMIT,
     );
+    return { ...page, tenantId: device.tenantId };
   });
 }
