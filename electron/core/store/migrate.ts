@@ -2,6 +2,7 @@
 // transaction, and a database written by a newer app refused untouched.
 import { AppError } from '../../../shared/errors';
 import type { Db } from './open-database';
+import { captureBackfills } from './migration-backfill';
 import type { Migration } from './migrations/migration';
 import { migrations as allMigrations } from './migrations';
 
@@ -23,6 +24,7 @@ export function migrate(db: Db, migrations: readonly Migration[] = allMigrations
   db.transaction(() => {
     for (const m of pending) {
       db.exec(m.sql);
+      if (m.backfills) captureBackfills(db, m.backfills);
       db.pragma(`user_version = ${m.version}`);
     }
   }).immediate();

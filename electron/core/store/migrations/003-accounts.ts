@@ -18,4 +18,5 @@ CREATE TABLE login_throttle (
   retryAt INTEGER NOT NULL
 ) STRICT;
 `,
+  backfills: [{ table: 'users', columns: ['mustChangePassword'] }],
 };

@@ -52,4 +52,5 @@ ALTER TABLE messages ADD COLUMN orderKey TEXT;
 UPDATE messages SET urgent = 0;
 CREATE INDEX messages_conversation ON messages(tenantId, conversationId, orderKey);
 `,
+  backfills: [{ table: 'messages', columns: ['urgent'] }],
 };

@@ -85,4 +85,11 @@ CREATE INDEX billing_date ON billing(tenantId, COALESCE(issuedAt, createdAt), id
 CREATE INDEX billing_doctor_date ON billing(tenantId, doctorId, COALESCE(issuedAt, createdAt), id);
 CREATE INDEX billing_patient_date ON billing(tenantId, patientId, COALESCE(issuedAt, createdAt), id);
 `,
+  backfills: [
+    { table: 'billing', columns: ['doctorId', 'voidedAt', 'voidReason', 'invoiceNumber'] },
+    {
+      table: 'invoice_line_items',
+      columns: ['position', 'discountAmount', 'taxRateBp', 'taxAmount'],
+    },
+  ],
 };
