@@ -225,6 +225,8 @@ export class MessagesService {
 
   aboutPatient(session: Session, r: ChannelInput<'messages.aboutPatient'>) {
     requireCap(session, 'messages.use');
+    // A patient of no clinic of this session's (or of another clinic) is not found, not "no messages".
+    this.repos.patients.get(session.actor.tenantId, r.patientId);
     const activity = this.q.aboutPatient(this.reader(session), r.patientId, 100);
     return {
       items: this.summaries(
