@@ -233,9 +233,9 @@ async function seedClinic(app: CoreApp, m: ClinicMarkers): Promise<ClinicIds> {
   ok(await d('messages.open', { conversationId: conv.conversationId }), 'messages.open');
   await d('session.logout', {});
   const store = app.workstation.requireStore();
-  const admin = writableDb(store)
-    .prepare("SELECT id FROM users WHERE role = 'admin'")
-    .get() as { id: string };
+  const admin = writableDb(store).prepare("SELECT id FROM users WHERE role = 'admin'").get() as {
+    id: string;
+  };
   return {
     tenantId: store.tenantId ?? '',
     adminUserId: admin.id,

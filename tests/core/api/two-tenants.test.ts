@@ -42,8 +42,16 @@ type Probe<N extends ChannelName> =
       refused?: 'VALIDATION_FAILED';
       for?: StaffRole[];
     }
-  /** Lists or searches; `shows` is a string the own clinic's answer must contain for that role. */
-  | { finds: (c: ClinicIds) => ApiRequest<N>; shows?: (c: ClinicIds, r: StaffRole) => string | null }
+  /**
+   * Lists or searches; `shows` is a string the own clinic's answer must
+   * contain for that role; `more` are further requests (other filters, other
+   * search paths), each checked for leaks.
+   */
+  | {
+      finds: (c: ClinicIds) => ApiRequest<N>;
+      shows?: (c: ClinicIds, r: StaffRole) => string | null;
+      more?: (c: ClinicIds) => ApiRequest<N>[];
+    }
   | { skip: string };
 
 /** The conversation of each clinic is between its doctor and its front desk. */
@@ -73,6 +81,15 @@ const probes: { [N in ChannelName]: Probe<N> } = {
   'patients.search': {
     finds: (c) => ({ query: c.markers.familyName }),
     shows: (c) => c.patientId,
+    // Every path of the search: all patients, MRN prefix, phone digits, two names, given name.
+    more: (c) => [
+      { query: '' },
+      { query: c.mrn.slice(0, 6) },
+      { query: c.markers.phone },
+      { query: `${c.markers.givenName} ${c.markers.familyName}` },
+      { query: c.markers.givenName.slice(0, 3) },
+      { query: '', offset: 1, limit: 1 },
+    ],
   },
   'patients.get': { names: (c) => ({ id: c.patientId }) },
   'patients.create': { skip: 'names no row; a new patient belongs to the session’s clinic' },
@@ -82,7 +99,11 @@ const probes: { [N in ChannelName]: Probe<N> } = {
     names: (c) => ({ doctorId: c.doctorId, availability: weekdayAvailability }),
     for: ['admin', 'doctor'],
   },
-  'schedule.range': { finds: () => range, shows: (c) => c.appointmentId },
+  'schedule.range': {
+    finds: () => range,
+    shows: (c) => c.appointmentId,
+    more: (c) => [{ ...range, doctorIds: [c.doctorId] }],
+  },
   'schedule.freeSlots': { names: (c) => ({ doctorId: c.doctorId, ...range }) },
   'appointments.book': {
     names: (c) => ({
@@ -112,6 +133,11 @@ const probes: { [N in ChannelName]: Probe<N> } = {
   'audit.search': {
     finds: (c) => ({ filter: { patientId: c.patientId } }),
     shows: (c) => c.patientId,
+    more: (c) => [
+      { filter: {} },
+      { filter: { userId: c.deskUserId } },
+      { filter: { table: 'patients' } },
+    ],
   },
   'audit.chainStatus': { finds: () => ({}) },
   'audit.exportCsv': {
@@ -171,7 +197,17 @@ const probes: { [N in ChannelName]: Probe<N> } = {
     shows: (c, r) => (r === 'admin' ? null : c.conversationId),
   },
   'messages.fileToChart': { names: (c) => ({ messageId: c.messageId }) },
-  'billing.list': { finds: () => ({}), shows: (c) => c.invoiceId },
+  'billing.list': {
+    finds: () => ({}),
+    shows: (c) => c.invoiceId,
+    more: (c) => [
+      { patientId: c.patientId },
+      { doctorId: c.doctorId },
+      { from: '2026-01-01', to: '2027-12-31' },
+      { method: 'card' },
+      { status: 'partially_paid' },
+    ],
+  },
   'billing.get': { names: (c) => ({ id: c.invoiceId }) },
   'billing.create': { names: (c) => ({ patientId: c.patientId, lines: line(c) }) },
   'billing.createFromAppointment': { names: (c) => ({ appointmentId: c.appointmentId }) },
@@ -303,12 +339,20 @@ describe('two clinics in one store file', () => {
         } else {
           const foreign = await call(name, probe.finds(w.other));
           const own = await call(name, probe.finds(w.own));
+          for (const req of [...(probe.more?.(w.other) ?? []), ...(probe.more?.(w.own) ?? [])]) {
+            const res = await call(name, req);
+            if (holds && !res.ok)
+              problems.push(`${name}: ${JSON.stringify(req)} gave ${code(res)}`);
+          }
           if (holds) {
-            if (!foreign.ok) problems.push(`${name}: a search of the other clinic's data gave ${code(foreign)}`);
+            if (!foreign.ok)
+              problems.push(`${name}: a search of the other clinic's data gave ${code(foreign)}`);
             if (!own.ok) problems.push(`${name}: gave ${code(own)} for the own clinic`);
             const shows = probe.shows?.(w.own, r.role) ?? null;
             if (shows !== null && leaks(own, [shows]).length === 0)
-              problems.push(`${name}: the own clinic's answer lacks its own row (the probe proves nothing)`);
+              problems.push(
+                `${name}: the own clinic's answer lacks its own row (the probe proves nothing)`,
+              );
           }
         }
       }
