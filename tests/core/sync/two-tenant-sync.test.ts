@@ -62,7 +62,7 @@ describe('sync with two clinics in one file and a third on the server', () => {
     server = await startTestServer();
     w = await twoTenantWorld();
     store = w.app.workstation.requireStore();
-    third = await clinicWorld({ clinicName: 'Third Clinic' });
+    third = await clinicWorld();
     for (const s of [store, third.store]) {
       await connectClinic(s, {
         serverUrl: server.server.url,
