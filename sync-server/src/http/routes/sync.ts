@@ -74,7 +74,11 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
       device.deviceId,
     );
     const now = ctx.now().getTime();
-    return { ...page, serverTime: now, clockOffsetMs: now - body.sentAt };
+    // The chain tips come with the last page, bounded by its cursor so they match what was sent.
+    const tips = page.hasMore
+      ? {}
+      : { auditTips: await store.auditTips(device.tenantId, page.nextCursor) };
+    return { ...page, ...tips, serverTime: now, clockOffsetMs: now - body.sentAt };
   });
 
   // A workstation that bootstrapped from a snapshot fetches the audit history up to its cursor here.
