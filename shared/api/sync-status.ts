@@ -12,6 +12,8 @@ export const SyncStatus = z.object({
   lastSyncAt: UtcTimestamp.nullable(),
   conflicts: z.number().int(),
   clockWarning: z.string().nullable(),
+  /** Audit entries missing or rewritten against the chain tips the server acknowledged, or null. */
+  auditWarning: z.string().nullable(),
   bootstrapProgress: z.number().min(0).max(1).nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;

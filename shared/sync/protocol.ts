@@ -113,6 +113,18 @@ export type PullRequest = z.infer<typeof PullRequest>;
 export const PulledChange = Change.extend({ serverSeq: z.number().int().positive() });
 export type PulledChange = z.infer<typeof PulledChange>;
 
+/**
+ * A device's chain tip as the server holds it: its latest acknowledged audit
+ * entry. Workstations cross-check their copies against it, so deleting the
+ * newest entries of a chain (which a hash chain alone cannot reveal) is seen.
+ */
+export const AuditTip = z.object({
+  deviceId: Id,
+  deviceSeq: z.number().int().positive(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type AuditTip = z.infer<typeof AuditTip>;
+
 export const PullResponse = z.object({
   /** The clinic this answer belongs to: a workstation refuses an answer for another. */
   tenantId: Id,
@@ -124,6 +136,12 @@ export const PullResponse = z.object({
   hasMore: z.boolean(),
   serverTime: EpochMillis,
   clockOffsetMs: z.number().int(),
+  /**
+   * On the last page only (additive; older servers leave it out): every
+   * device's chain tip among entries up to `nextCursor`, the workstation's own
+   * included.
+   */
+  auditTips: z.array(AuditTip).optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

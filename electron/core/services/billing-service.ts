@@ -766,6 +766,8 @@ export class BillingService {
     if (!d.invoice.issuedAt)
       throw new AppError('INVALID_TRANSITION', 'Issue the invoice before printing it.');
     const pdf = await invoicePdf(d, r.kind);
+    // A printed document leaves the app with the patient's name and services on it: audited as an export.
+    this.store.audit(session.actor, 'export', 'billing', d.invoice.id, `${r.kind} pdf`);
     const name = `${r.kind === 'receipt' ? 'receipt' : 'invoice'}-${d.invoice.invoiceNumber ?? d.invoice.id}.pdf`;
     return { fileName: name, base64: pdf.toString('base64') };
   }

@@ -225,6 +225,8 @@ export class MessagesService {
 
   aboutPatient(session: Session, r: ChannelInput<'messages.aboutPatient'>) {
     requireCap(session, 'messages.use');
+    // A patient of no clinic of this session's (or of another clinic) is not found, not "no messages".
+    this.repos.patients.get(session.actor.tenantId, r.patientId);
     const activity = this.q.aboutPatient(this.reader(session), r.patientId, 100);
     return {
       items: this.summaries(
@@ -389,13 +391,18 @@ export class MessagesService {
     const ids = conversations.map((a) => a.id).filter((id) => hits.has(id));
     const extra = [...hits.keys()].filter((id) => !ids.includes(id));
     const shown = [...ids, ...extra].slice(0, SEARCH_RESULTS);
-    this.store.audit(
-      session.actor,
-      'read',
-      'messages',
-      null,
-      `search: ${scanned.length} messages read, ${shown.length} conversations found`,
-    );
+    this.store.transaction(() => {
+      this.store.audit(
+        session.actor,
+        'read',
+        'messages',
+        null,
+        `search: ${scanned.length} messages read, ${shown.length} conversations found`,
+      );
+      // Each conversation whose matching line is shown: which records were read, not only how many.
+      for (const id of shown)
+        this.store.audit(session.actor, 'read', 'conversations', id, 'search match');
+    });
     return {
       items: shown.map((id) => ({
         conversation: this.summary(session, id, cache),

@@ -5,6 +5,20 @@
 import type { WritableDB } from './db-handles';
 import { deleteMetaRows, readMetaRow, writeMetaRow, type MetaRowKey } from './local-meta';
 
+/** A device's audit chain tip as the server reported it (the shape of the protocol's AuditTip). */
+export interface StoredAuditTip {
+  deviceId: string;
+  deviceSeq: number;
+  hash: string;
+}
+
+const isTip = (t: unknown): t is StoredAuditTip =>
+  typeof t === 'object' &&
+  t !== null &&
+  typeof (t as StoredAuditTip).deviceId === 'string' &&
+  Number.isInteger((t as StoredAuditTip).deviceSeq) &&
+  typeof (t as StoredAuditTip).hash === 'string';
+
 export interface SyncIdentity {
   serverUrl: string;
   caPem: string;
@@ -25,6 +39,10 @@ const KEYS = {
   deviceName: 'sync:deviceName',
   /** Highest deviceSeq of this device's audit entries the server has stored. */
   auditPushedSeq: 'sync:auditPushedSeq',
+  /** Every device's chain tip as the server last reported it (JSON of AuditTip[]). */
+  auditTips: 'sync:auditTips',
+  /** Plain words about audit entries missing against those tips, or empty. */
+  auditWarning: 'sync:auditWarning',
 } as const satisfies Record<string, MetaRowKey>;
 
 export interface SyncState {
@@ -41,6 +59,10 @@ export interface SyncState {
   /** The name given when joining, used for this device's row once the clinic has arrived. */
   deviceName: string | null;
   auditPushedSeq: number;
+  /** The chain tips the server returned with the last complete pull (empty before one). */
+  auditTips: StoredAuditTip[];
+  /** What the last round's tip cross-check found wrong, or null. */
+  auditWarning: string | null;
   /** Forgets the server (identity and progress), e.g. after a failed join. */
   clear(): void;
 }
@@ -105,6 +127,20 @@ export function syncState(db: WritableDB): SyncState {
     },
     set auditPushedSeq(v) {
       set('auditPushedSeq', String(v));
+    },
+    get auditTips() {
+      const raw = get('auditTips');
+      const parsed: unknown = raw ? JSON.parse(raw) : [];
+      return Array.isArray(parsed) && parsed.every(isTip) ? parsed : [];
+    },
+    set auditTips(v) {
+      set('auditTips', JSON.stringify(v));
+    },
+    get auditWarning() {
+      return get('auditWarning') || null;
+    },
+    set auditWarning(v) {
+      set('auditWarning', v ?? '');
     },
     clear: () => deleteMetaRows(db, Object.values(KEYS)),
   };

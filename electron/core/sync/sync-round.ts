@@ -4,11 +4,13 @@
 // from their content (a retried batch is a duplicate, not new data), outbox
 // rows are deleted only after the server stored them, and the cursor moves
 // only after a page is merged, in the same transaction-per-page.
+import { checkAuditTips, describeTipProblems } from '../audit/tip-check';
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import { MAX_DRIFT_MS } from '../../../shared/sync/hlc';
 import {
   PullResponse,
+  type AuditTip,
   PushResponse,
   SnapshotResponse,
   SYNC_LIMITS,
@@ -30,6 +32,8 @@ export interface SyncRoundResult {
   clockOffsetMs: number | null;
   clockWarning: string | null;
   bootstrapped: boolean;
+  /** What the chain-tip cross-check found wrong (null when all is well or the server sends no tips). */
+  auditWarning: string | null;
 }
 
 export interface SyncRoundOptions {
@@ -149,6 +153,7 @@ export async function syncRound(
     clockOffsetMs: null,
     clockWarning: null,
     bootstrapped: false,
+    auditWarning: null,
   };
 
   if (!store.sync.bootstrapped) {
@@ -196,6 +201,7 @@ export async function syncRound(
       PullResponse,
     );
   let pending: Promise<PullResponse> | null = fetchPage(store.sync.cursor);
+  let tips: AuditTip[] | null = null;
   while (pending) {
     const page: PullResponse = ownAnswer(store, await pending);
     pending = page.hasMore ? fetchPage(page.nextCursor) : null;
@@ -205,6 +211,17 @@ export async function syncRound(
     const applied = applyRemotePage(store, page.changes, page.audit, page.nextCursor);
     if (applied.clockWarning) result.clockWarning ??= applied.clockWarning;
     result.pulled += page.changes.length;
+    if (page.auditTips) tips = page.auditTips;
+  }
+  // The server's chain tips, against what this workstation holds of every chain (its own too).
+  if (tips) {
+    const problems = checkAuditTips(store.read, tips);
+    result.auditWarning = describeTipProblems(problems, store.deviceId);
+    const reported = tips;
+    store.transaction(() => {
+      store.sync.auditTips = reported;
+      store.sync.auditWarning = result.auditWarning;
+    });
   }
 
   if (result.clockOffsetMs !== null) result.clockWarning ??= clockWarningFor(result.clockOffsetMs);

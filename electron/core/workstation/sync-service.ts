@@ -22,6 +22,7 @@ export class SyncService {
       lastSyncAt: s?.lastSyncAt ?? store?.sync.lastSyncAt ?? null,
       conflicts: s?.conflicts ?? 0,
       clockWarning: s?.clockWarning || null,
+      auditWarning: store?.sync.auditWarning ?? null,
       bootstrapProgress: s?.bootstrapProgress ?? null,
     };
   }

@@ -242,6 +242,18 @@ export async function openPgStore(connectionString: string): Promise<SyncStore> 
           ]);
       return buildSnapshotPage(cursor, rows.map(toChange), limit, total);
     },
+    // One index probe per device (audit_by_device, newest first), never a scan of the log.
+    auditTips: async (tenantId, upTo) => {
+      const r = await pool.query<{ deviceId: string; deviceSeq: number; hash: string }>(
+        `SELECT a.device_id AS "deviceId", a.device_seq AS "deviceSeq", a.hash AS hash
+         FROM devices d JOIN audit a ON a.device_id = d.id AND a.device_seq = (
+           SELECT x.device_seq FROM audit x WHERE x.device_id = d.id AND x.seq <= $1
+           ORDER BY x.device_seq DESC LIMIT 1)
+         WHERE d.tenant_id = $2 AND a.tenant_id = d.tenant_id ORDER BY a.device_id`,
+        [upTo, tenantId],
+      );
+      return r.rows.map((t) => ({ ...t, deviceSeq: Number(t.deviceSeq) }));
+    },
     auditPage: async (tenantId, after, upTo, limit) => {
       const r = await pool.query<{ seq: string; entry: string }>(
         'SELECT seq, entry FROM audit WHERE tenant_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4',

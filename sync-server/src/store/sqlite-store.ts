@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { AuditLog } from '../../../shared/domain/audit-log';
 import { AppError } from '../../../shared/errors';
-import type { PulledChange } from '../../../shared/sync/protocol';
+import type { AuditTip, PulledChange } from '../../../shared/sync/protocol';
 import { privateDir, touchPrivateFile } from '../secure/private-files';
 import { buildPullPage } from '../sync/page';
 import { buildSnapshotPage } from '../sync/snapshot-page';
@@ -239,6 +239,17 @@ export function openSqliteStore(dataDir: string): SyncStore {
             );
         return buildSnapshotPage(cursor, rows.map(toChange), limit, total);
       })(),
+    // One index probe per device (audit_by_device, newest first), never a scan of the log.
+    auditTips: async (tenantId, upTo) =>
+      db
+        .prepare(
+          `SELECT a.device_id AS deviceId, a.device_seq AS deviceSeq, a.hash AS hash
+           FROM devices d JOIN audit a ON a.device_id = d.id AND a.device_seq = (
+             SELECT x.device_seq FROM audit x WHERE x.device_id = d.id AND x.seq <= ?
+             ORDER BY x.device_seq DESC LIMIT 1)
+           WHERE d.tenant_id = ? AND a.tenant_id = d.tenant_id ORDER BY a.device_id`,
+        )
+        .all(upTo, tenantId) as AuditTip[],
     auditPage: async (tenantId, after, upTo, limit) => {
       const rows = db
         .prepare(

@@ -5,6 +5,7 @@
 import type { AuditLog } from '../../../shared/domain/audit-log';
 import type { Change, CellKey } from '../../../shared/sync/protocol';
 import type { AuditPage, PullPage, SnapshotPage } from '../sync/pages';
+import type { AuditTip } from '../../../shared/sync/protocol';
 
 export type { AuditPage, PullPage, SnapshotPage } from '../sync/pages';
 
@@ -105,6 +106,8 @@ export interface SyncStore {
     after: CellKey | null,
     limit: number,
   ): Promise<SnapshotPage>;
+  /** Each device's latest audit entry with seq <= upTo (its chain tip), for the devices of a tenant. */
+  auditTips(tenantId: string, upTo: number): Promise<AuditTip[]>;
   /** Audit entries with after < seq <= upTo, in sequence order (a new workstation's history). */
   auditPage(tenantId: string, after: number, upTo: number, limit: number): Promise<AuditPage>;
   counts(now: string): Promise<StoreCounts>;

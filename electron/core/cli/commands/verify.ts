@@ -1,5 +1,6 @@
 // `ehrbs verify`: the database's own integrity checks and every device's audit
 // hash chain. Read-only: it leaves every file exactly as it was.
+import { checkAuditTips, describeTipProblems } from '../../audit/tip-check';
 import { verifyAuditChains, type ChainBreak } from '../../audit/verify-chain';
 import { assertNever } from '../../../../shared/errors';
 import { requireString } from '../args';
@@ -64,6 +65,15 @@ Environment: EHRBS_PASSPHRASE.`,
             (report.breaks.length > 1 ? ` (${report.breaks.length} devices affected)` : '') +
             '\n',
         );
+        return EXIT.damaged;
+      }
+      // Tail truncation: entries the sync server acknowledged (its chain tips) must still be here.
+      const tipProblem = describeTipProblems(
+        checkAuditTips(store.read, store.sync.auditTips),
+        store.deviceId,
+      );
+      if (tipProblem) {
+        io.note(`ehrbs: ${tipProblem}\n`);
         return EXIT.damaged;
       }
       io.out(

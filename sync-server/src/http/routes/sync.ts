@@ -79,8 +79,13 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
       device.deviceId,
     );
     const now = ctx.now().getTime();
+    // The chain tips come with the last page, bounded by its cursor so they match what was sent.
+    const tips = page.hasMore
+      ? {}
+      : { auditTips: await store.auditTips(device.tenantId, page.nextCursor) };
     return {
       ...page,
+      ...tips,
       tenantId: device.tenantId,
       serverTime: now,
       clockOffsetMs: now - body.sentAt,
