@@ -18,7 +18,7 @@ import { startTestServer, type TestServer } from '../../server/helpers/server';
 import { patientInput } from '../fixtures';
 import { tempDir, testWrapper } from '../helpers';
 import { clinicWorld } from '../world';
-import { auditIds, replicaContent } from './replicas';
+import { auditRows as auditIds, replicaContent } from './replicas';
 import { writableDb } from '../../../electron/core/clinic/writable-db';
 
 describe('two workstations and a sync server', () => {
