@@ -316,11 +316,11 @@ export const opArb = (wsCount: number): fc.Arbitrary<Op> => {
 };
 
 /** A workload: the number of workstations and what they do. */
-export const workloadArb = (): fc.Arbitrary<[number, Op[]]> =>
+export const workloadArb = (maxOps = 40): fc.Arbitrary<[number, Op[]]> =>
   fc
     .integer({ min: 3, max: MAX_REPLICAS })
     .chain((count) =>
-      fc.tuple(fc.constant(count), fc.array(opArb(count), { minLength: 10, maxLength: 40 })),
+      fc.tuple(fc.constant(count), fc.array(opArb(count), { minLength: 10, maxLength: maxOps })),
     );
 
 /**
