@@ -1,8 +1,12 @@
 // kill -9 of the server while it applies a push, then a restart and the
-// client's retry of the same batch: every change and audit entry is stored
-// exactly once, with a gap-free sequence, whatever moment the kill hit.
+// client's retry of the same batch. The server runs with its push fault hook
+// (EHRBS_TEST_PUSH_PAUSE, sync-server/src/store/push-fault.ts): inside the push
+// transaction, with the batch's changes written and its audit entries not yet,
+// it reports where it is and stops there, and the kill lands at that point.
+// After the restart nothing of the batch is stored; the retry stores every
+// change and audit entry exactly once, with a gap-free sequence.
 // (Counted with the server's metrics: a workstation's own pull skips its own items.)
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -12,21 +16,31 @@ import { FakeDevice } from './helpers/fixtures';
 import { spawnServer, type ServerProcess } from './helpers/process';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ehrbs-crash-'));
+const marker = join(dataDir, 'push-paused.json');
 const token = randomUUID();
 let server: ServerProcess | null = null;
 
-const start = async () => {
-  server = spawnServer(['--data', dataDir], { EHRBS_SERVER_TOKEN: token });
+const start = async (env: Record<string, string> = {}) => {
+  server = spawnServer(['--data', dataDir], { EHRBS_SERVER_TOKEN: token, ...env });
   return (await server.waitFor(/listening on (https:\/\/\S+)/))[1] ?? '';
 };
+
+/** Waits (without a time limit of its own: the test's timeout applies) for the server to reach the hook. */
+async function pausedAt(): Promise<unknown> {
+  while (!existsSync(marker)) {
+    if (server?.child.exitCode !== null) throw new Error(`the server exited: ${server?.output()}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return JSON.parse(readFileSync(marker, 'utf8'));
+}
 
 afterAll(async () => {
   await server?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-it('loses and duplicates nothing when the server dies mid-push', async () => {
-  let url = await start();
+it('loses and duplicates nothing when the server dies inside the push transaction', async () => {
+  let url = await start({ EHRBS_TEST_PUSH_PAUSE: marker });
   const caPem = readFileSync(join(dataDir, 'ca.pem'), 'utf8');
   const key = newWorkstationKey();
   const tenantId = randomUUID();
@@ -48,16 +62,30 @@ it('loses and duplicates nothing when the server dies mid-push', async () => {
 
   const inFlight = new Workstation(url, caPem, credentials)
     .post('/v1/push', batch)
-    .catch(() => null);
-  await new Promise((r) => setTimeout(r, 150));
+    .then((res) => res.status)
+    .catch(() => 'no response');
+  // The kill lands inside the transaction: all 2,000 changes written, no audit entry, no commit.
+  expect(await pausedAt()).toEqual({
+    step: 'changes-written',
+    changes: 2000,
+    pid: server?.child.pid,
+  });
   server?.child.kill('SIGKILL');
-  await inFlight;
+  expect(await inFlight).toBe('no response');
 
   url = await start();
+  const metrics = async () =>
+    (
+      await new Workstation(url, caPem).get('/v1/metrics', {
+        authorization: `Bearer ${token}`,
+      })
+    ).data;
+  // Nothing half-applied: the written changes went with the uncommitted transaction.
+  expect(await metrics()).toMatchObject({ changes: 0, auditEntries: 0 });
   const ws = new Workstation(url, caPem, credentials);
   const retried = await ws.post('/v1/push', batch);
   expect(retried.status).toBe(200);
-  expect(Number(retried.data.accepted) + Number(retried.data.duplicates)).toBe(2050);
+  expect(retried.data).toMatchObject({ accepted: 2050, duplicates: 0, serverSeq: 2050 });
 
   let after = 0;
   let changes = 0;
@@ -71,8 +99,5 @@ it('loses and duplicates nothing when the server dies mid-push', async () => {
   }
   // No echo: the device's own pull passes over its items, and its cursor ends past all of them.
   expect({ changes, audit, after }).toEqual({ changes: 0, audit: 0, after: 2050 });
-  const metrics = await new Workstation(url, caPem).get('/v1/metrics', {
-    authorization: `Bearer ${token}`,
-  });
-  expect(metrics.data).toMatchObject({ changes: 2000, auditEntries: 50 });
+  expect(await metrics()).toMatchObject({ changes: 2000, auditEntries: 50 });
 });

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import { cellKey } from '../../../shared/sync/merge';
 import { batchIdHorizon, planPush, type StoredCell } from '../sync/plan-push';
+import { pushFault } from './push-fault';
 import type { PushInput, PushOutcome } from './types';
 
 export function makeSqlitePush(db: Database.Database) {
@@ -78,6 +79,7 @@ export function makeSqlitePush(db: Database.Database) {
         input.deviceId,
       );
     }
+    pushFault({ step: 'changes-written', changes: plan.changes.length });
     for (const { seq, entry } of plan.audit) {
       stmts.insertAudit.run(
         input.tenantId,

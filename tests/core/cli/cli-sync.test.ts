@@ -3,6 +3,7 @@
 // with SIGKILL in the middle of a push, then resumed: nothing lost, nothing
 // duplicated.
 import { spawn } from 'node:child_process';
+import { cpSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { servicesFor } from '../../../electron/core/services/services';
@@ -18,47 +19,59 @@ import { writableDb } from '../../../electron/core/clinic/writable-db';
 const BIN = resolve(import.meta.dirname, '../../../bin/ehrbs.js');
 const wrapper = () => new PassphraseKeyWrapper(PASSPHRASE, { N: 2 ** 10, r: 8, p: 1 });
 
-describe('ehrbs connect, enroll-code, join, sync', () => {
-  let server: TestServer;
-  const tmp = tempDir('ehrbs-cli-sync-');
-  const a = join(tmp.dir, 'a');
-  const b = join(tmp.dir, 'b');
-  let target: string[];
+/** A clinic of 1,500 patients (enough outbox for many push batches), made once and copied into each test. */
+async function clinicTemplate(dir: string): Promise<void> {
+  const init = await runCli(
+    [
+      'init',
+      '--data',
+      dir,
+      '--clinic',
+      'Hill Clinic',
+      '--admin-email',
+      ADMIN_EMAIL,
+      '--admin-name',
+      'Ada Admin',
+    ],
+    cliEnv({ EHRBS_PASSWORD: ADMIN_PASSWORD }),
+  );
+  expect(init.code).toBe(0);
+  const store = await ClinicStore.open(dir, wrapper());
+  const services = servicesFor(store);
+  const admin = await services.auth.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+  store.transaction(() => {
+    for (let i = 0; i < 1500; i++)
+      services.patients.create(admin, patientInput({ givenName: `Given${i}` }));
+  });
+  store.close();
+}
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    target = ['--server', server.server.url, '--fingerprint', server.server.caFingerprint];
-    const init = await runCli(
-      [
-        'init',
-        '--data',
-        a,
-        '--clinic',
-        'Hill Clinic',
-        '--admin-email',
-        ADMIN_EMAIL,
-        '--admin-name',
-        'Ada Admin',
-      ],
-      cliEnv({ EHRBS_PASSWORD: ADMIN_PASSWORD }),
-    );
-    expect(init.code).toBe(0);
-    // 1,500 patients: enough outbox for many push batches.
-    const store = await ClinicStore.open(a, wrapper());
-    const services = servicesFor(store);
-    const admin = await services.auth.login(ADMIN_EMAIL, ADMIN_PASSWORD);
-    store.transaction(() => {
-      for (let i = 0; i < 1500; i++)
-        services.patients.create(admin, patientInput({ givenName: `Given${i}` }));
-    });
-    store.close();
-  }, 120_000);
+// Each test has its own server and its own copy of the clinic, so any one runs alone (-t).
+describe('ehrbs connect, enroll-code, join, sync', () => {
+  const tmp = tempDir('ehrbs-cli-sync-');
+  const template = join(tmp.dir, 'template');
+  const servers: TestServer[] = [];
+  let copies = 0;
+  const setUp = async () => {
+    const server = await startTestServer();
+    servers.push(server);
+    const a = join(tmp.dir, `a${++copies}`);
+    cpSync(template, a, { recursive: true });
+    return {
+      server,
+      a,
+      target: ['--server', server.server.url, '--fingerprint', server.server.caFingerprint],
+    };
+  };
+
+  beforeAll(() => clinicTemplate(template), 120_000);
   afterAll(async () => {
-    await server.stop();
+    for (const s of servers) await s.stop();
     tmp.cleanup();
   });
 
   it('refuses a server whose CA does not match the pinned fingerprint, sending nothing', async () => {
+    const { server, a } = await setUp();
     const r = await runCli(
       ['connect', '--data', a, '--server', server.server.url, '--fingerprint', 'AB'.repeat(32)],
       cliEnv({ EHRBS_SERVER_TOKEN: server.adminToken }),
@@ -69,6 +82,7 @@ describe('ehrbs connect, enroll-code, join, sync', () => {
   });
 
   it('survives a client killed with SIGKILL mid-push: the resumed sync stores everything exactly once', async () => {
+    const { server, a, target } = await setUp();
     const child = spawn(process.execPath, [BIN, 'connect', '--data', a, ...target], {
       env: cliEnv({ EHRBS_SERVER_TOKEN: server.adminToken }),
       stdio: 'ignore',
@@ -84,6 +98,7 @@ describe('ehrbs connect, enroll-code, join, sync', () => {
     child.kill('SIGKILL');
     await new Promise((r) => child.once('close', r));
     expect(stored).toBeGreaterThan(0);
+    const atKill = (await server.server.store.counts(new Date().toISOString())).changes;
 
     const resumed = await runCli(['sync', '--data', a]);
     expect(resumed.stderr).toBe('');
@@ -99,6 +114,8 @@ describe('ehrbs connect, enroll-code, join, sync', () => {
         writableDb(store).prepare('SELECT count(*) AS n FROM patients').get() as { n: number }
       ).n;
       const counts = await server.server.store.counts(new Date().toISOString());
+      // The kill landed mid-push: part of the outbox had reached the server, not all of it.
+      expect(atKill).toBeLessThan(counts.changes);
       // Every patient row's cells reached the server once: the change log holds no duplicates.
       expect(counts.changes).toBe(counts.cells);
       expect(cells).toBe(1500);
@@ -108,6 +125,13 @@ describe('ehrbs connect, enroll-code, join, sync', () => {
   }, 120_000);
 
   it('enrolls a second workstation with a one-time code, which then holds an identical clinic', async () => {
+    const { server, a, target } = await setUp();
+    const b = join(tmp.dir, `b${copies}`);
+    const connected = await runCli(
+      ['connect', '--data', a, ...target],
+      cliEnv({ EHRBS_SERVER_TOKEN: server.adminToken }),
+    );
+    expect(connected.code).toBe(0);
     const code = await runCli(
       ['enroll-code', '--data', a, '--user', ADMIN_EMAIL],
       cliEnv({ EHRBS_PASSWORD: ADMIN_PASSWORD }),

@@ -18,7 +18,7 @@ import { startTestServer, type TestServer } from '../../server/helpers/server';
 import { patientInput } from '../fixtures';
 import { tempDir, testWrapper } from '../helpers';
 import { clinicWorld } from '../world';
-import { auditIds, replicaContent } from './replicas';
+import { auditRows, replicaContent } from './replicas';
 import { writableDb } from '../../../electron/core/clinic/writable-db';
 
 describe('two workstations and a sync server', () => {
@@ -160,7 +160,7 @@ describe('two workstations and a sync server', () => {
     await syncRound(bStore);
     await syncRound(a.store);
     expect(replicaContent(bStore)).toEqual(replicaContent(a.store));
-    expect(auditIds(bStore)).toEqual(auditIds(a.store));
+    expect(auditRows(bStore)).toEqual(auditRows(a.store));
     expect(verifyAuditChains(a.store.read).breaks).toEqual([]);
     // Opening the patient is itself audited, so read it after comparing audit logs.
     const merged = a.services.patients.get(a.desk, a.patient.id);
@@ -238,10 +238,24 @@ describe('two workstations and a sync server', () => {
     expect(resumed.pulled).toBeGreaterThan(0);
     expect(resumed.pulled).toBeLessThan(5 * 17);
     expect(replicaContent(bStore)).toEqual(replicaContent(a.store));
-    expect(auditIds(bStore)).toEqual(auditIds(a.store));
+    expect(auditRows(bStore)).toEqual(auditRows(a.store));
   });
 
-  it("keeps patient names, note text and message text out of the server's files", () => {
+  it("keeps patient names, note text and message text out of the server's files", async () => {
+    // Its own data from both workstations, synced, so the check holds whatever ran before.
+    const b = servicesFor(bStore);
+    const deskB = await b.auth.login('desk@example.test', 'staff-password-1');
+    b.patients.create(deskB, patientInput({ givenName: 'Wilhelmina', familyName: 'Bworkstation' }));
+    a.services.messages.send(a.desk, {
+      receiverId: a.doctorSession.user.id,
+      body: 'Zero-knowledge marker-9917 for the server test.',
+      patientId: a.patient.id,
+    });
+    await syncRound(bStore);
+    await syncRound(a.store);
+    expect(
+      a.services.patients.search(a.desk, { query: 'Wilhelmina', offset: 0, limit: 10 }).total,
+    ).toBe(1);
     const files = readdirSync(server.dataDir).map((f) => readFileSync(join(server.dataDir, f)));
     for (const secret of [
       'Quixotewright',
@@ -249,6 +263,8 @@ describe('two workstations and a sync server', () => {
       'sarcoidosis-marker-7731',
       'lupus-marker-5521',
       'Bworkstation',
+      'Wilhelmina',
+      'marker-9917',
     ]) {
       expect(files.some((bytes) => bytes.includes(Buffer.from(secret)))).toBe(false);
     }

@@ -120,3 +120,61 @@ describe('convergence', () => {
     );
   });
 });
+
+/** HLC order computed from the parts (not by comparing text), so it checks the merge rule independently. */
+const later = (a: string, b: string): boolean => {
+  const parts = (h: string) => {
+    const [millis = '', counter = '', ...device] = h.split('-');
+    return [Number(millis), parseInt(counter, 16), device.join('-')] as const;
+  };
+  const [am, ac, ad] = parts(a);
+  const [bm, bc, bd] = parts(b);
+  return am !== bm ? am > bm : ac !== bc ? ac > bc : ad > bd;
+};
+
+describe('last writer wins', () => {
+  it('leaves every cell with the value of its change with the highest HLC, whatever the order', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(arbChange, {
+          selector: (c) => `${c.table}|${c.rowId}|${c.column}|${c.hlc}`,
+          minLength: 1,
+          maxLength: 30,
+        }),
+        fc.nat(),
+        (changes, seed) => {
+          // The oracle: per cell, the change whose HLC is the greatest of all its changes.
+          const expected = new Map<string, CellValue>();
+          const byCell = new Map<string, CellChange>();
+          for (const c of changes) {
+            const k = `${c.table}|${c.rowId}|${c.column}`;
+            const best = byCell.get(k);
+            if (!best || later(c.hlc, best.hlc)) byCell.set(k, c);
+          }
+          for (const c of byCell.values())
+            expected.set(`${c.table}\u0000${c.rowId}\u0000${c.column}`, {
+              hlc: c.hlc,
+              value: c.value,
+            });
+
+          const shuffled: CellChange[] = [...changes];
+          let s = seed || 1;
+          for (let i = shuffled.length - 1; i > 0; i--) {
+            s = (s * 1103515245 + 12345) % 2 ** 31;
+            const j = s % (i + 1);
+            [shuffled[i], shuffled[j]] = [shuffled[j] as CellChange, shuffled[i] as CellChange];
+          }
+          const cells = new Map<string, CellValue>();
+          mergeChanges(cells, shuffled);
+          expect(cells).toEqual(expected);
+          expect(
+            new Map(
+              [...latestPerCell(shuffled)].map(([k, c]) => [k, { hlc: c.hlc, value: c.value }]),
+            ),
+          ).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,767 @@
+// The convergence property's world, generator and oracle, shared by
+// tests/core/sync/convergence.property.test.ts (25 runs in `npm test`) and
+// scripts/convergence.ts (larger runs).
+//
+// A run: 3 to 5 workstations of one clinic, each with its own encrypted store,
+// on a fresh sync server (its own process state and data directory), make
+// random creates, updates and deletes of every entity type (and the services'
+// messaging, charting and billing operations) while partitioned, then sync in
+// random orders over real HTTPS, with pushes duplicated, responses lost (the
+// batch retried later), pulled pages applied out of order, and forced
+// re-bootstraps from the server's compacted log.
+//
+// Enrolling workstations costs about 2 s per run (RSA keys, password hashes),
+// so it is done once: `buildTemplate` enrolls five workstations on a server,
+// syncs them and closes everything; each run copies those data directories
+// (server and workstations) and starts a new server over the copy. Nothing of
+// one run reaches another.
+//
+// Every write a workstation commits is recorded by a TEMP trigger on its
+// outbox (every row of a multi-row mutation, and writes made by sync itself),
+// inside the writing transaction, so a write that rolls back is not recorded.
+// The oracle folds the template's converged cells and every recorded write:
+// per cell, the write with the highest HLC must be what every replica holds.
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { ClinicStore } from '../../../electron/core/clinic/clinic-store';
+import { writableDb } from '../../../electron/core/clinic/writable-db';
+import { servicesFor, type Services } from '../../../electron/core/services/services';
+import type { Session } from '../../../electron/core/services/session';
+import { applyRemoteChanges } from '../../../electron/core/sync/apply-remote';
+import {
+  connectClinic,
+  createEnrollmentCode,
+  joinClinic,
+} from '../../../electron/core/sync/enrollment';
+import { nextPushBatch } from '../../../electron/core/sync/push-batch';
+import { syncHttp, versions } from '../../../electron/core/sync/sync-http';
+import { syncRound } from '../../../electron/core/sync/sync-round';
+import { encodeValue, type SqlValue } from '../../../electron/core/store/row-codec';
+import { entityTables, type EntityTable } from '../../../shared/domain/entities';
+import { PaymentMethod } from '../../../shared/domain/enums';
+import { PullResponse, PushResponse } from '../../../shared/sync/protocol';
+import { startTestServer, type TestServer } from '../../server/helpers/server';
+import { ADMIN_PASSWORD, tempDir, testWrapper } from '../helpers';
+import { patientInput, STAFF_PASSWORD } from '../fixtures';
+import { clinicWorld } from '../world';
+import { effectiveClocks, replicaState } from './replicas';
+
+export const MAX_REPLICAS = 5;
+
+interface Sessions {
+  desk: Session;
+  doctor: Session;
+  admin: Session;
+}
+
+export interface Template {
+  dir: string;
+  /** Every cell of the converged template (the oracle's starting point). */
+  baseline: Map<string, Cell>;
+  sessions: Sessions[];
+  cleanup(): void;
+}
+
+export interface Replica extends Sessions {
+  store: ClinicStore;
+  services: Services;
+}
+
+export interface World {
+  server: TestServer;
+  replicas: Replica[];
+  close(): Promise<void>;
+}
+
+/** One cell's value (as SQLite holds it) and the HLC of the write that put it there. */
+export interface Cell {
+  hlc: string;
+  value: SqlValue;
+}
+
+const serverDir = (root: string) => join(root, 'server');
+const replicaDir = (root: string, i: number) => join(root, `ws${i}`);
+
+/** Five workstations of one clinic, enrolled, logged in, synced, and closed: the start of every run. */
+export async function buildTemplate(): Promise<Template> {
+  const dir = mkdtempSync(join(tmpdir(), 'ehrbs-convergence-'));
+  const server = await startTestServer({ dataDir: serverDir(dir) });
+  const w = await clinicWorld();
+  const stores: ClinicStore[] = [w.store];
+  const sessions: Sessions[] = [{ desk: w.desk, doctor: w.doctorSession, admin: w.admin }];
+  const joined: { dir: string; cleanup: () => void }[] = [];
+  try {
+    await connectClinic(w.store, {
+      serverUrl: server.server.url,
+      fingerprint: server.server.caFingerprint,
+      adminToken: server.adminToken,
+      deviceName: 'W0',
+    });
+    await syncRound(w.store);
+    for (let i = 1; i < MAX_REPLICAS; i++) {
+      const { code } = await createEnrollmentCode(w.store);
+      const t = tempDir();
+      joined.push(t);
+      const store = await joinClinic(t.dir, testWrapper(), {
+        serverUrl: server.server.url,
+        fingerprint: server.server.caFingerprint,
+        code,
+        deviceName: `W${i}`,
+      });
+      stores.push(store);
+      await syncRound(store);
+      const services = servicesFor(store);
+      sessions.push({
+        desk: await services.auth.login('desk@example.test', STAFF_PASSWORD),
+        doctor: await services.auth.login('dr.house@example.test', STAFF_PASSWORD),
+        admin: await services.auth.login('admin@example.test', ADMIN_PASSWORD),
+      });
+    }
+    for (let pass = 0; pass < 2; pass++) for (const s of stores) await syncRound(s);
+    const first = replicaState(w.store);
+    for (const s of stores.slice(1)) assert.deepStrictEqual(replicaState(s), first);
+    const baseline = cellsOf(w.store);
+    for (const s of stores) s.close();
+    cpSync(w.dir, replicaDir(dir, 0), { recursive: true });
+    joined.forEach((t, i) => cpSync(t.dir, replicaDir(dir, i + 1), { recursive: true }));
+    return {
+      dir,
+      baseline,
+      sessions,
+      cleanup: () => rmSync(dir, { recursive: true, force: true }),
+    };
+  } finally {
+    for (const s of stores) s.close();
+    await server.server.close();
+    w.close();
+    for (const t of joined) t.cleanup();
+  }
+}
+
+const CAPTURE = `
+  CREATE TEMP TABLE accepted_writes (n INTEGER PRIMARY KEY, tbl TEXT, rowId TEXT, hlc TEXT, columns TEXT);
+  CREATE TEMP TRIGGER capture_accepted_writes AFTER INSERT ON main.sync_outbox BEGIN
+    INSERT INTO accepted_writes (tbl, rowId, hlc, columns) VALUES (NEW.tbl, NEW.rowId, NEW.hlc, NEW.columns);
+  END;`;
+
+/** A copy of the template's first `count` workstations on a new server over a copy of its data. */
+export async function openWorld(t: Template, count: number): Promise<World> {
+  const root = mkdtempSync(join(tmpdir(), 'ehrbs-convergence-run-'));
+  cpSync(serverDir(t.dir), serverDir(root), { recursive: true });
+  let server: TestServer | null = null;
+  const replicas: Replica[] = [];
+  const close = async () => {
+    for (const r of replicas) r.store.close();
+    await server?.stop();
+    rmSync(root, { recursive: true, force: true });
+  };
+  try {
+    server = await startTestServer({ dataDir: serverDir(root) });
+    for (let i = 0; i < count; i++) {
+      cpSync(replicaDir(t.dir, i), replicaDir(root, i), { recursive: true });
+      const store = await ClinicStore.open(replicaDir(root, i), testWrapper());
+      const id = store.sync.identity();
+      assert.ok(id, 'a template workstation is connected');
+      // The copied server listens on a new port; the same CA and certificates.
+      store.transaction(() =>
+        store.sync.saveIdentity({ ...id, serverUrl: server?.server.url ?? '' }),
+      );
+      writableDb(store).exec(CAPTURE);
+      replicas.push({ store, services: servicesFor(store), ...(t.sessions[i] as Sessions) });
+    }
+    return { server, replicas, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------- operations
+
+/** Billing operations: money taken and given back, a close, a price edited, an invoice voided. */
+const billingKinds = ['payment', 'refund', 'close', 'price', 'void'] as const;
+const createKinds = [
+  'patient',
+  'appointment',
+  'message',
+  'invoice',
+  'record',
+  ...billingKinds,
+] as const;
+/** Messaging: a shared-inbox conversation, replies, read and handled marks. */
+const conversationKinds = ['toInbox', 'reply', 'markRead', 'markHandled'] as const;
+
+export type Op =
+  | { t: 'edit'; ws: number; table: EntityTable; pick: number; n: number }
+  | { t: 'create'; ws: number; kind: (typeof createKinds)[number]; pick: number; n: number }
+  | { t: 'delete'; ws: number; table: 'patients' | 'appointments' | 'messages'; pick: number }
+  | { t: 'converse'; ws: number; kind: (typeof conversationKinds)[number]; pick: number; n: number }
+  | { t: 'signRecord' | 'amendRecord'; ws: number; pick: number; n: number }
+  | { t: 'sync' | 'dupPush' | 'lostAck' | 'pullShuffled'; ws: number; seed: number }
+  | { t: 'rebootstrap'; ws: number };
+
+const at = (n: number) => new Date(1_800_000_000_000 + n * 1000).toISOString();
+
+/** One column per table that a generic update may change; a new table fails to compile until it is here. */
+const editable: Record<EntityTable, (n: number) => [string, unknown]> = {
+  tenants: (n) => ['idleLockMinutes', 1 + (n % 60)],
+  users: (n) => ['displayName', `Staff ${n}`],
+  devices: (n) => ['name', `Workstation ${n}`],
+  doctors: (n) => ['experienceYears', n % 50],
+  patients: (n) => ['phone', `0${n}`],
+  admins: (n) => [
+    'permissions',
+    n % 2
+      ? ['audit.read']
+      : [
+          'audit.read',
+          'users.manage',
+          'doctors.manage',
+          'devices.manage',
+          'sync.manage',
+          'export.run',
+          'backup.run',
+          'settings.manage',
+        ],
+  ],
+  appointments: (n) => ['notes', `note ${n}`],
+  medical_records: (n) => ['recordedAt', at(n)],
+  messages: (n) => ['readAt', at(n)],
+  billing: (n) => [
+    'paymentMethod',
+    (['cash', 'card', 'insurance', 'bank_transfer'] as const)[n % 4],
+  ],
+  invoice_line_items: (n) => ['description', `Item ${n}`],
+  payments: (n) => ['reference', `ref ${n}`],
+  conversations: (n) => ['startedAt', at(n)],
+  conversation_members: (n) => ['createdAt', new Date(1_800_000_000_000 + n).toISOString()],
+  message_marks: (n) => ['at', at(n)],
+  refunds: (n) => ['reason', `reason ${n}`],
+  price_items: (n) => ['price', 100 + n],
+  day_closes: (n) => ['note', `note ${n}`],
+};
+const tables = Object.keys(editable) as EntityTable[];
+
+export const opArb = (wsCount: number): fc.Arbitrary<Op> => {
+  const ws = fc.nat(wsCount - 1);
+  const pick = fc.nat(50);
+  const n = fc.nat(1000);
+  return fc.oneof(
+    {
+      weight: 5,
+      arbitrary: fc.record({
+        t: fc.constant('edit' as const),
+        ws,
+        table: fc.constantFrom(...tables),
+        pick,
+        n,
+      }),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        t: fc.constant('create' as const),
+        ws,
+        kind: fc.constantFrom(...createKinds),
+        pick,
+        n,
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        t: fc.constant('delete' as const),
+        ws,
+        table: fc.constantFrom('patients' as const, 'appointments' as const, 'messages' as const),
+        pick,
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        t: fc.constant('converse' as const),
+        ws,
+        kind: fc.constantFrom(...conversationKinds),
+        pick,
+        n,
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        t: fc.constantFrom('signRecord' as const, 'amendRecord' as const),
+        ws,
+        pick,
+        n,
+      }),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        t: fc.constantFrom(
+          'sync' as const,
+          'dupPush' as const,
+          'lostAck' as const,
+          'pullShuffled' as const,
+        ),
+        ws,
+        seed: fc.nat(),
+      }),
+    },
+    { weight: 1, arbitrary: fc.record({ t: fc.constant('rebootstrap' as const), ws }) },
+  );
+};
+
+/** A workload: the number of workstations and what they do. */
+export const workloadArb = (maxOps = 40): fc.Arbitrary<[number, Op[]]> =>
+  fc
+    .integer({ min: 3, max: MAX_REPLICAS })
+    .chain((count) =>
+      fc.tuple(fc.constant(count), fc.array(opArb(count), { minLength: 10, maxLength: maxOps })),
+    );
+
+type UserOp = Exclude<Op, { t: 'sync' | 'dupPush' | 'lostAck' | 'pullShuffled' | 'rebootstrap' }>;
+const money = ['INVALID_TRANSITION', 'VALIDATION_FAILED'] as const;
+
+/**
+ * The refusals each user operation may meet in a partitioned clinic, by the
+ * business rules (a payment or a void on an invoice paid elsewhere, a signed
+ * record signed again, an amendment of an unsigned record or of a deleted
+ * patient's, "handled" on a conversation that is not a shared inbox, an edit of
+ * a row only partly synced). Anything else, and any error of a sync operation,
+ * fails the run. scripts/convergence.ts prints how often each one happened.
+ */
+const expectedRefusals = {
+  edit: ['VALIDATION_FAILED'],
+  delete: ['VALIDATION_FAILED'],
+  signRecord: ['INVALID_TRANSITION'],
+  amendRecord: ['INVALID_TRANSITION', 'NOT_FOUND'],
+  'create/patient': [],
+  'create/appointment': [],
+  'create/message': [],
+  'create/invoice': [],
+  'create/record': [],
+  'create/payment': money,
+  'create/refund': money,
+  'create/void': ['INVALID_TRANSITION'],
+  'create/close': money,
+  'create/price': ['VALIDATION_FAILED'],
+  'converse/toInbox': [],
+  'converse/reply': [],
+  'converse/markRead': [],
+  'converse/markHandled': ['INVALID_TRANSITION'],
+} satisfies Record<string, readonly string[]>;
+
+const refusalKey = (op: UserOp): keyof typeof expectedRefusals =>
+  op.t === 'create' ? `create/${op.kind}` : op.t === 'converse' ? `converse/${op.kind}` : op.t;
+
+const liveIds = (r: Replica, table: string, where = '') =>
+  (
+    writableDb(r.store)
+      .prepare(`SELECT id FROM ${table} WHERE deletedAt IS NULL ${where} ORDER BY id`)
+      .all() as { id: string }[]
+  ).map((x) => x.id);
+
+const pickOf = <T>(items: readonly T[], k: number): T | undefined =>
+  items[k % Math.max(items.length, 1)];
+
+const shuffle = <T>(items: T[], seed: number): T[] => {
+  const out = [...items];
+  let s = seed || 1;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+};
+
+export interface RunLog {
+  /** User operations refused, with the error code (each an expected domain refusal). */
+  refused: { index: number; op: Op['t']; kind: string; code: string }[];
+  /** User operations that committed at least one write. */
+  accepted: number;
+  /** Signatures and amendments made, which must survive every merge. */
+  signed: Set<string>;
+  amendments: { id: string; amends: string }[];
+}
+
+const capturedCount = (r: Replica) =>
+  (
+    writableDb(r.store).prepare('SELECT count(*) AS n FROM temp.accepted_writes').get() as {
+      n: number;
+    }
+  ).n;
+
+const errorCode = (e: unknown): string | null =>
+  e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : null;
+
+/** Runs the workload. Sync operations are never caught; user operations only for their expected refusals. */
+export async function runOps(world: World, ops: readonly Op[]): Promise<RunLog> {
+  const log: RunLog = { refused: [], accepted: 0, signed: new Set(), amendments: [] };
+  const lastPushed = new Map<number, unknown>();
+  for (const [index, op] of ops.entries()) {
+    const r = world.replicas[op.ws] as Replica;
+    const http = () => {
+      const id = r.store.sync.identity();
+      assert.ok(id, 'connected');
+      return syncHttp(id.serverUrl, { ca: id.caPem, cert: id.certPem, key: id.keyPem });
+    };
+    switch (op.t) {
+      case 'sync':
+        await syncRound(r.store);
+        break;
+      case 'dupPush': {
+        const body = lastPushed.get(op.ws);
+        if (body) {
+          const res = await http().post('/v1/push', body, PushResponse);
+          assert.equal(res.accepted, 0, 'a retried batch adds nothing');
+        }
+        break;
+      }
+      case 'lostAck': {
+        // Pushed, but the response never arrived: the batch stays in the outbox and is retried later.
+        const batch = nextPushBatch(r.store);
+        if (!batch) break;
+        const body = {
+          ...versions,
+          batchId: crypto.randomUUID(),
+          sentAt: Date.now(),
+          changes: batch.changes,
+          audit: batch.audit,
+        };
+        await http().post('/v1/push', body, PushResponse);
+        lastPushed.set(op.ws, body);
+        break;
+      }
+      case 'pullShuffled': {
+        // Deliver the next page out of order without moving the cursor; the real pull re-delivers it later.
+        const page = await http().post(
+          '/v1/pull',
+          { ...versions, sentAt: Date.now(), after: r.store.sync.cursor, limit: 200 },
+          PullResponse,
+        );
+        applyRemoteChanges(r.store, shuffle(page.changes, op.seed));
+        break;
+      }
+      case 'rebootstrap':
+        // A forced re-bootstrap from the (compacted) snapshot, keeping unpushed work.
+        r.store.transaction(() => {
+          r.store.sync.bootstrapped = false;
+          r.store.sync.cursor = 0;
+        });
+        await syncRound(r.store);
+        break;
+      default: {
+        const before = capturedCount(r);
+        try {
+          userOp(r, op, log);
+        } catch (e) {
+          const code = errorCode(e);
+          const allowed: readonly string[] = expectedRefusals[refusalKey(op)];
+          if (!code || !allowed.includes(code)) throw e;
+          log.refused.push({
+            index,
+            op: op.t,
+            kind: 'kind' in op ? op.kind : 'table' in op ? op.table : '',
+            code,
+          });
+          assert.equal(capturedCount(r), before, `refused ${op.t} (${code}) wrote nothing`);
+          break;
+        }
+        if (capturedCount(r) > before) log.accepted++;
+      }
+    }
+  }
+  return log;
+}
+
+function userOp(r: Replica, op: UserOp, log: RunLog): void {
+  switch (op.t) {
+    case 'edit': {
+      const id = pickOf(liveIds(r, op.table), op.pick);
+      if (!id) return;
+      const [column, value] = editable[op.table](op.n);
+      r.store.write(r.admin.actor, {
+        kind: 'update',
+        table: op.table,
+        id,
+        values: { [column]: value },
+      });
+      return;
+    }
+    case 'delete': {
+      const id = pickOf(liveIds(r, op.table), op.pick);
+      if (id) r.store.write(r.admin.actor, { kind: 'delete', table: op.table, id });
+      return;
+    }
+    case 'signRecord':
+    case 'amendRecord': {
+      const id = pickOf(liveIds(r, 'medical_records'), op.pick);
+      if (!id) return;
+      if (op.t === 'signRecord') {
+        r.services.records.sign(r.doctor, id);
+        log.signed.add(id);
+      } else {
+        const a = r.services.records.amend(r.doctor, id, { text: `a${op.n}` });
+        log.amendments.push({ id: a.id, amends: id });
+      }
+      return;
+    }
+    case 'converse':
+      return converse(r, op);
+    case 'create':
+      return create(r, op);
+  }
+}
+
+function converse(r: Replica, op: Extract<Op, { t: 'converse' }>): void {
+  const m = r.services.messages;
+  if (op.kind === 'toInbox') {
+    m.start(r.desk, {
+      to: { kind: 'role', role: 'doctor' },
+      body: `inbox ${op.n}`,
+      urgent: op.n % 2 === 0,
+    });
+    return;
+  }
+  const conversationId = pickOf(liveIds(r, 'conversations'), op.pick);
+  if (!conversationId) return;
+  const who = op.n % 2 ? r.doctor : r.desk;
+  if (op.kind === 'reply') m.reply(who, { conversationId, body: `reply ${op.n}`, urgent: false });
+  else if (op.kind === 'markRead') m.markRead(who, { conversationId });
+  else m.markHandled(r.doctor, { conversationId });
+}
+
+function create(r: Replica, op: Extract<Op, { t: 'create' }>): void {
+  const patientId = pickOf(liveIds(r, 'patients'), op.pick);
+  const doctorId = liveIds(r, 'doctors')[0];
+  const bills = liveIds(r, 'billing');
+  const billingId = pickOf(bills, op.n);
+  const method = PaymentMethod.options[op.n % 4] ?? 'cash';
+  const b = r.services.billing;
+  switch (op.kind) {
+    case 'patient':
+      r.services.patients.create(r.desk, patientInput({ givenName: `P${op.n}` }));
+      return;
+    case 'appointment':
+      if (!patientId || !doctorId) return;
+      r.store.write(r.desk.actor, {
+        kind: 'create',
+        table: 'appointments',
+        values: {
+          doctorId,
+          patientId,
+          scheduledAt: new Date(1_800_000_000_000 + op.n * 900_000).toISOString(),
+          durationMinutes: 15,
+          status: 'scheduled',
+          notes: '',
+          cancelReason: null,
+          overbookReason: null,
+        },
+      });
+      return;
+    case 'message':
+      if (!patientId) return;
+      r.services.messages.send(r.desk, {
+        receiverId: r.doctor.user.id,
+        body: `m${op.n}`,
+        patientId,
+      });
+      return;
+    case 'invoice':
+      if (!patientId) return;
+      b.createInvoice(r.desk, {
+        patientId,
+        paymentMethod: 'cash',
+        lines: [{ description: 'Visit', quantity: 1, unitPrice: 100 + op.n }],
+        issue: true,
+      });
+      return;
+    case 'record':
+      if (!patientId) return;
+      r.services.records.create(r.doctor, {
+        patientId,
+        recordType: 'vitals',
+        content: { pulse: 60 + (op.n % 40) },
+      });
+      return;
+    case 'payment':
+      if (billingId) b.recordPayment(r.desk, { billingId, amount: 1 + (op.n % 80), method });
+      return;
+    case 'refund':
+      if (billingId)
+        b.recordRefund(r.admin, {
+          billingId,
+          amount: 1 + (op.n % 30),
+          method,
+          reason: `reason ${op.n}`,
+        });
+      return;
+    case 'void':
+      if (billingId) b.void(r.admin, { id: billingId, reason: `void ${op.n}` });
+      return;
+    case 'close':
+      b.closeDay(r.desk, { countedCash: op.n, note: '' });
+      return;
+    case 'price':
+      b.savePriceItem(r.admin, {
+        code: `S${op.n % 7}`,
+        description: `Service ${op.n}`,
+        price: 100 + op.n,
+        taxRateBp: op.n % 2 ? null : 2000,
+        active: true,
+      });
+      return;
+  }
+}
+
+// ---------------------------------------------------------------- the oracle
+
+const key = (table: string, rowId: string, column: string) =>
+  `${table}\u0000${rowId}\u0000${column}`;
+
+/**
+ * HLC order, computed here rather than with shared/sync/merge.ts so that a
+ * broken merge rule cannot also break the oracle: time, then counter, then device.
+ */
+export function hlcAfter(a: string, b: string): boolean {
+  const parse = (h: string) => {
+    const [millis = '', counter = '', ...device] = h.split('-');
+    return { millis: Number(millis), counter: parseInt(counter, 16), device: device.join('-') };
+  };
+  const x = parse(a);
+  const y = parse(b);
+  if (x.millis !== y.millis) return x.millis > y.millis;
+  if (x.counter !== y.counter) return x.counter > y.counter;
+  return x.device > y.device;
+}
+
+/** Every written cell of a replica: its value as stored and the HLC that wrote it. */
+export function cellsOf(store: ClinicStore): Map<string, Cell> {
+  const out = new Map<string, Cell>();
+  for (const table of entityTables) {
+    const rows = writableDb(store).prepare(`SELECT * FROM ${table}`).all() as Record<
+      string,
+      SqlValue
+    >[];
+    for (const row of rows) {
+      const rowId = String(row['id']);
+      for (const [column, hlc] of Object.entries(effectiveClocks(row, table)))
+        if (hlc !== '0') out.set(key(table, rowId, column), { hlc, value: row[column] ?? null });
+    }
+  }
+  return out;
+}
+
+/** The writes a replica committed during the run (its capture table). */
+function acceptedWrites(
+  r: Replica,
+): { table: EntityTable; rowId: string; hlc: string; columns: Record<string, unknown> }[] {
+  return (
+    writableDb(r.store)
+      .prepare('SELECT tbl, rowId, hlc, columns FROM temp.accepted_writes ORDER BY n')
+      .all() as {
+      tbl: EntityTable;
+      rowId: string;
+      hlc: string;
+      columns: string;
+    }[]
+  ).map((w) => ({
+    table: w.tbl,
+    rowId: w.rowId,
+    hlc: w.hlc,
+    columns: JSON.parse(w.columns) as Record<string, unknown>,
+  }));
+}
+
+/** Per cell, the accepted write with the highest HLC (the template's cells included). */
+export function oracle(t: Template, world: World): Map<string, Cell> {
+  const expected = new Map(t.baseline);
+  for (const r of world.replicas)
+    for (const w of acceptedWrites(r))
+      for (const [column, value] of Object.entries(w.columns)) {
+        const k = key(w.table, w.rowId, column);
+        const held = expected.get(k);
+        if (!held || hlcAfter(w.hlc, held.hlc))
+          expected.set(k, { hlc: w.hlc, value: encodeValue(w.table, column, value) });
+      }
+  return expected;
+}
+
+/**
+ * After everyone synced twice: every replica holds the same state (values,
+ * per-cell clocks, full audit rows), nothing is left to push, every cell is
+ * the oracle's winner and no cell was written that no accepted write wrote.
+ */
+export async function settleAndCheck(t: Template, world: World, log: RunLog): Promise<void> {
+  for (let pass = 0; pass < 2; pass++) for (const r of world.replicas) await syncRound(r.store);
+  const [first, ...others] = world.replicas as [Replica, ...Replica[]];
+  const state = replicaState(first.store);
+  for (const r of others)
+    assert.deepStrictEqual(replicaState(r.store), state, 'replicas are identical');
+  for (const r of world.replicas)
+    assert.equal(r.store.outbox.pendingCount(), 0, 'nothing left to push');
+
+  const expected = oracle(t, world);
+  const actual = cellsOf(first.store);
+  const missing = [...expected.keys()].filter((k) => !actual.has(k));
+  const extra = [...actual.keys()].filter((k) => !expected.has(k));
+  assert.deepStrictEqual(
+    { missing, extra },
+    { missing: [], extra: [] },
+    'the replicas hold exactly the written cells',
+  );
+  for (const [k, cell] of expected)
+    assert.deepStrictEqual(
+      actual.get(k),
+      cell,
+      `${k.replaceAll('\u0000', '.')}: the write with the highest HLC wins`,
+    );
+
+  // Derived statuses and balances are identical, since they come from identical rows.
+  const derived = (r: Replica) =>
+    r.services.billing
+      .list(r.desk, { limit: 200 })
+      .items.map((i) => ({ id: i.id, state: i.state }));
+  const states = derived(first);
+  for (const r of others)
+    assert.deepStrictEqual(derived(r), states, 'derived invoice states agree');
+  for (const s of states)
+    assert.deepStrictEqual(
+      first.services.billing.detail(first.desk, s.id).state,
+      s.state,
+      'list and detail agree',
+    );
+
+  // Charting: every signature and every amendment, wherever it was made, survives the merge.
+  for (const r of world.replicas) {
+    const rows = writableDb(r.store)
+      .prepare('SELECT id, signedAt, amendsRecordId FROM medical_records')
+      .all() as { id: string; signedAt: string | null; amendsRecordId: string | null }[];
+    const byId = new Map(rows.map((x) => [x.id, x]));
+    for (const id of log.signed)
+      assert.equal(typeof byId.get(id)?.signedAt, 'string', 'a signature is never lost');
+    for (const a of log.amendments)
+      assert.equal(byId.get(a.id)?.amendsRecordId, a.amends, 'every amendment is kept');
+  }
+}
+
+/** One run of the property: a fresh world, the workload, the checks. */
+export async function convergenceRun(
+  t: Template,
+  count: number,
+  ops: readonly Op[],
+): Promise<RunLog> {
+  const world = await openWorld(t, count);
+  try {
+    const log = await runOps(world, ops);
+    await settleAndCheck(t, world, log);
+    return log;
+  } finally {
+    await world.close();
+  }
+}
