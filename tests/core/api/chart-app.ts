@@ -4,7 +4,7 @@
 import type { ApiRequest, ApiResponse, ChannelName } from '../../../shared/api/channels';
 import { openCoreApp, type CoreApp } from '../../../electron/core/app/core-app';
 import { writableDb } from '../../../electron/core/clinic/writable-db';
-import { patientInput } from '../fixtures';
+import { patientInput, weekdayAvailability } from '../fixtures';
 import { HARBOUR_CLINIC, memorySettings, tempDir, testWrapper } from '../helpers';
 
 export const ADMIN = { email: HARBOUR_CLINIC.adminEmail, password: HARBOUR_CLINIC.adminPassword };
@@ -50,21 +50,35 @@ export async function chartClinic(name = HARBOUR_CLINIC.clinicName) {
     now: () => CLOCK,
   });
   await ok(app, 'setup.createClinic', { ...HARBOUR_CLINIC, clinicName: name });
-  await ok(app, 'doctors.create', {
+  const doctor = await ok(app, 'doctors.create', {
     displayName: 'Dr Ines Okafor',
     specialty: 'General Practice',
     licenseNumber: 'L-77',
     consultationFee: 100,
     experienceYears: 9,
+    availability: weekdayAvailability,
     ...DOCTOR,
   });
   await ok(app, 'users.create', { displayName: 'Fran Desk', role: 'front_desk', ...DESK });
+  await ok(app, 'admin.updateClinicSettings', {
+    address: '1 Harbour Road, Portsmouth',
+    contactEmail: 'front@harbour.example',
+  });
   await as(app, DESK);
   const patient = await ok(app, 'patients.create', patientInput({ dateOfBirth: '1975-12-03' }));
+  // 14:30 in New York, the same local day as the clock (10:00).
+  const appointment = await ok(app, 'appointments.book', {
+    doctorId: doctor.doctor?.id ?? '',
+    patientId: patient.id,
+    scheduledAt: '2026-12-02T19:30:00.000Z',
+    durationMinutes: 15,
+    notes: 'Blood pressure review',
+  });
   await as(app, DOCTOR);
   return {
     app,
     patient,
+    appointment,
     close: () => {
       app.close();
       t.cleanup();
