@@ -115,9 +115,12 @@ export async function run(): Promise<MessagesInboxBenchResult> {
     }
     const seedSeconds = (performance.now() - t0) / 1000;
 
-    const inbox = measure(() => services.messages.inbox(doctor, { before: null, limit: 30 }));
+    const inbox = measure(() =>
+      services.messages.inbox(doctor, { before: null, limit: 30, archived: false }),
+    );
     const unread = measure(() => services.messages.unread(doctor, {}));
-    const first = services.messages.inbox(doctor, { before: null, limit: 30 }).items[0];
+    const first = services.messages.inbox(doctor, { before: null, limit: 30, archived: false })
+      .items[0];
     const open = measure(() =>
       services.messages.open(doctor, { conversationId: first?.id ?? '', before: null, limit: 100 }),
     );

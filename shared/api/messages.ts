@@ -73,6 +73,8 @@ export const ConversationSummary = z.object({
   urgent: z.boolean(),
   /** Shared inboxes: who handled it (null when not, or when a message came after). */
   handled: Handled.nullable(),
+  /** Archived by this reader, with no message since (hidden from their inbox). */
+  archived: z.boolean(),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummary>;
 
@@ -121,9 +123,23 @@ export const messageChannels = {
         /** The `lastKey` of the last conversation already shown (keyset paging). */
         before: z.string().max(100).nullable().default(null),
         limit: z.number().int().min(1).max(100).default(30),
+        /** The reader's archived conversations instead of the inbox. */
+        archived: z.boolean().default(false),
       })
       .strict(),
     Page,
+    'messages.use',
+  ),
+  'messages.archive': channel(
+    'messages.archive',
+    z.object({ conversationId: Id }).strict(),
+    z.object({ archived: z.boolean() }),
+    'messages.use',
+  ),
+  'messages.unarchive': channel(
+    'messages.unarchive',
+    z.object({ conversationId: Id }).strict(),
+    z.object({ archived: z.boolean() }),
     'messages.use',
   ),
   'messages.open': channel(

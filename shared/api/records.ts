@@ -116,6 +116,50 @@ export const DraftContent = z
   .strict();
 export type DraftContent = z.infer<typeof DraftContent>;
 
+/** One medication or problem as it stands now: the current version of its chain (shared/charting/current-list.ts). */
+export const CurrentItem = z.object({
+  /** The version to act on (stop, resolve, print). */
+  recordId: Id,
+  /** The original record of the chain. */
+  rootId: Id,
+  status: z.enum(['active', 'stopped', 'resolved']),
+  /** Drug, or problem description. */
+  label: z.string(),
+  /** Strength, dose, route and frequency, or the ICD-10 code. */
+  detail: z.string(),
+  /** When the original was recorded. */
+  since: UtcTimestamp,
+  /** The stop or resolution date, when ended. */
+  endedOn: z.iso.date().nullable(),
+  stopReason: z.string().nullable(),
+  /** Versions written concurrently on two workstations (see the merge rule). */
+  concurrent: z.boolean(),
+});
+export type CurrentItem = z.infer<typeof CurrentItem>;
+
+export const CurrentLists = z.object({
+  medications: z.array(CurrentItem),
+  problems: z.array(CurrentItem),
+});
+export type CurrentLists = z.infer<typeof CurrentLists>;
+
+export const StopMedicationRequest = z
+  .object({
+    id: Id,
+    reason: z.string().trim().min(1, 'give the reason for stopping').max(500),
+    /** Defaults to today in the clinic's time zone. */
+    stoppedOn: z.iso.date('the stop date is a date').optional(),
+  })
+  .strict();
+
+export const ResolveProblemRequest = z
+  .object({
+    id: Id,
+    /** Defaults to today in the clinic's time zone. */
+    resolvedOn: z.iso.date('the resolution date is a date').optional(),
+  })
+  .strict();
+
 const DraftKey = { patientId: Id, appointmentId: Id.nullable() };
 
 export const recordChannels = {
@@ -154,6 +198,24 @@ export const recordChannels = {
   'records.amend': channel(
     'records.amend',
     z.object({ id: Id, content: RecordContent, sign: z.boolean().default(false) }).strict(),
+    TimelineEntry,
+    'records.write',
+  ),
+  'chart.current': channel(
+    'chart.current',
+    z.object({ patientId: Id }).strict(),
+    CurrentLists,
+    'records.read_content',
+  ),
+  'records.stopMedication': channel(
+    'records.stopMedication',
+    StopMedicationRequest,
+    TimelineEntry,
+    'records.write',
+  ),
+  'records.resolveProblem': channel(
+    'records.resolveProblem',
+    ResolveProblemRequest,
     TimelineEntry,
     'records.write',
   ),

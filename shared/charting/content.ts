@@ -94,6 +94,8 @@ export const DiagnosisContent = z
     description: required(300, 'describe the problem'),
     status: ProblemStatus.default('active'),
     onset: z.iso.date('onset is a date').optional(),
+    /** Set by "Resolve" (records.resolveProblem): the day the problem ended. */
+    resolvedOn: z.iso.date('the resolution date is a date').optional(),
   })
   .strict();
 export type DiagnosisContent = z.infer<typeof DiagnosisContent>;
@@ -113,6 +115,7 @@ export const AllergyContent = z.union([
 ]);
 export type AllergyContent = z.infer<typeof AllergyContent>;
 
+export const MedicationStatus = z.enum(['active', 'stopped']);
 export const PrescriptionContent = z
   .object({
     drug: required(200, 'name the drug'),
@@ -125,8 +128,17 @@ export const PrescriptionContent = z
     quantity: text(100).optional(),
     repeats: z.number().int().min(0, 'repeats cannot be negative').max(12).optional(),
     instructions: text(2000).optional(),
+    /** Absent on prescriptions written before stopping existed: active. */
+    status: MedicationStatus.optional(),
+    /** Set by "Stop" (records.stopMedication), always with the reason. */
+    stoppedOn: z.iso.date('the stop date is a date').optional(),
+    stopReason: text(500).optional(),
   })
-  .strict();
+  .strict()
+  .refine((p) => p.status !== 'stopped' || (p.stopReason ?? '') !== '', {
+    message: 'give the reason for stopping',
+    path: ['stopReason'],
+  });
 export type PrescriptionContent = z.infer<typeof PrescriptionContent>;
 
 export const LabResultContent = z

@@ -59,7 +59,13 @@ export const ConversationMember = z.object({
 });
 export type ConversationMember = z.infer<typeof ConversationMember>;
 
-export const MarkKind = z.enum(['read', 'handled']);
+/**
+ * read / handled: up to a message. archived / unarchived: the user's own
+ * inbox view of the conversation (per user, synced): the latest of the two
+ * (by HLC) decides, and an archive covers only messages up to `upTo`, so a new
+ * message brings the conversation back.
+ */
+export const MarkKind = z.enum(['read', 'handled', 'archived', 'unarchived']);
 export type MarkKind = z.infer<typeof MarkKind>;
 
 /**

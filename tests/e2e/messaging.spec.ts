@@ -179,4 +179,30 @@ test('front desk and a doctor message about a patient; a shared inbox message is
   await expect(
     page.getByRole('status').filter({ hasText: 'No conversations match.' }),
   ).toBeVisible();
+  await search.fill('');
+
+  // Sam archives the handled conversation: gone from his inbox only, listed
+  // under Archived, and back when the doctor writes again.
+  const show = page.getByRole('group', { name: 'Show' });
+  await inbox.getByRole('link', { name: /Front desk/ }).click();
+  await conversation.getByRole('button', { name: 'Archive' }).click();
+  await expect(conversation.getByRole('button', { name: 'Move to inbox' })).toBeVisible();
+  await expect(inbox.getByRole('link', { name: /Front desk/ })).toHaveCount(0);
+  await show.getByRole('button', { name: 'Archived' }).click();
+  await expect(inbox.getByRole('link', { name: /Front desk/ })).toBeVisible();
+  await expectAccessible(page, 'Messages (archived)');
+  await switchTo(page, DESK);
+  await openMessages(page);
+  await expect(inbox.getByRole('link', { name: /Front desk/ })).toBeVisible();
+  await switchTo(page, DOC);
+  await openMessages(page);
+  await inbox.getByRole('link', { name: /Front desk/ }).click();
+  await page.getByLabel('Reply').fill('Also please book bloods.');
+  await page.getByLabel('Reply').press('Enter');
+  await expect(page.getByLabel('Reply')).toHaveValue('');
+  await switchTo(page, DESK2);
+  await openMessages(page);
+  await expect(inbox.getByRole('link', { name: /Front desk/ })).toContainText(
+    'Also please book bloods.',
+  );
 });

@@ -30,6 +30,20 @@ const readUpToOf = (conversation: string) => `coalesce((SELECT max(k.upTo) FROM 
   WHERE k.tenantId = @tenantId AND k.conversationId = ${conversation} AND k.kind = 'read'
     AND k.userId = @userId), '')`;
 
+/**
+ * Whether the reader archived the conversation after its last message: their
+ * latest archived/unarchived mark is an archive covering `lastKey`. "Latest"
+ * is by the HLC the mark was written with, so concurrent marks on two
+ * workstations resolve the same everywhere: a local insert keeps it in
+ * `_hlc`; a replicated one has `_hlc = '0'` and its columns' HLC in `_clocks`
+ * (sync/apply-remote.ts), the same for every column of an insert.
+ */
+const archivedOf = (conversation: string, lastKey: string) => `coalesce((SELECT k.kind = 'archived'
+  AND k.upTo >= ${lastKey} FROM message_marks k
+  WHERE k.tenantId = @tenantId AND k.conversationId = ${conversation}
+    AND k.kind IN ('archived', 'unarchived') AND k.userId = @userId AND k.deletedAt IS NULL
+  ORDER BY max(k._hlc, coalesce(json_extract(k._clocks, '$.kind'), '')) DESC LIMIT 1), 0)`;
+
 // A type alias (not an interface) so it passes as named SQL parameters.
 export type Reader = {
   tenantId: string;
@@ -66,17 +80,25 @@ export class MessageQueries {
     );
   }
 
-  /** The reader's conversations by newest activity, after the cursor (exclusive). */
-  inboxPage(r: Reader, before: string | null, limit: number): Activity[] {
+  /** The reader's conversations (inbox, or archived) by newest activity, after the cursor (exclusive). */
+  inboxPage(r: Reader, before: string | null, limit: number, archived = false): Activity[] {
     return this.store.read
       .prepare(
         `WITH mine AS MATERIALIZED (${MINE}),
-         activity AS MATERIALIZED (SELECT mine.id AS id, ${lastKeyOf('mine.id')} AS lastKey FROM mine)
-         SELECT id, lastKey FROM activity
-         WHERE lastKey IS NOT NULL AND (@before IS NULL OR lastKey < @before)
-         ORDER BY lastKey DESC LIMIT @limit`,
+         activity AS MATERIALIZED (SELECT mine.id AS id, ${lastKeyOf('mine.id')} AS lastKey FROM mine),
+         shown AS MATERIALIZED (SELECT id, lastKey FROM activity
+           WHERE lastKey IS NOT NULL AND (@before IS NULL OR lastKey < @before)
+             AND ${archivedOf('activity.id', 'activity.lastKey')} = @archived)
+         SELECT id, lastKey FROM shown ORDER BY lastKey DESC LIMIT @limit`,
       )
-      .all({ ...r, before, limit }) as Activity[];
+      .all({ ...r, before, limit, archived: archived ? 1 : 0 }) as Activity[];
+  }
+
+  isArchived(r: Reader, conversationId: string, lastKey: string): boolean {
+    const row = this.store.read
+      .prepare(`SELECT ${archivedOf('@conversationId', '@lastKey')} AS archived`)
+      .get({ ...r, conversationId, lastKey }) as { archived: number } | undefined;
+    return row?.archived === 1;
   }
 
   /** The reader's conversations about one patient, newest activity first (bounded). */

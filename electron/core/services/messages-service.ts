@@ -207,6 +207,37 @@ export class MessagesService {
     return { by: this.person(session.actor.tenantId, session.user.id), at: mark.at };
   }
 
+  /**
+   * Hides the conversation from this user's inbox until a new message arrives
+   * (a mark, synced, per user). It also reads it: nothing unread stays hidden
+   * behind the badge.
+   */
+  archive(session: Session, r: ChannelInput<'messages.archive'>) {
+    requireCap(session, 'messages.use');
+    const c = this.readable(session, r.conversationId);
+    const reader = this.reader(session);
+    const last = this.lastMessage(reader.tenantId, c.id);
+    if (!last?.orderKey) throw new AppError('NOT_FOUND', 'That conversation has no messages.');
+    const lastKey = last.orderKey;
+    if (this.q.isArchived(reader, c.id, lastKey)) return { archived: true };
+    this.store.transaction(() => {
+      if (lastKey > this.q.readUpTo(reader, c.id)) this.mark(session, c.id, 'read', lastKey);
+      this.mark(session, c.id, 'archived', lastKey);
+    });
+    return { archived: true };
+  }
+
+  /** Back in the inbox now (an archived conversation also comes back by itself with a new message). */
+  unarchive(session: Session, r: ChannelInput<'messages.unarchive'>) {
+    requireCap(session, 'messages.use');
+    const c = this.readable(session, r.conversationId);
+    const reader = this.reader(session);
+    const last = this.lastMessage(reader.tenantId, c.id);
+    if (last?.orderKey && this.q.isArchived(reader, c.id, last.orderKey))
+      this.mark(session, c.id, 'unarchived', last.orderKey);
+    return { archived: false };
+  }
+
   unread(session: Session, _r: ChannelInput<'messages.unread'>) {
     requireCap(session, 'messages.use');
     return this.q.unreadTotal(this.reader(session));
@@ -214,7 +245,7 @@ export class MessagesService {
 
   inbox(session: Session, r: ChannelInput<'messages.inbox'>) {
     requireCap(session, 'messages.use');
-    const page = this.q.inboxPage(this.reader(session), r.before, r.limit + 1);
+    const page = this.q.inboxPage(this.reader(session), r.before, r.limit + 1, r.archived);
     const shown = page.slice(0, r.limit);
     const items = this.summaries(
       session,
@@ -276,6 +307,7 @@ export class MessagesService {
       unread: counts.unread,
       urgent: counts.urgent > 0,
       handled: this.handled(tenantId, c, last.orderKey, cache),
+      archived: this.q.isArchived(reader, id, last.orderKey),
     };
   }
 

@@ -14,6 +14,7 @@ import type { ChannelInput } from '../../../shared/api/channels';
 import { contentSchemaFor, type AllergyContent } from '../../../shared/charting/content';
 import { ageInYears } from '../../../shared/charting/age';
 import { allergyMatches } from '../../../shared/charting/allergy-match';
+import { currentVersions } from '../../../shared/charting/current-list';
 import { localDateOf } from '../../../shared/scheduling';
 import { zodIssues } from '../write/zod-issues';
 import { randomUUID } from 'node:crypto';
@@ -176,6 +177,7 @@ export class RecordsService {
         (rec) => decryptRecord(this.store, tenantId, rec, session) as Record<string, unknown>,
       ),
     );
+    const byId = new Map(current.map((rec, i) => [rec.id, contents[i] ?? {}]));
     for (const [index, rec] of current.entries()) {
       const content = contents[index] ?? {};
       if (rec.recordType === 'allergy') {
@@ -190,13 +192,21 @@ export class RecordsService {
             reaction: typeof content['reaction'] === 'string' ? content['reaction'] : '',
             severity: typeof content['severity'] === 'string' ? content['severity'] : '',
           });
-      } else if (content['status'] !== 'resolved') {
-        activeProblems.push({
-          code: String(content['code'] ?? ''),
-          description: String(content['description'] ?? ''),
-        });
       }
     }
+    // Problems by chain, with the same merge rule as the problem list (shared/charting/current-list.ts).
+    const problems = currentVersions(
+      rows
+        .filter((x) => x.recordType === 'diagnosis')
+        .map((x) => ({ ...x, content: byId.get(x.id) ?? null })),
+      (c) => c?.['status'] === 'resolved',
+    );
+    for (const { current: p } of problems)
+      if (p.content && p.content['status'] !== 'resolved')
+        activeProblems.push({
+          code: String(p.content['code'] ?? ''),
+          description: String(p.content['description'] ?? ''),
+        });
     return {
       allergyStatus: allergies.length > 0 ? 'recorded' : noneKnown ? 'none_known' : 'not_recorded',
       allergies,
@@ -273,7 +283,7 @@ export class RecordsService {
     });
   }
 
-  private entry(tenantId: string, rec: MedicalRecord): TimelineEntry {
+  entry(tenantId: string, rec: MedicalRecord): TimelineEntry {
     const [e] = this.entries(tenantId, [rec]);
     if (!e) throw new AppError('INTERNAL', 'The record could not be listed.');
     return e;

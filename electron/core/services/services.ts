@@ -7,7 +7,9 @@ import { AppointmentsService } from './appointments-service';
 import { AuditService } from './audit-service';
 import { AuthService } from './auth-service';
 import { BillingService } from './billing-service';
+import { ChartExportsService } from './chart-exports-service';
 import { ClinicSettingsService } from './clinic-settings-service';
+import { CurrentListsService } from './current-lists-service';
 import { MessagesService } from './messages-service';
 import { PatientsService } from './patients-service';
 import { RecordsService } from './records-service';
@@ -20,6 +22,8 @@ export const servicesFor = (store: ClinicStore, repos: Repositories = repositori
   users: new UsersService(store, repos),
   patients: new PatientsService(store, repos),
   records: new RecordsService(store, repos),
+  currentLists: new CurrentListsService(store, repos),
+  chartExports: new ChartExportsService(store, repos),
   messages: new MessagesService(store, repos),
   billing: new BillingService(store, repos),
   appointments: new AppointmentsService(store, repos),

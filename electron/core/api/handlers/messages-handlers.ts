@@ -13,6 +13,8 @@ export const messagesHandlers: HandlerMap<
   | 'messages.aboutPatient'
   | 'messages.fileToChart'
   | 'messages.search'
+  | 'messages.archive'
+  | 'messages.unarchive'
 > = {
   'messages.recipients': (r, { session, services }) => services.messages.recipients(session, r),
   'messages.inbox': (r, { session, services }) => services.messages.inbox(session, r),
@@ -25,4 +27,6 @@ export const messagesHandlers: HandlerMap<
   'messages.aboutPatient': (r, { session, services }) => services.messages.aboutPatient(session, r),
   'messages.fileToChart': (r, { session, services }) => services.messages.fileToChart(session, r),
   'messages.search': (r, { session, services }) => services.messages.search(session, r),
+  'messages.archive': (r, { session, services }) => services.messages.archive(session, r),
+  'messages.unarchive': (r, { session, services }) => services.messages.unarchive(session, r),
 };

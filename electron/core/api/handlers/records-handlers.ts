@@ -8,6 +8,9 @@ type RecordChannels =
   | 'records.create'
   | 'records.sign'
   | 'records.amend'
+  | 'chart.current'
+  | 'records.stopMedication'
+  | 'records.resolveProblem'
   | 'drafts.save'
   | 'drafts.load'
   | 'drafts.discard';
@@ -19,6 +22,11 @@ export const recordsHandlers: HandlerMap<RecordChannels> = {
   'records.create': (r, { session, services }) => services.records.createRecord(session, r),
   'records.sign': (r, { session, services }) => services.records.signRecord(session, r),
   'records.amend': (r, { session, services }) => services.records.amendRecord(session, r),
+  'chart.current': (r, { session, services }) => services.currentLists.current(session, r),
+  'records.stopMedication': (r, { session, services }) =>
+    services.currentLists.stopMedication(session, r),
+  'records.resolveProblem': (r, { session, services }) =>
+    services.currentLists.resolveProblem(session, r),
   'drafts.save': (r, { session, services }) => services.records.saveDraft(session, r),
   'drafts.load': (r, { session, services }) => services.records.loadDraft(session, r),
   'drafts.discard': (r, { session, services }) => services.records.discardDraft(session, r),

@@ -5,6 +5,7 @@ import { optionalString, requireString } from '../args';
 import { authenticate } from '../authenticate';
 import { EXIT, type Command } from '../command';
 import { countExport, writeExport } from '../export-dump';
+import { fhirExport } from '../fhir-export';
 import { checkNewFile, partialPathFor, publish } from '../../files/output-file';
 import {
   integrityProblems,
@@ -19,6 +20,7 @@ export const exportCommand: Command = {
   name: 'export',
   summary: 'write the whole clinic as JSON (admins with the export permission)',
   usage: `usage: ehrbs export --data DIR --user EMAIL [--out FILE]
+       ehrbs export --fhir --patient ID|MRN --data DIR --user EMAIL [--out FILE]
 
 Writes the clinic as one JSON object with one array per entity, named after it:
 tenants, users (without password hashes), doctors, patients, admins,
@@ -34,6 +36,9 @@ on encrypted storage and delete it when done.
   --user EMAIL   the acting admin (needs the export permission)
   --out FILE     where to write (refused if FILE exists); default: stdout
   --force        export even if the store fails its integrity check
+  --fhir         instead: one patient's chart as a FHIR R4 Bundle (JSON, type
+                 collection), for a doctor; audited like any read of the chart
+  --patient P    with --fhir: the patient's id or medical record number
 
 A store that fails SQLite's integrity check is refused (exit 3) unless --force
 is given: an export of a damaged store may be incomplete.
@@ -44,6 +49,8 @@ Environment: EHRBS_PASSPHRASE, EHRBS_PASSWORD (the admin's password).`,
     user: { type: 'string' },
     out: { type: 'string' },
     force: { type: 'boolean' },
+    fhir: { type: 'boolean' },
+    patient: { type: 'string' },
   },
   async run(values, io) {
     const dataDir = requireString('export', values, 'data');
@@ -60,6 +67,14 @@ Environment: EHRBS_PASSPHRASE, EHRBS_PASSWORD (the admin's password).`,
         throw new AppError(
           'INTEGRITY_FAILED',
           `The store failed its integrity check (${problems.count} problem${problems.count === 1 ? '' : 's'}; first: ${problems.first}), so nothing was exported; add --force to export what can be read.`,
+        );
+      if (values['fhir'] === true)
+        return fhirExport(
+          store,
+          services,
+          tenantId,
+          { email, patient: requireString('export', values, 'patient'), out },
+          io,
         );
       const { session, recordLogin } = await authenticate(store, services, tenantId, email, {
         capability: 'export.run',

@@ -7,6 +7,7 @@ import type { ScreenProps } from '../../app/screen-definition';
 import { Segmented } from '../../components/Segmented';
 import { useNav } from '../../stores/nav-store';
 import '../../styles/chart.css';
+import { ChartActions } from './ChartActions';
 import { ChartHeader } from './ChartHeader';
 import { PatientMessages } from './PatientMessages';
 import { tabLabels } from './chart-model';
@@ -26,6 +27,9 @@ export function ChartScreen({ view, session }: ScreenProps<ChartView>) {
   return (
     <div className="screen chart">
       <ChartHeader patientId={patientId} version={version} timeZone={session.tenant.timeZone} />
+      {view.kind !== 'visit' && holds(session.capabilities, 'records.read_content') && (
+        <ChartActions patientId={patientId} />
+      )}
       {view.kind !== 'visit' && holds(session.capabilities, 'messages.use') && (
         <PatientMessages patientId={patientId} timeZone={session.tenant.timeZone} />
       )}

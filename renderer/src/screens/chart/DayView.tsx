@@ -12,6 +12,7 @@ import { formatDate, formatInstant } from '../../lib/format';
 import { useNav } from '../../stores/nav-store';
 import '../../styles/chart.css';
 import { dayQueue } from './chart-model';
+import { offerPdf } from './download';
 import { chartHref, chartRoute } from './route';
 
 const statusText: Record<AppointmentView['status'], string> = {
@@ -57,6 +58,14 @@ export function DayView({ session }: { session: SessionInfo }) {
     }
   };
 
+  const visitSummary = async (a: AppointmentView) => {
+    try {
+      offerPdf(await api('documents.visitSummary', { appointmentId: a.id }));
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
   return (
     <div className="screen chart-day">
       <TitleRow title="My day">
@@ -81,6 +90,16 @@ export function DayView({ session }: { session: SessionInfo }) {
                 onClick={() => void startVisit(a)}
               >
                 {a.status === 'checked_in' ? 'Start visit' : 'Continue visit'}
+              </button>
+            )}
+            {(a.status === 'in_progress' || a.status === 'completed') && (
+              <button
+                type="button"
+                className="button"
+                aria-label={`Visit summary (PDF): ${a.patientName}`}
+                onClick={() => void visitSummary(a)}
+              >
+                Visit summary (PDF)
               </button>
             )}
           </li>

@@ -6,6 +6,7 @@ import type { RecordType } from '../../../../shared/domain/enums';
 import { api } from '../../api/client';
 import { useRequest } from '../../lib/useRequest';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { CurrentList } from './CurrentList';
 import { NoteForm } from './NoteForm';
 import { SectionForm } from './SectionForm';
 import { Timeline } from './Timeline';
@@ -91,6 +92,16 @@ export function SectionPanel({ session, patientId, type, version, onChanged }: P
           </button>
         </div>
       )}
+      {(type === 'prescription' || type === 'diagnosis') &&
+        holds(session.capabilities, 'records.read_content') && (
+          <CurrentList
+            session={session}
+            patientId={patientId}
+            kind={type === 'prescription' ? 'medications' : 'problems'}
+            version={version}
+            onChanged={onChanged}
+          />
+        )}
       <Timeline
         session={session}
         patientId={patientId}

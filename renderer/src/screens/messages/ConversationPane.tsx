@@ -54,6 +54,23 @@ export function ConversationPane({ conversationId, session, onChanged }: Props) 
       onChanged();
     }
   };
+  // Per user: hidden from my inbox until a new message arrives.
+  const toggleArchive = async () => {
+    const r = await action.run(() =>
+      c.archived
+        ? api('messages.unarchive', { conversationId })
+        : api('messages.archive', { conversationId }),
+    );
+    if (r.ok) {
+      setNotice(
+        r.value.archived
+          ? 'Archived: it comes back to your inbox when a new message arrives.'
+          : 'Moved back to your inbox.',
+      );
+      setRound((n) => n + 1);
+      onChanged();
+    }
+  };
   const file = async (messageId: string) => {
     const r = await action.run(() => api('messages.fileToChart', { messageId }));
     if (r.ok) setNotice('Filed into the chart as a note.');
@@ -64,6 +81,16 @@ export function ConversationPane({ conversationId, session, onChanged }: Props) 
       <ScreenHeading level={2} id="conversation-title" autoFocus={false}>
         {c.title}
       </ScreenHeading>
+      <p className="conversation__archive">
+        <button
+          type="button"
+          className="button button--small"
+          disabled={action.busy}
+          onClick={() => void toggleArchive()}
+        >
+          {c.archived ? 'Move to inbox' : 'Archive'}
+        </button>
+      </p>
       {c.patient && (
         <p className="conversation__patient">
           About{' '}

@@ -8,6 +8,7 @@ import type { ScreenProps } from '../../app/screen-definition';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { Segmented } from '../../components/Segmented';
 import { useLoaded } from '../../lib/useLoaded';
 import { useNav } from '../../stores/nav-store';
 import { ConversationPane } from './ConversationPane';
@@ -21,7 +22,11 @@ export function MessagesScreen({ view, session }: ScreenProps<MessagesView>) {
   const go = useNav((s) => s.go);
   const version = useUnread((s) => s.version);
   const refreshUnread = useUnread((s) => s.refresh);
-  const inbox = useLoaded(`inbox:${version}`, () => api('messages.inbox', { limit: 50 }));
+  // Archived conversations (mine only) are listed on their own, not in the inbox.
+  const [archived, setArchived] = useState(false);
+  const inbox = useLoaded(`inbox:${version}:${archived ? 'archived' : 'inbox'}`, () =>
+    api('messages.inbox', { limit: 50, archived }),
+  );
   const reloadInbox = inbox.reload;
   const changed = useCallback(() => {
     reloadInbox();
@@ -45,6 +50,15 @@ export function MessagesScreen({ view, session }: ScreenProps<MessagesView>) {
       <div className="messages__body">
         <section className="messages__inbox" aria-label="Inbox">
           <MessageSearch onResults={setFound} />
+          <Segmented<'inbox' | 'archived'>
+            label="Show"
+            segments={[
+              { value: 'inbox', label: 'Inbox' },
+              { value: 'archived', label: 'Archived' },
+            ]}
+            value={archived ? 'archived' : 'inbox'}
+            onChange={(v) => setArchived(v === 'archived')}
+          />
           <ErrorAlert message={inbox.failure?.message ?? null} />
           {found ? (
             <InboxList
@@ -58,6 +72,7 @@ export function MessagesScreen({ view, session }: ScreenProps<MessagesView>) {
               items={inbox.value.items}
               selected={selected}
               timeZone={session.tenant.timeZone}
+              {...(archived ? { empty: 'No archived conversations.' } : {})}
             />
           ) : (
             !inbox.failure && <p role="status">Loading messages…</p>

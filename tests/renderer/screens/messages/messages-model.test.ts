@@ -28,6 +28,7 @@ const conv = (over: Partial<ConversationSummary>): ConversationSummary => ({
   unread: 0,
   urgent: false,
   handled: null,
+  archived: false,
   ...over,
 });
 const msg = (over: Partial<MessageView>): MessageView => ({

@@ -1,0 +1,108 @@
+// `ehrbs export --fhir --patient`: one demo patient's chart as a FHIR Bundle,
+// by record number, for a doctor; front desk refused; --out writes a file.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers';
+import { cliEnv, runCli } from './cli-harness';
+
+const tmp = tempDir('ehrbs-cli-fhir-');
+const store = join(tmp.dir, 'demo');
+let logins: { role: string; email: string; password: string }[] = [];
+let mrn = '';
+let patientId = '';
+
+beforeAll(async () => {
+  const r = await runCli(['demo', '--data', store, '--patients', '20']);
+  expect(r.code).toBe(0);
+  logins = [...r.stdout.matchAll(/^ {2}(\w+)\s+(\S+@\S+)\s+(\S+)$/gm)].map((m) => ({
+    role: m[1] ?? '',
+    email: m[2] ?? '',
+    password: m[3] ?? '',
+  }));
+  const admin = logins.find((l) => l.role === 'admin');
+  if (!admin) throw new Error('the demo printed no admin login');
+  const dump = await runCli(
+    ['export', '--data', store, '--user', admin.email],
+    cliEnv({ EHRBS_PASSWORD: admin.password }),
+  );
+  const data = JSON.parse(dump.stdout) as {
+    patients: { id: string; medicalRecordNumber: string }[];
+    medical_records: { patientId: string }[];
+  };
+  const charted = data.patients.find((p) => data.medical_records.some((m) => m.patientId === p.id));
+  if (!charted) throw new Error('no demo patient has records');
+  ({ id: patientId, medicalRecordNumber: mrn } = charted);
+}, 180_000);
+afterAll(() => tmp.cleanup());
+
+const login = (role: string) => {
+  const l = logins.find((x) => x.role === role);
+  if (!l) throw new Error(`the demo printed no ${role} login`);
+  return l;
+};
+
+describe('ehrbs export --fhir', () => {
+  it("writes a doctor's export of one chart as a collection Bundle, found by record number", async () => {
+    const doctor = login('doctor');
+    const r = await runCli(
+      ['export', '--fhir', '--patient', mrn, '--data', store, '--user', doctor.email],
+      cliEnv({ EHRBS_PASSWORD: doctor.password }),
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const bundle = JSON.parse(r.stdout) as {
+      resourceType: string;
+      type: string;
+      entry: {
+        fullUrl: string;
+        resource: { resourceType: string; id: string; identifier?: { value: string }[] };
+      }[];
+    };
+    expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
+    const patient = bundle.entry.find((e) => e.resource.resourceType === 'Patient')?.resource;
+    expect(patient?.id).toBe(patientId);
+    expect(patient?.identifier?.[0]?.value).toBe(mrn);
+    expect(bundle.entry.length).toBeGreaterThan(2);
+
+    const out = join(tmp.dir, 'chart.json');
+    const byId = await runCli(
+      [
+        'export',
+        '--fhir',
+        '--patient',
+        patientId,
+        '--data',
+        store,
+        '--user',
+        doctor.email,
+        '--out',
+        out,
+      ],
+      cliEnv({ EHRBS_PASSWORD: doctor.password }),
+    );
+    expect(byId.code).toBe(0);
+    expect(byId.stderr).toMatch(/FHIR resources\) to .*chart\.json/);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ resourceType: 'Bundle' });
+  });
+
+  it('refuses the front desk and an unknown patient', async () => {
+    const desk = login('front_desk');
+    const refused = await runCli(
+      ['export', '--fhir', '--patient', mrn, '--data', store, '--user', desk.email],
+      cliEnv({ EHRBS_PASSWORD: desk.password }),
+    );
+    expect(refused.code).not.toBe(0);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain(
+      'Only a user who reads clinical records (a doctor) can export a chart.',
+    );
+    const doctor = login('doctor');
+    const unknown = await runCli(
+      ['export', '--fhir', '--patient', 'NOPE-000000', '--data', store, '--user', doctor.email],
+      cliEnv({ EHRBS_PASSWORD: doctor.password }),
+    );
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('No patient has that id or record number.');
+  });
+});
