@@ -319,4 +319,10 @@ export const billingChannels = {
     Statement,
     'billing.read',
   ),
+  'billing.statementDocument': channel(
+    'billing.statementDocument',
+    z.object({ patientId: Id }).strict(),
+    PdfDocument,
+    'billing.read',
+  ),
 } as const;

@@ -20,6 +20,7 @@ import { Invoices, type NewInvoice } from './billing/invoices';
 import { PatientAccount } from './billing/patient-account';
 import { Payments } from './billing/payments';
 import { PriceList } from './billing/price-list';
+import { BillingReports } from './billing/reports';
 
 export class BillingService {
   private readonly reads: BillingReads;
@@ -30,6 +31,7 @@ export class BillingService {
   private readonly account: PatientAccount;
   private readonly documents: BillingDocuments;
   private readonly listQuery: InvoiceListQuery;
+  private readonly reports: BillingReports;
 
   constructor(store: ClinicStore, repos: Repositories) {
     this.reads = new BillingReads(store, repos);
@@ -38,8 +40,9 @@ export class BillingService {
     this.prices = new PriceList(this.reads);
     this.daily = new DailyClose(this.reads);
     this.account = new PatientAccount(this.reads);
-    this.documents = new BillingDocuments(this.reads);
+    this.documents = new BillingDocuments(this.reads, this.account);
     this.listQuery = new InvoiceListQuery(this.reads);
+    this.reports = new BillingReports(this.reads);
   }
 
   detail = (session: Session, id: string) => this.reads.detail(session, id);
@@ -81,6 +84,12 @@ export class BillingService {
 
   document = (session: Session, r: ChannelInput<'billing.document'>) =>
     this.documents.document(session, r);
+  statementDocument = (session: Session, r: ChannelInput<'billing.statementDocument'>) =>
+    this.documents.statementDocument(session, r);
+
+  report = (session: Session, r: ChannelInput<'billing.report'>) => this.reports.report(session, r);
+  reportCsv = (session: Session, r: ChannelInput<'billing.reportCsv'>) =>
+    this.reports.reportCsv(session, r);
 
   /** Totals of one invoice's lines as the core computed them (used by documents and tests). */
   totalsOf = (lines: readonly InvoiceLineItem[]) => totalsOf(lines);
