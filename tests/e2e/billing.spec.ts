@@ -171,7 +171,7 @@ test('invoice a visit, pay part cash and the rest by card, receipt, refund, clos
   await expect(newest.getByRole('cell', { name: /-.*0\.50/ })).toBeVisible();
 });
 
-test('a discounted line, the patient filter and statement, and the admin’s reports with CSV', async ({
+test('a discounted line, an overpayment kept as credit, the patient filter and statement, and the admin’s reports with CSV', async ({
   page,
   host,
 }) => {
@@ -198,6 +198,18 @@ test('a discounted line, the patient filter and statement, and the admin’s rep
   await page.getByRole('button', { name: 'Issue invoice' }).click();
   await expect(page.getByRole('heading', { name: /^Invoice INV-/ })).toBeVisible();
 
+  // 5.00 more than is due by card: refused, then kept as the patient's credit.
+  const due = minorOf((await page.getByTestId('balance').textContent()) ?? '');
+  const pay = page.getByRole('form', { name: 'Take a payment' });
+  await pay.getByLabel('Method').selectOption('card');
+  await pay.getByLabel('Amount').fill(((due + 500) / 100).toFixed(2));
+  await pay.getByRole('button', { name: 'Record payment' }).click();
+  await expect(pay.getByText(/more than the balance due/)).toBeVisible();
+  await pay.getByLabel('Keep anything above the balance as the patient’s credit').check();
+  await pay.getByRole('button', { name: 'Record payment' }).click();
+  await expect(page.locator('.invoice .status-pill')).toHaveText('Paid');
+  await expect(page.getByTestId('credit')).toHaveText(/5\.00/);
+
   // The list for this patient only, with the statement and its PDF.
   await page.getByRole('button', { name: 'Back to invoices' }).click();
   await page.getByRole('searchbox', { name: 'Patient' }).fill('Carvalho');
@@ -207,13 +219,13 @@ test('a discounted line, the patient filter and statement, and the admin’s rep
   await expect(rows).toHaveCount(2); // the header and the one invoice
   await expect(rows.nth(1).getByRole('cell', { name: name })).toBeVisible();
   const statement = page.getByRole('region', { name: 'Statement' });
-  await expect(statement.getByTestId('statement-balance')).toHaveText(/Balance due: .*\d/);
+  await expect(statement.getByTestId('statement-balance')).toHaveText(/In credit: .*5\.00/);
   await expectAccessible(page, 'Billing (patient statement)');
   const pdf = page.waitForEvent('download');
   await statement.getByRole('button', { name: 'Download statement PDF' }).click();
   const text = pdfText(await readFile(await (await pdf).path()));
   expect(text).toContain('Statement for Ines Carvalho');
-  expect(text).toMatch(/Balance due: [\d.]+ GBP/);
+  expect(text).toContain('Balance (credit): -5.00 GBP');
 
   // The admin's reports: revenue by method, doctor and day, aged balances, CSV.
   await loginAs(host, ADMIN);

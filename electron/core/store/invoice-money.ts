@@ -4,7 +4,7 @@
 // from the rows before anything reads it, so the list never shows a summary
 // that missed a write.
 import type { Db } from './open-database';
-import { invoiceMoneyObjects, migration007 } from './migrations/007-invoice-money';
+import { invoiceMoneyObjects, invoiceMoneySql } from './migrations/007-invoice-money';
 
 /** True when the summary table and all its indexes and triggers exist. */
 export function invoiceMoneyPresent(db: Db): boolean {
@@ -20,7 +20,7 @@ export function invoiceMoneyPresent(db: Db): boolean {
 
 /** Recreates what is missing and rebuilds every row from the source tables (idempotent). */
 export function rebuildInvoiceMoney(db: Db): void {
-  db.transaction(() => db.exec(migration007.sql)).immediate();
+  db.transaction(() => db.exec(invoiceMoneySql)).immediate();
 }
 
 /** Called on open, after migrating: rebuilds only when something is missing. */

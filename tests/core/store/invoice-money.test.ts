@@ -1,5 +1,6 @@
 // The local money summary (invoice_money, migration 7) against shared/billing's
-// derivation: after random invoice, line, payment, refund and void writes on
+// derivation: after random invoice, line, payment (some with the excess kept
+// as credit), refund and void writes on
 // one workstation, after another workstation's changes are pulled (also with
 // payments applied before their invoice), and after a rebuild of a store
 // whose summary went missing. Every live invoice has exactly one row and
@@ -80,6 +81,7 @@ function expectSummaryAgrees(side: Side): void {
       paid: s.paid,
       refunded: s.refunded,
       methods: PaymentMethod.options.reduce((m, x) => (methods.has(x) ? m | METHOD_BIT[x] : m), 0),
+      credited: payments.reduce((n, p) => n + (p.creditAmount ?? 0), 0),
       status: s.status,
       balance: s.balance,
       overpaid: s.overpaid,
@@ -131,10 +133,13 @@ function randomWrites(side: Side, patients: string[], seed: number, count: numbe
         side.services.billing.issue(side.desk, { id: bill.id });
       } else if (roll < 0.75) {
         const due = side.services.billing.detail(side.desk, bill.id).state.balance;
+        // Now and then more than is due, the excess kept as the patient's credit.
+        const credit = r() < 0.2;
         side.services.billing.recordPayment(side.desk, {
           billingId: bill.id,
-          amount: Math.max(1, Math.ceil(due * r())),
+          amount: Math.max(1, Math.ceil(due * (credit ? 1.5 : r()))),
           method: pick(methods) ?? 'cash',
+          ...(credit ? { excessAsCredit: true } : {}),
         });
       } else if (roll < 0.9) {
         const net = side.services.billing.detail(side.desk, bill.id).state.net;

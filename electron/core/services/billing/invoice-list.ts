@@ -33,29 +33,34 @@ export interface MoneyRow {
   paid: number;
   refunded: number;
   methods: number;
+  credited: number;
   status: DerivedStatus;
   balance: number;
   overpaid: number;
 }
 
 /** The summary row as shared/billing's InvoiceState (the same fields, already derived). */
-export const stateOfRow = (row: MoneyRow): InvoiceState => ({
-  status: row.status,
-  total: row.total,
-  paid: row.paid,
-  refunded: row.refunded,
-  net: row.paid - row.refunded,
-  balance: row.balance,
-  overpaid: row.overpaid,
-  conflict:
-    row.status === 'void'
+export function stateOfRow(row: MoneyRow): InvoiceState {
+  const isVoid = row.status === 'void';
+  const credit = isVoid || row.status === 'draft' ? 0 : Math.min(row.overpaid, row.credited);
+  return {
+    status: row.status,
+    total: row.total,
+    paid: row.paid,
+    refunded: row.refunded,
+    net: row.paid - row.refunded,
+    balance: row.balance,
+    overpaid: row.overpaid,
+    credit,
+    conflict: isVoid
       ? row.overpaid > 0
         ? 'void_with_payments'
         : null
-      : row.overpaid > 0
+      : row.overpaid > credit
         ? 'overpaid'
         : null,
-});
+  };
+}
 
 interface ListRow extends MoneyRow {
   invoiceNumber: string | null;

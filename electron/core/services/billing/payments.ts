@@ -1,6 +1,7 @@
 // Money on an invoice: payments (partial, cash with tendered and change) and
 // refunds (never more than was paid), each an insert-only row with who,
-// when, the workstation and the method.
+// when, the workstation and the method. A payment above the balance is taken
+// only when its excess is kept, on purpose, as the patient's credit.
 import type { ChannelInput } from '../../../../shared/api/channels';
 import type { InvoiceDetail } from '../../../../shared/api/billing';
 import { paymentRefusal, refundRefusal } from '../../../../shared/billing';
@@ -15,7 +16,8 @@ export class Payments {
   recordPayment(session: Session, p: ChannelInput<'billing.pay'>): Payment {
     requireCap(session, 'billing.write');
     const { state } = this.reads.currentState(session, p.billingId);
-    const refusal = paymentRefusal(state, p.amount);
+    const asCredit = p.excessAsCredit === true;
+    const refusal = paymentRefusal(state, p.amount, asCredit);
     if (refusal)
       throw new AppError(
         state.status === 'draft' || state.status === 'void'
@@ -37,6 +39,8 @@ export class Payments {
       changeGiven: p.tendered !== undefined ? p.tendered - p.amount : null,
       receivedBy: session.user.id,
       deviceId: session.actor.deviceId,
+      // The excess is the patient's credit: shown in their balance, not an overpayment conflict.
+      creditAmount: asCredit && p.amount > state.balance ? p.amount - state.balance : null,
     });
   }
 

@@ -18,15 +18,17 @@
 // test tests/core/store/invoice-money.test.ts compares every row with that
 // derivation after random writes and after applying another workstation's
 // changes. `methods` is a bit set (cash 1, card 2, insurance 4, bank_transfer
-// 8) of the methods of the invoice's live payments. `overpaid` is net − total
-// when positive (for a void invoice: all money held).
+// 8) of the methods of the invoice's live payments. `credited` sums the
+// payments' creditAmount (excess kept on purpose as the patient's credit, a
+// column this migration adds). `overpaid` is net − total when positive (for a
+// void invoice: all money held).
 //
 // The table is clustered by (tenantId, d, billingId), the list's order, so a
 // date range (the screen opens on 31 days) is one contiguous read including
 // the sums; doctor, patient and status have their own indexes. Rebuilt here
 // from the rows, and again when the store opens and finds it missing
-// (ensureInvoiceMoney in store/invoice-money.ts reruns this SQL, which is
-// idempotent). A later change to the formula is a new migration that drops
+// (ensureInvoiceMoney in store/invoice-money.ts reruns invoiceMoneySql, which
+// is idempotent). A later change to the formula is a new migration that drops
 // and recreates these objects.
 import type { Migration } from './migration';
 
@@ -36,10 +38,11 @@ const METHOD_BITS = `CASE method WHEN 'cash' THEN 1 WHEN 'card' THEN 2 WHEN 'ins
 /** The summary row of the invoices chosen by `where` (over billing b), computed from the rows. */
 const summarySelect = (where: string) => `
 SELECT id, tenantId, d, patientId, doctorId, issuedAt, voidedAt, total, paid, refunded, methods,
+  credited,
   CASE
     WHEN voidedAt IS NOT NULL THEN 'void'
     WHEN issuedAt IS NULL THEN 'draft'
-    WHEN paid - refunded > total THEN 'overpaid'
+    WHEN paid - refunded - total > credited THEN 'overpaid'
     WHEN refunded > 0 AND paid - refunded <= 0 THEN 'refunded'
     WHEN refunded > 0 THEN 'partially_refunded'
     WHEN paid = 0 THEN 'issued'
@@ -58,12 +61,14 @@ FROM (
     (SELECT COALESCE(sum(x.amount), 0) FROM refunds x
       WHERE x.tenantId = b.tenantId AND x.billingId = b.id AND x.deletedAt IS NULL) AS refunded,
     (SELECT COALESCE(sum(DISTINCT ${METHOD_BITS}), 0) FROM payments p
-      WHERE p.tenantId = b.tenantId AND p.billingId = b.id AND p.deletedAt IS NULL) AS methods
+      WHERE p.tenantId = b.tenantId AND p.billingId = b.id AND p.deletedAt IS NULL) AS methods,
+    (SELECT COALESCE(sum(p.creditAmount), 0) FROM payments p
+      WHERE p.tenantId = b.tenantId AND p.billingId = b.id AND p.deletedAt IS NULL) AS credited
   FROM billing b WHERE ${where} AND b.deletedAt IS NULL AND b.tenantId IS NOT NULL
 )`;
 
 const COLUMNS = `(billingId, tenantId, d, patientId, doctorId, issuedAt, voidedAt, total, paid,
-  refunded, methods, status, balance, overpaid)`;
+  refunded, methods, credited, status, balance, overpaid)`;
 
 /** Recomputes one invoice's row (id is a SQL expression such as NEW.billingId). */
 const refresh = (id: string) => `
@@ -86,10 +91,8 @@ ${trigger(`${short}_upd`, `UPDATE OF tenantId, deletedAt, billingId, ${extra}amo
 ${trigger(`${short}_move`, 'UPDATE OF billingId', table, refresh('OLD.billingId'), 'OLD.billingId IS NOT NEW.billingId')}
 ${trigger(`${short}_del`, 'DELETE', table, refresh('OLD.billingId'))}`;
 
-export const migration007: Migration = {
-  version: 7,
-  name: 'invoice-money',
-  sql: `
+/** The summary's table, indexes and triggers, then every row rebuilt: idempotent. */
+export const invoiceMoneySql = `
 CREATE TABLE IF NOT EXISTS invoice_money (
   billingId TEXT NOT NULL,
   tenantId TEXT NOT NULL,
@@ -102,6 +105,7 @@ CREATE TABLE IF NOT EXISTS invoice_money (
   paid INTEGER NOT NULL,
   refunded INTEGER NOT NULL,
   methods INTEGER NOT NULL,
+  credited INTEGER NOT NULL,
   status TEXT NOT NULL,
   balance INTEGER NOT NULL,
   overpaid INTEGER NOT NULL,
@@ -115,11 +119,20 @@ CREATE INDEX IF NOT EXISTS invoice_money_owed ON invoice_money(tenantId, issuedA
 ${trigger('bill_ins', 'INSERT', 'billing', refresh('NEW.id'))}
 ${trigger('bill_upd', `UPDATE OF ${BILL_INPUTS}`, 'billing', refresh('NEW.id'))}
 ${trigger('bill_del', 'DELETE', 'billing', '\n  DELETE FROM invoice_money WHERE billingId = OLD.id;')}
-${movementTriggers('pay', 'payments', 'method, ')}
+${movementTriggers('pay', 'payments', 'method, creditAmount, ')}
 ${movementTriggers('ref', 'refunds', '')}
 DELETE FROM invoice_money;
 INSERT INTO invoice_money ${COLUMNS} ${summarySelect('1')};
+`;
 
+export const migration007: Migration = {
+  version: 7,
+  name: 'invoice-money',
+  sql: `
+-- The part of a payment taken beyond the balance and kept as the patient's credit
+-- (insert-only rows like every payment; nothing to merge).
+ALTER TABLE payments ADD COLUMN creditAmount INTEGER;
+${invoiceMoneySql}
 -- Reports read money movements by date.
 CREATE INDEX IF NOT EXISTS payments_received ON payments(tenantId, receivedAt);
 CREATE INDEX IF NOT EXISTS refunds_refunded ON refunds(tenantId, refundedAt);

@@ -96,6 +96,12 @@ export function InvoiceView({ id, session, onBack }: Props) {
         <dd>{fmt(state.refunded)}</dd>
         <dt>Balance due</dt>
         <dd data-testid="balance">{fmt(state.balance)}</dd>
+        {state.credit > 0 && (
+          <>
+            <dt>Kept as the patient’s credit</dt>
+            <dd data-testid="credit">{fmt(state.credit)}</dd>
+          </>
+        )}
       </dl>
       {d.payments.length > 0 && (
         <DataTable

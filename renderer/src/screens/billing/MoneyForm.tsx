@@ -1,5 +1,6 @@
 // One form for money moving on an invoice: a payment (method, amount, cash
-// tendered with the change due, or a reference) or a refund (method, amount,
+// tendered with the change due, or a reference; more than the balance only
+// with its excess kept as the patient's credit) or a refund (method, amount,
 // reason). The two differ only in their words, their fields and the check
 // made before sending (billing-model.ts); the core checks again.
 import { useState } from 'react';
@@ -11,6 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useRequest } from '../../lib/useRequest';
+import { CheckboxField } from '../admin/CheckboxField';
 import { formatMinorUnits } from '../admin/money';
 import { draftPayment, draftRefund, methodOptions } from './billing-model';
 
@@ -38,6 +40,7 @@ interface Values {
   tendered: string;
   reference: string;
   reason: string;
+  asCredit: boolean;
 }
 
 interface Props {
@@ -72,6 +75,7 @@ export function MoneyForm({ kind, detail, session, onDone }: Props) {
     tendered: '',
     reference: '',
     reason: '',
+    asCredit: false,
   });
   const [problem, setProblem] = useState<{ field: string; message: string } | null>(null);
   const [lastChange, setLastChange] = useState<number | null>(null);
@@ -95,7 +99,7 @@ export function MoneyForm({ kind, detail, session, onDone }: Props) {
         void req.run(d.send).then((r) => {
           if (!r.ok) return;
           setLastChange(d.change);
-          setV({ ...v, amount: '', tendered: '', reference: '', reason: '' });
+          setV({ ...v, amount: '', tendered: '', reference: '', reason: '', asCredit: false });
           onDone(r.value);
         });
       }}
@@ -136,6 +140,13 @@ export function MoneyForm({ kind, detail, session, onDone }: Props) {
           label="Reference"
           value={v.reference}
           onChange={(reference) => set({ reference })}
+        />
+      )}
+      {isPayment && (
+        <CheckboxField
+          label="Keep anything above the balance as the patient’s credit"
+          checked={v.asCredit}
+          onChange={(asCredit) => set({ asCredit })}
         />
       )}
       {!isPayment && (

@@ -30,6 +30,8 @@ export interface PaymentValues {
   amount: string;
   tendered: string;
   reference: string;
+  /** Keep what is paid beyond the balance as the patient's credit. */
+  asCredit?: boolean;
 }
 
 export type Drafted<R> =
@@ -45,8 +47,13 @@ export function draftPayment(
   const amount = parseMajorUnits(v.amount, currency);
   if (amount === null || amount <= 0)
     return { ok: false, field: 'amount', message: 'Enter an amount such as 25.00.' };
-  if (amount > balance)
-    return { ok: false, field: 'amount', message: 'That is more than the balance due.' };
+  const excess = amount > balance;
+  if (excess && !v.asCredit)
+    return {
+      ok: false,
+      field: 'amount',
+      message: 'That is more than the balance due. To keep the excess as credit, tick the box.',
+    };
   let tendered: number | undefined;
   if (v.method === 'cash' && v.tendered.trim() !== '') {
     const t = parseMajorUnits(v.tendered, currency);
@@ -67,6 +74,7 @@ export function draftPayment(
       method: v.method,
       ...(v.reference.trim() ? { reference: v.reference.trim() } : {}),
       ...(tendered !== undefined ? { tendered } : {}),
+      ...(excess ? { excessAsCredit: true } : {}),
     },
     change: tendered !== undefined ? changeDue(tendered, amount) : null,
   };

@@ -169,3 +169,21 @@ describe('the discount of a draft line', () => {
     expect(listRequest({ ...noFilters, patientId: ID })).toEqual({ limit: 50, patientId: ID });
   });
 });
+
+describe('a payment above the balance', () => {
+  it('is refused unless the excess is kept as credit, and then says so', () => {
+    const v = { method: 'card' as const, amount: '150', tendered: '', reference: '' };
+    expect(draftPayment(ID, v, 12000, 'USD')).toMatchObject({ ok: false, field: 'amount' });
+    expect(draftPayment(ID, { ...v, asCredit: true }, 12000, 'USD')).toEqual({
+      ok: true,
+      request: { billingId: ID, amount: 15000, method: 'card', excessAsCredit: true },
+      change: null,
+    });
+    // Within the balance the choice changes nothing.
+    expect(draftPayment(ID, { ...v, amount: '20', asCredit: true }, 12000, 'USD')).toEqual({
+      ok: true,
+      request: { billingId: ID, amount: 2000, method: 'card' },
+      change: null,
+    });
+  });
+});
