@@ -28,6 +28,8 @@ export interface BillingBenchResult {
   listP50Ms: number;
   listP95Ms: number;
   listUnfilteredP95Ms: number;
+  /** p95 of each filtered request, in the order of `filtered`. */
+  perFilterP95Ms: { name: string; p95: number }[];
   closeMs: number;
   closePreviewP95Ms: number;
   pdfP95Ms: number;
@@ -161,18 +163,26 @@ export async function run(): Promise<BillingBenchResult> {
       { patientId: patients[7] ?? '', limit: 50 },
       { from: '2026-12-01', to: '2026-12-07', limit: 50 },
     ];
+    const names = ['status+month', 'doctor+month', 'method+month', 'patient', 'week'];
+    const perRequest: number[][] = filtered.map(() => []);
     const timeList = (reqs: ApiRequest<'billing.list'>[]) => {
       const times: number[] = [];
       for (const req of reqs) services.billing.list(desk, { limit: 50, ...req });
       for (let k = 0; k < REPS; k++)
-        for (const req of reqs) {
+        reqs.forEach((req, i) => {
           const t0 = performance.now();
           services.billing.list(desk, { limit: 50, ...req });
-          times.push(performance.now() - t0);
-        }
+          const ms = performance.now() - t0;
+          times.push(ms);
+          if (reqs === filtered) perRequest[i]?.push(ms);
+        });
       return times;
     };
     const listTimes = timeList(filtered);
+    const perFilterP95Ms = names.map((name, i) => ({
+      name,
+      p95: percentile(perRequest[i] ?? [], 95),
+    }));
     const unfiltered = timeList([{ limit: 50 }]);
 
     // The close: 2,000 payments by the desk on this workstation since its last close.
@@ -239,6 +249,7 @@ export async function run(): Promise<BillingBenchResult> {
       listP50Ms: percentile(listTimes, 50),
       listP95Ms: percentile(listTimes, 95),
       listUnfilteredP95Ms: percentile(unfiltered, 95),
+      perFilterP95Ms,
       closeMs,
       closePreviewP95Ms: percentile(previews, 95),
       pdfP95Ms: percentile(pdfTimes, 95),
@@ -254,6 +265,7 @@ const verdict = (ok: boolean) => (ok ? 'ok' : 'OVER TARGET');
 export function format(r: BillingBenchResult): string[] {
   return [
     `billing list, ${r.invoices} invoices, filtered: p50 ${r.listP50Ms.toFixed(1)} ms, p95 ${r.listP95Ms.toFixed(1)} ms (target <= 50 ms) ${verdict(r.listP95Ms <= 50)}`,
+    `  per filter p95: ${r.perFilterP95Ms.map((f) => `${f.name} ${f.p95.toFixed(1)} ms`).join(', ')}`,
     `billing list, unfiltered with totals over all ${r.invoices}: p95 ${r.listUnfilteredP95Ms.toFixed(1)} ms`,
     `daily close over 2000 payments: ${r.closeMs.toFixed(1)} ms (preview p95 ${r.closePreviewP95Ms.toFixed(1)} ms) (target <= 200 ms) ${verdict(r.closeMs <= 200)}`,
     `receipt PDF: p95 ${r.pdfP95Ms.toFixed(1)} ms (target <= 300 ms) ${verdict(r.pdfP95Ms <= 300)}`,

@@ -100,6 +100,8 @@ export const PaymentRequest = z
     reference: z.string().max(100).optional(),
     /** Cash only: what the patient handed over (at least the amount). */
     tendered: PositiveMoney.optional(),
+    /** Take more than the balance and keep the excess as the patient's credit. */
+    excessAsCredit: z.boolean().optional(),
   })
   .strict()
   .refine((p) => p.tendered === undefined || p.method === 'cash', {
@@ -157,6 +159,7 @@ export const InvoiceState = z.object({
   net: MinorUnits,
   balance: MinorUnits,
   overpaid: MinorUnits,
+  credit: MinorUnits,
   conflict: z.enum(['overpaid', 'void_with_payments']).nullable(),
 });
 
@@ -317,6 +320,12 @@ export const billingChannels = {
     'billing.statement',
     z.object({ patientId: Id }).strict(),
     Statement,
+    'billing.read',
+  ),
+  'billing.statementDocument': channel(
+    'billing.statementDocument',
+    z.object({ patientId: Id }).strict(),
+    PdfDocument,
     'billing.read',
   ),
 } as const;

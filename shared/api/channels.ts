@@ -11,6 +11,7 @@ import { recordChannels } from './records';
 import { messageChannels } from './messages';
 import { billingChannels } from './billing';
 import { chartExportChannels } from './chart-exports';
+import { billingReportChannels } from './billing-reports';
 import type { ParsedRequestOf, RequestOf, ResponseOf } from './contract';
 
 export const apiChannels = {
@@ -25,6 +26,7 @@ export const apiChannels = {
   ...messageChannels,
   ...billingChannels,
   ...chartExportChannels,
+  ...billingReportChannels,
 } as const;
 
 export type ApiChannels = typeof apiChannels;

@@ -24,6 +24,8 @@ export interface InvoiceFacts {
 export interface MoneyMovement {
   amount: number;
   method: PaymentMethod;
+  /** Payments only: the part kept on purpose as the patient's credit. */
+  creditAmount?: number | null;
 }
 
 export interface InvoiceState {
@@ -41,6 +43,8 @@ export interface InvoiceState {
   balance: number;
   /** Money held beyond the total (net − total when positive), e.g. two offline payments. */
   overpaid: number;
+  /** The part of `overpaid` taken on purpose as the patient's credit (not a conflict). */
+  credit: number;
   /** Something needs a person: overpaid, or a void invoice still holding money. */
   conflict: 'overpaid' | 'void_with_payments' | null;
 }
@@ -52,6 +56,7 @@ export function invoiceState(
 ): InvoiceState {
   const paid = payments.reduce((s, p) => s + p.amount, 0);
   const refunded = refunds.reduce((s, r) => s + r.amount, 0);
+  const credited = payments.reduce((s, p) => s + (p.creditAmount ?? 0), 0);
   const net = paid - refunded;
   const total = inv.total;
   const base = { total, paid, refunded, net };
@@ -62,24 +67,36 @@ export function invoiceState(
       status: 'void',
       balance: 0,
       overpaid: held,
+      credit: 0,
       conflict: held > 0 ? 'void_with_payments' : null,
     };
   }
   if (inv.issuedAt === null)
-    return { ...base, status: 'draft', balance: 0, overpaid: 0, conflict: null };
+    return { ...base, status: 'draft', balance: 0, overpaid: 0, credit: 0, conflict: null };
   const balance = Math.max(0, total - paid);
   const overpaid = Math.max(0, net - total);
+  const credit = Math.min(overpaid, credited);
+  // Only money beyond the total that nobody kept as credit is a conflict.
+  const unexplained = overpaid > credit;
   let status: DerivedStatus;
-  if (overpaid > 0) status = 'overpaid';
+  if (unexplained) status = 'overpaid';
   else if (refunded > 0) status = net <= 0 ? 'refunded' : 'partially_refunded';
   else if (paid === 0) status = 'issued';
   else if (balance === 0) status = 'paid';
   else status = 'partially_paid';
-  return { ...base, status, balance, overpaid, conflict: overpaid > 0 ? 'overpaid' : null };
+  return { ...base, status, balance, overpaid, credit, conflict: unexplained ? 'overpaid' : null };
 }
 
-/** Why a payment of `amount` is refused in this state, or null when it may be taken. */
-export function paymentRefusal(state: InvoiceState, amount: number): string | null {
+/**
+ * Why a payment of `amount` is refused in this state, or null when it may be
+ * taken. More than the balance is taken only when the excess is kept as the
+ * patient's credit (`asCredit`).
+ */
+export function paymentRefusal(
+  state: InvoiceState,
+  amount: number,
+  asCredit = false,
+): string | null {
   switch (state.status) {
     case 'draft':
       return 'A draft invoice cannot take payments; issue it first.';
@@ -91,10 +108,11 @@ export function paymentRefusal(state: InvoiceState, amount: number): string | nu
     case 'partially_refunded':
     case 'issued':
     case 'partially_paid':
-      if (state.balance === 0) return 'Nothing is due on this invoice.';
       if (amount <= 0) return 'The payment must be more than zero.';
+      if (asCredit) return null;
+      if (state.balance === 0) return 'Nothing is due on this invoice.';
       if (amount > state.balance)
-        return 'The payment is more than the balance due; take at most the balance.';
+        return 'The payment is more than the balance due; take at most the balance, or keep the excess as the patient’s credit.';
       return null;
   }
 }

@@ -73,6 +73,11 @@ export const Payment = z.object({
   receivedBy: Id.nullable().default(null),
   /** The workstation that took it (its daily close counts it). */
   deviceId: Id.nullable().default(null),
+  /**
+   * The part of `amount` taken beyond the balance due, kept on purpose as the
+   * patient's credit (so that excess is not an overpayment conflict).
+   */
+  creditAmount: MinorUnits.nonnegative().nullable().default(null),
 });
 export type Payment = z.infer<typeof Payment>;
 

@@ -170,3 +170,76 @@ test('invoice a visit, pay part cash and the rest by card, receipt, refund, clos
   await expect(newest.getByRole('rowheader')).toHaveText(/^CLOSE-[A-Z0-9]{4}-000003$/);
   await expect(newest.getByRole('cell', { name: /-.*0\.50/ })).toBeVisible();
 });
+
+test('a discounted line, an overpayment kept as credit, the patient filter and statement, and the admin’s reports with CSV', async ({
+  page,
+  host,
+}) => {
+  const name = await completedVisit(host);
+  await openBilling(page, host);
+  await page.getByRole('button', { name: `Create invoice for ${name}` }).click();
+  await expect(page.getByRole('heading', { name: 'Draft invoice' })).toBeVisible();
+
+  // A free-text line with 10 % off, and its reason.
+  const line = page.getByRole('form', { name: 'Add a line' });
+  await line.getByLabel('Description').fill('Dressing');
+  await line.getByLabel('Unit price').fill('20.00');
+  await line.getByLabel('Discount', { exact: true }).selectOption('percent');
+  await line.getByLabel('Discount percent').fill('10');
+  await line.getByRole('button', { name: 'Add line' }).click();
+  await expect(line.getByText('Give the reason for the discount.')).toBeVisible();
+  await line.getByLabel('Reason for the discount').fill('Loyalty');
+  await line.getByRole('button', { name: 'Add line' }).click();
+  const dressing = page
+    .getByRole('table', { name: 'Lines' })
+    .getByRole('row', { name: /Dressing/ });
+  await expect(dressing.getByRole('cell', { name: /2\.00.*\(Loyalty\)/ })).toBeVisible();
+  await expect(dressing.getByRole('cell', { name: /18\.00/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Issue invoice' }).click();
+  await expect(page.getByRole('heading', { name: /^Invoice INV-/ })).toBeVisible();
+
+  // 5.00 more than is due by card: refused, then kept as the patient's credit.
+  const due = minorOf((await page.getByTestId('balance').textContent()) ?? '');
+  const pay = page.getByRole('form', { name: 'Take a payment' });
+  await pay.getByLabel('Method').selectOption('card');
+  await pay.getByLabel('Amount').fill(((due + 500) / 100).toFixed(2));
+  await pay.getByRole('button', { name: 'Record payment' }).click();
+  await expect(pay.getByText(/more than the balance due/)).toBeVisible();
+  await pay.getByLabel('Keep anything above the balance as the patient’s credit').check();
+  await pay.getByRole('button', { name: 'Record payment' }).click();
+  await expect(page.locator('.invoice .status-pill')).toHaveText('Paid');
+  await expect(page.getByTestId('credit')).toHaveText(/5\.00/);
+
+  // The list for this patient only, with the statement and its PDF.
+  await page.getByRole('button', { name: 'Back to invoices' }).click();
+  await page.getByRole('searchbox', { name: 'Patient' }).fill('Carvalho');
+  await page.getByRole('button', { name: /^Show invoices of Ines Carvalho/ }).click();
+  await expect(page.getByText('Patient: Ines Carvalho')).toBeVisible();
+  const rows = page.getByRole('table', { name: 'Invoices' }).getByRole('row');
+  await expect(rows).toHaveCount(2); // the header and the one invoice
+  await expect(rows.nth(1).getByRole('cell', { name: name })).toBeVisible();
+  const statement = page.getByRole('region', { name: 'Statement' });
+  await expect(statement.getByTestId('statement-balance')).toHaveText(/In credit: .*5\.00/);
+  await expectAccessible(page, 'Billing (patient statement)');
+  const pdf = page.waitForEvent('download');
+  await statement.getByRole('button', { name: 'Download statement PDF' }).click();
+  const text = pdfText(await readFile(await (await pdf).path()));
+  expect(text).toContain('Statement for Ines Carvalho');
+  expect(text).toContain('Balance (credit): -5.00 GBP');
+
+  // The admin's reports: revenue by method, doctor and day, aged balances, CSV.
+  await loginAs(host, ADMIN);
+  await openBilling(page, host);
+  await page.getByRole('button', { name: 'Reports' }).click();
+  await expect(page.getByRole('table', { name: 'Revenue by payment method' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Revenue by doctor' })).toContainText(DOCTOR);
+  await expect(page.getByRole('table', { name: 'Aged balances' })).toContainText('Over 90 days');
+  await expectAccessible(page, 'Billing (reports)');
+  const csv = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export revenue by method as CSV' }).click();
+  const file = await csv;
+  expect(file.suggestedFilename()).toMatch(/^billing-method-\d{4}-\d{2}-\d{2}-to-/);
+  const lines = (await readFile(await file.path(), 'utf8')).split('\r\n');
+  expect(lines[0]).toBe('method,payments,refunds,net,currency');
+  expect(lines).toHaveLength(6);
+});

@@ -23,6 +23,7 @@ import { localMeta, type LocalMeta, type NumberSeries } from '../store/local-met
 import { loginThrottle, type LoginThrottle } from '../store/login-throttle';
 import { recordDrafts, type RecordDrafts } from '../store/record-drafts';
 import { migrate, schemaVersion } from '../store/migrate';
+import { ensureInvoiceMoney } from '../store/invoice-money';
 import { latestSchemaVersion } from '../store/migrations';
 import { storageFailure } from '../store/store-errors';
 import { openEncryptedDatabase, type Db } from '../store/open-database';
@@ -153,7 +154,10 @@ export class ClinicStore {
     }
     try {
       if (opts.migrate === false) checkReadable(db);
-      else migrate(db);
+      else {
+        migrate(db);
+        ensureInvoiceMoney(db);
+      }
       return new ClinicStore(db, dataDir, opts.now ?? Date.now, opts.faults);
     } catch (e) {
       db.close();

@@ -134,3 +134,25 @@ describe('the daily close', () => {
     expect(f.difference).toBe(-100);
   });
 });
+
+describe('credit kept on purpose', () => {
+  it('is not a conflict, and only the part beyond it is', () => {
+    const inv = { total: 100, issuedAt: '2026-01-01T00:00:00Z', voidedAt: null };
+    const kept = invoiceState(inv, [{ amount: 130, method: 'cash', creditAmount: 30 }], []);
+    expect(kept).toMatchObject({ status: 'paid', overpaid: 30, credit: 30, conflict: null });
+    const more = invoiceState(
+      inv,
+      [
+        { amount: 130, method: 'cash', creditAmount: 30 },
+        { amount: 20, method: 'card' },
+      ],
+      [],
+    );
+    expect(more).toMatchObject({
+      status: 'overpaid',
+      overpaid: 50,
+      credit: 30,
+      conflict: 'overpaid',
+    });
+  });
+});

@@ -19,7 +19,10 @@ type BillingChannels =
   | 'billing.closes'
   | 'billing.patientBalance'
   | 'billing.statement'
-  | 'billing.document';
+  | 'billing.document'
+  | 'billing.statementDocument'
+  | 'billing.report'
+  | 'billing.reportCsv';
 
 export const billingHandlers: HandlerMap<BillingChannels> = {
   'billing.list': (r, { session, services }) => services.billing.list(session, r),
@@ -42,4 +45,8 @@ export const billingHandlers: HandlerMap<BillingChannels> = {
     services.billing.patientBalance(session, r),
   'billing.statement': (r, { session, services }) => services.billing.statement(session, r),
   'billing.document': (r, { session, services }) => services.billing.document(session, r),
+  'billing.statementDocument': (r, { session, services }) =>
+    services.billing.statementDocument(session, r),
+  'billing.report': (r, { session, services }) => services.billing.report(session, r),
+  'billing.reportCsv': (r, { session, services }) => services.billing.reportCsv(session, r),
 };

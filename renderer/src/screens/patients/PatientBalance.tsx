@@ -1,5 +1,6 @@
-// The patient's outstanding balance (billing.read only: doctors do not see
-// money, as shared/auth/capabilities.ts decides).
+// The patient's outstanding balance, or the credit the clinic holds for them
+// (money paid beyond an invoice's total), for billing.read only: doctors do not
+// see money, as shared/auth/capabilities.ts decides.
 import { api } from '../../api/client';
 import { useLoaded } from '../../lib/useLoaded';
 import { formatMinorUnits } from '../admin/money';
@@ -11,10 +12,10 @@ export function PatientBalance({ patientId }: { patientId: string }) {
   if (failure) return null;
   return (
     <div>
-      <dt>Outstanding balance</dt>
+      <dt>{value && value.balance < 0 ? 'In credit' : 'Outstanding balance'}</dt>
       <dd>
         {value
-          ? `${formatMinorUnits(value.balance, value.currency)}${value.openInvoices ? ` (${value.openInvoices} open invoice${value.openInvoices === 1 ? '' : 's'})` : ''}`
+          ? `${formatMinorUnits(Math.abs(value.balance), value.currency)}${value.openInvoices ? ` (${value.openInvoices} open invoice${value.openInvoices === 1 ? '' : 's'})` : ''}`
           : '…'}
       </dd>
     </div>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   countedCashOf,
+  draftDiscount,
   draftPayment,
   draftRefund,
   listRequest,
@@ -132,5 +133,57 @@ describe('the price-list form', () => {
     expect(
       priceItemRequest({ code: 'A B', description: 'B', price: '1', tax: '', active: true }, money),
     ).toMatch(/letters, digits or dashes/);
+  });
+});
+
+describe('the discount of a draft line', () => {
+  it('reads an amount or a percentage in basis points, with its reason', () => {
+    expect(draftDiscount({ kind: '', value: '', reason: '' }, 'USD')).toEqual({
+      ok: true,
+      discount: null,
+    });
+    expect(draftDiscount({ kind: 'amount', value: '5.50', reason: ' Staff ' }, 'USD')).toEqual({
+      ok: true,
+      discount: { kind: 'amount', amount: 550, reason: 'Staff' },
+    });
+    expect(draftDiscount({ kind: 'percent', value: '12.5', reason: 'Loyalty' }, 'USD')).toEqual({
+      ok: true,
+      discount: { kind: 'percent', basisPoints: 1250, reason: 'Loyalty' },
+    });
+  });
+  it('refuses a missing reason, a non-number and more than 100 %', () => {
+    expect(draftDiscount({ kind: 'amount', value: '5', reason: '' }, 'USD')).toMatchObject({
+      ok: false,
+      field: 'discountReason',
+    });
+    expect(draftDiscount({ kind: 'amount', value: 'five', reason: 'x' }, 'USD')).toMatchObject({
+      ok: false,
+      field: 'discountValue',
+    });
+    expect(draftDiscount({ kind: 'percent', value: '100.01', reason: 'x' }, 'USD')).toMatchObject({
+      ok: false,
+      message: 'A discount cannot be more than 100 %.',
+    });
+  });
+  it('sends the chosen patient as a filter', () => {
+    expect(listRequest({ ...noFilters, patientId: ID })).toEqual({ limit: 50, patientId: ID });
+  });
+});
+
+describe('a payment above the balance', () => {
+  it('is refused unless the excess is kept as credit, and then says so', () => {
+    const v = { method: 'card' as const, amount: '150', tendered: '', reference: '' };
+    expect(draftPayment(ID, v, 12000, 'USD')).toMatchObject({ ok: false, field: 'amount' });
+    expect(draftPayment(ID, { ...v, asCredit: true }, 12000, 'USD')).toEqual({
+      ok: true,
+      request: { billingId: ID, amount: 15000, method: 'card', excessAsCredit: true },
+      change: null,
+    });
+    // Within the balance the choice changes nothing.
+    expect(draftPayment(ID, { ...v, amount: '20', asCredit: true }, 12000, 'USD')).toEqual({
+      ok: true,
+      request: { billingId: ID, amount: 2000, method: 'card' },
+      change: null,
+    });
   });
 });

@@ -1,0 +1,80 @@
+// A patient's account: the outstanding balance and the statement (every
+// invoice, payment, refund and void with a running balance). The balance is
+// read from the local money summary (invoice_money, migration 7), which holds
+// the same derivation as shared/billing/status.ts.
+import type { ChannelInput } from '../../../../shared/api/channels';
+import type { Statement } from '../../../../shared/api/billing';
+import { statement } from '../../../../shared/billing';
+import { requireCap, type Session } from '../session';
+import type { BillingReads } from './billing-reads';
+
+export class PatientAccount {
+  constructor(private readonly reads: BillingReads) {}
+
+  statement(session: Session, r: ChannelInput<'billing.statement'>): Statement {
+    requireCap(session, 'billing.read');
+    const tenantId = session.actor.tenantId;
+    const repos = this.reads.repos;
+    this.reads.checkPatient(tenantId, r.patientId);
+    const bills = repos.billing.list(tenantId, {
+      where: 'patientId = ? AND issuedAt IS NOT NULL',
+      params: [r.patientId],
+    });
+    const ids = bills.map((b) => b.id);
+    const inIds = ids.map(() => '?').join(',');
+    const payments = ids.length
+      ? repos.payments.list(tenantId, { where: `billingId IN (${inIds})`, params: ids })
+      : [];
+    const refunds = ids.length
+      ? repos.refunds.list(tenantId, { where: `billingId IN (${inIds})`, params: ids })
+      : [];
+    const s = statement(
+      bills.map((b) => ({
+        id: b.id,
+        invoiceNumber: b.invoiceNumber,
+        total: b.amount,
+        issuedAt: b.issuedAt,
+        voidedAt: b.voidedAt,
+      })),
+      payments.map((p) => ({
+        billingId: p.billingId,
+        amount: p.amount,
+        method: p.method,
+        at: p.receivedAt,
+      })),
+      refunds.map((x) => ({
+        billingId: x.billingId,
+        amount: x.amount,
+        method: x.method,
+        at: x.refundedAt,
+      })),
+    );
+    return {
+      patientId: r.patientId,
+      patientName: this.reads.patientName(tenantId, r.patientId),
+      currency: this.reads.currency(tenantId),
+      entries: s.entries,
+      balance: s.balance,
+    };
+  }
+
+  /** Owed on issued invoices (owedOn: balance − money held beyond the total). */
+  patientBalance(session: Session, r: ChannelInput<'billing.patientBalance'>) {
+    requireCap(session, 'billing.read');
+    const tenantId = session.actor.tenantId;
+    this.reads.checkPatient(tenantId, r.patientId);
+    const row = this.reads.store.read
+      .prepare(
+        `SELECT COALESCE(sum(balance - overpaid), 0) AS balance,
+           COALESCE(sum(balance - overpaid > 0), 0) AS openInvoices
+         FROM invoice_money WHERE tenantId = ? AND patientId = ? AND issuedAt IS NOT NULL`,
+      )
+      .get(tenantId, r.patientId) as { balance: number; openInvoices: number };
+    return {
+      patientId: r.patientId,
+      currency: this.reads.currency(tenantId),
+      balance: row.balance,
+      openInvoices: row.openInvoices,
+    };
+  }
+}

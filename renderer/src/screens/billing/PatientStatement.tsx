@@ -1,0 +1,61 @@
+// A patient's statement: every invoice, payment, refund and void with what it
+// changed and the running balance, and the statement as a PDF.
+import type { SessionInfo } from '../../../../shared/api/session';
+import { api } from '../../api/client';
+import { DataTable } from '../../components/DataTable';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useLoaded } from '../../lib/useLoaded';
+import { useRequest } from '../../lib/useRequest';
+import { moneyOf } from './billing-format';
+import { downloadPdf } from './download-pdf';
+
+const KIND = { invoice: 'Invoice', payment: 'Payment', refund: 'Refund', void: 'Void' } as const;
+
+export function PatientStatement({
+  patientId,
+  session,
+}: {
+  patientId: string;
+  session: SessionInfo;
+}) {
+  const s = useLoaded(`statement-${patientId}`, () => api('billing.statement', { patientId }));
+  const req = useRequest();
+  const fmt = moneyOf(session);
+  return (
+    <section className="panel" aria-labelledby="statement-title">
+      <h2 id="statement-title">Statement</h2>
+      <ErrorAlert message={s.failure?.message ?? req.failure?.message ?? null} />
+      {s.value && (
+        <>
+          <p data-testid="statement-balance">
+            {s.value.balance < 0 ? 'In credit' : 'Balance due'}: {fmt(s.value.balance)}
+          </p>
+          <DataTable
+            className="data-table"
+            caption="Statement entries"
+            rows={s.value.entries}
+            rowKey={(e) => `${e.kind}-${e.billingId}-${e.date}-${e.balance}`}
+            columns={[
+              { header: 'Date', rowHeader: true, cell: (e) => e.date.slice(0, 10) },
+              { header: 'Entry', cell: (e) => KIND[e.kind] },
+              { header: 'Invoice', cell: (e) => e.invoiceNumber ?? '—' },
+              { header: 'Amount', cell: (e) => fmt(e.amount) },
+              { header: 'Balance', cell: (e) => fmt(e.balance) },
+            ]}
+          />
+        </>
+      )}
+      <button
+        type="button"
+        disabled={req.busy}
+        onClick={() =>
+          void req
+            .run(() => api('billing.statementDocument', { patientId }))
+            .then((r) => r.ok && downloadPdf(r.value))
+        }
+      >
+        Download statement PDF
+      </button>
+    </section>
+  );
+}
