@@ -15,6 +15,8 @@ export interface SyncState {
   clockWarning: string | null;
   conflicts: number;
   bootstrapProgress: number | null;
+  /** The server refused this workstation as revoked: rounds stop, the status says so. */
+  revoked: boolean;
 }
 
 export class SyncScheduler {
@@ -31,6 +33,7 @@ export class SyncScheduler {
     clockWarning: null,
     conflicts: 0,
     bootstrapProgress: null,
+    revoked: false,
   };
 
   constructor(
@@ -106,6 +109,11 @@ export class SyncScheduler {
     } catch (e) {
       this.failures++;
       this.state.online = !(isAppError(e) && e.code === 'UNAVAILABLE');
+      if (isAppError(e) && e.code === 'REVOKED') {
+        // Retrying cannot help: the clinic removed this workstation on the server.
+        Object.assign(this.state, { revoked: true, online: false, lastError: e.message });
+        return null;
+      }
       this.state.lastError = isAppError(e) ? e.message : 'Sync failed; it will retry.';
       const backoff = Math.min(
         this.o.maxBackoffMs ?? 300_000,

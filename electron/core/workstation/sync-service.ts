@@ -23,6 +23,7 @@ export class SyncService {
       conflicts: s?.conflicts ?? 0,
       clockWarning: s?.clockWarning || null,
       bootstrapProgress: s?.bootstrapProgress ?? null,
+      revoked: s?.revoked ?? false,
     };
   }
 

@@ -14,11 +14,13 @@ interface Props {
 }
 
 const connectionText = (s: SyncStatus): string =>
-  !s.connected
-    ? 'Not connected to a sync server — working on this computer only'
-    : s.online
-      ? 'Online'
-      : 'Offline — changes will sync when the server is reachable';
+  s.revoked
+    ? 'Revoked — the clinic removed this workstation from sync; it can no longer sync'
+    : !s.connected
+      ? 'Not connected to a sync server — working on this computer only'
+      : s.online
+        ? 'Online'
+        : 'Offline — changes will sync when the server is reachable';
 
 const plural = (n: number, one: string, many: string): string =>
   n === 1 ? `1 ${one}` : `${formatCount(n)} ${many}`;
@@ -43,7 +45,9 @@ export function SyncStatusBar({ timeZone }: Props) {
       />
       <span>{connectionText(status)}</span>
       <span>
-        {plural(status.pendingChanges, 'change waiting to sync', 'changes waiting to sync')}
+        {status.revoked
+          ? `${plural(status.pendingChanges, 'change', 'changes')} made here will not reach the clinic`
+          : plural(status.pendingChanges, 'change waiting to sync', 'changes waiting to sync')}
       </span>
       {status.connected && (
         <span>

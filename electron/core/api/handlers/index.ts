@@ -11,6 +11,7 @@ import { schedulingHandlers } from './scheduling-handlers';
 import { sessionHandlers } from './session-handlers';
 import { syncHandlers } from './sync-handlers';
 import { messagesHandlers } from './messages-handlers';
+import { workstationsHandlers } from './workstations-handlers';
 
 export const handlers: HandlerMap = {
   ...sessionHandlers,
@@ -23,4 +24,5 @@ export const handlers: HandlerMap = {
   ...recordsHandlers,
   ...messagesHandlers,
   ...billingHandlers,
+  ...workstationsHandlers,
 };

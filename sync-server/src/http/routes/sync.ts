@@ -73,8 +73,10 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
       body.limit ?? DEFAULT_PULL_LIMIT,
       device.deviceId,
     );
-    const now = ctx.now().getTime();
-    return { ...page, serverTime: now, clockOffsetMs: now - body.sentAt };
+    const now = ctx.now();
+    // Admin's "last sync" of each workstation: a round ends with a pull.
+    await store.touchDevice(device.deviceId, now.toISOString());
+    return { ...page, serverTime: now.getTime(), clockOffsetMs: now.getTime() - body.sentAt };
   });
 
   // A workstation that bootstrapped from a snapshot fetches the audit history up to its cursor here.
