@@ -13,9 +13,11 @@ import { EnrollmentCode } from './EnrollmentCode';
 import { WorkstationsTable } from './WorkstationsTable';
 
 const roundNotice = (s: SyncStatus): string =>
-  s.online
-    ? `Synced. ${formatCount(s.pendingChanges)} changes waiting, ${formatCount(s.conflicts)} conflicts.`
-    : 'The sync server could not be reached. Changes are kept and will sync later.';
+  s.revoked
+    ? 'The sync server refused this workstation: it was revoked.'
+    : s.online
+      ? `Synced. ${formatCount(s.pendingChanges)} changes waiting, ${formatCount(s.conflicts)} conflicts.`
+      : 'The sync server could not be reached. Changes are kept and will sync later.';
 
 export function SyncPanel({ session }: { session: SessionInfo }) {
   const status = useSync((s) => s.status);
