@@ -6,11 +6,14 @@ import type { SyncStatus } from '../../../shared/api/sync-status';
 import { formatCount, formatInstant } from '../lib/format';
 import { conflictsRoute } from '../screens/conflicts/route';
 import { useSync } from '../stores/sync-store';
+import { BackupWarning } from './BackupWarning';
 import { ProgressBar } from './ProgressBar';
 import { relativeTime } from './relative-time';
 
 interface Props {
   timeZone: string;
+  /** The session may back up: the bar then warns when the last backup is old. */
+  canBackUp?: boolean;
 }
 
 const connectionText = (s: SyncStatus): string =>
@@ -25,7 +28,7 @@ const connectionText = (s: SyncStatus): string =>
 const plural = (n: number, one: string, many: string): string =>
   n === 1 ? `1 ${one}` : `${formatCount(n)} ${many}`;
 
-export function SyncStatusBar({ timeZone }: Props) {
+export function SyncStatusBar({ timeZone, canBackUp = false }: Props) {
   const { status, stale, start } = useSync();
   useEffect(start, [start]);
 
@@ -75,6 +78,7 @@ export function SyncStatusBar({ timeZone }: Props) {
           <ProgressBar label="First sync" fraction={status.bootstrapProgress} />
         </span>
       )}
+      {canBackUp && <BackupWarning />}
       {stale && <span className="statusbar__warn">Status may be out of date</span>}
     </footer>
   );
