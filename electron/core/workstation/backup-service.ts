@@ -18,6 +18,7 @@ import {
 } from '../backup/auto-backup';
 import { readBackupHeader, type BackupHeader } from '../backup/backup-file';
 import { writeBackup } from '../backup/write-backup';
+import { snapshotInWorker } from '../backup/snapshot-worker';
 import type { ClinicStore } from '../clinic/clinic-store';
 import { checkNewFile } from '../files/output-file';
 import { PassphraseKeyWrapper } from '../keys/passphrase-wrapper';
@@ -69,7 +70,15 @@ export class BackupService {
       const createdAt = store.nowIso();
       const fileName = backupFileName(prefix, createdAt);
       const out = checkNewFile(join(dir, fileName));
-      await writeBackup(store, out, keyFile);
+      const paths = storePaths(this.ws.dataDir);
+      const rawKey = await readWrappedKey(paths.wrappedKey, this.ws.keyWrapper);
+      try {
+        await writeBackup(store, out, keyFile, undefined, (snapshot) =>
+          snapshotInWorker(paths.database, rawKey, snapshot),
+        );
+      } finally {
+        rawKey.fill(0);
+      }
       store.audit(actor, 'backup', 'tenants', actor.tenantId, detail);
       const info = { fileName, path: out, bytes: statSync(out).size, createdAt };
       this.ws.settings.set('lastBackup', { at: createdAt, bytes: info.bytes, path: out });
