@@ -12,6 +12,7 @@ import { messageChannels } from './messages';
 import { billingChannels } from './billing';
 import { chartExportChannels } from './chart-exports';
 import { billingReportChannels } from './billing-reports';
+import { workstationChannels } from './workstations';
 import type { ParsedRequestOf, RequestOf, ResponseOf } from './contract';
 
 export const apiChannels = {
@@ -27,6 +28,7 @@ export const apiChannels = {
   ...billingChannels,
   ...chartExportChannels,
   ...billingReportChannels,
+  ...workstationChannels,
 } as const;
 
 export type ApiChannels = typeof apiChannels;

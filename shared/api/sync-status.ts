@@ -15,6 +15,8 @@ export const SyncStatus = z.object({
   /** Audit entries missing or rewritten against the chain tips the server acknowledged, or null. */
   auditWarning: z.string().nullable(),
   bootstrapProgress: z.number().min(0).max(1).nullable(),
+  /** The clinic revoked this workstation on the sync server: it can no longer sync. */
+  revoked: z.boolean(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

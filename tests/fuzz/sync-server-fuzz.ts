@@ -83,6 +83,9 @@ const ROUTES = [
   'POST /v1/enrollments',
   'POST /v1/enrollments/cancel',
   'POST /v1/enroll',
+  'POST /v1/devices/list',
+  'POST /v1/devices/rename',
+  'POST /v1/devices/revoke',
   'GET /v1/health',
   'GET /v1/ca',
   'GET /v1/metrics',
@@ -141,6 +144,13 @@ function baseBody(route: Route, w: SyncFuzzWorld): Record<string, unknown> {
         deviceName: 'Room',
         csr: 'not a csr',
       };
+    case 'POST /v1/devices/list':
+      return { ...versions };
+    // Unknown ids: the seeded second workstation must still pull afterwards, so it is never revoked.
+    case 'POST /v1/devices/rename':
+      return { ...versions, deviceId: randomUUID(), name: 'Renamed' };
+    case 'POST /v1/devices/revoke':
+      return { ...versions, deviceId: randomUUID() };
     case 'GET /v1/health':
     case 'GET /v1/ca':
     case 'GET /v1/metrics':

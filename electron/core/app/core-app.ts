@@ -11,7 +11,7 @@ import type { KeyWrapper } from '../keys/key-wrapper';
 import type { SettingsStore } from '../settings/settings-store';
 import { storePaths } from '../store/paths';
 import { Workstation } from '../workstation/workstation';
-import { workstationServices } from '../workstation/workstation-services';
+import { workstationServices, type WorkstationServices } from '../workstation/workstation-services';
 
 export interface CoreAppOptions {
   /** Directory holding the encrypted store (created on first run). */
@@ -27,6 +27,8 @@ export interface CoreAppOptions {
 export interface CoreApp {
   readonly dispatch: Dispatch;
   readonly workstation: Workstation;
+  /** The workstation's own services (tests drive the automatic backups' check through it). */
+  readonly services: WorkstationServices;
   close(): void;
 }
 
@@ -42,5 +44,10 @@ export async function openCoreApp(options: CoreAppOptions): Promise<CoreApp> {
     requireSession: () => workstation.requireSession(),
   };
   const dispatch = createDispatch(host, handlers, options.log);
-  return { dispatch, workstation, close: () => workstation.close() };
+  return {
+    dispatch,
+    workstation,
+    services: host.workstation,
+    close: () => workstation.close(),
+  };
 }

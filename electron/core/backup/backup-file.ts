@@ -10,7 +10,8 @@
 // The database's SHA-256 is in the header, so a truncated or altered backup is
 // refused before anything is restored.
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { KeyWrapper } from '../keys/key-wrapper';
@@ -46,28 +47,45 @@ function copy(fromFd: number, fromPos: number, length: number, toFd: number | nu
   return hash.digest('hex');
 }
 
-export function writeBackupFile(
+/** As copy(), a chunk per await: a backup of a large store never holds the event loop for long. */
+async function copyAsync(from: FileHandle, length: number, to: FileHandle | null): Promise<string> {
+  const hash = createHash('sha256');
+  const buf = Buffer.allocUnsafe(CHUNK);
+  for (let done = 0; done < length;) {
+    const { bytesRead: n } = await from.read(buf, 0, Math.min(CHUNK, length - done), done);
+    if (n === 0) throw new AppError('INTEGRITY_FAILED', 'The backup file is truncated.');
+    hash.update(buf.subarray(0, n));
+    if (to !== null) await to.write(buf, 0, n);
+    done += n;
+  }
+  return hash.digest('hex');
+}
+
+export async function writeBackupFile(
   target: string,
   databasePath: string,
   meta: Pick<BackupHeader, 'createdAt' | 'schemaVersion' | 'keyFile'>,
-): void {
-  const dbFd = openSync(databasePath, 'r');
-  const out = openSync(target, 'wx', 0o600);
+): Promise<void> {
+  const db = await open(databasePath, 'r');
   try {
-    const bytes = fstatSync(dbFd).size;
-    const header: BackupHeader = {
-      format: 1,
-      ...meta,
-      database: { bytes, sha256: copy(dbFd, 0, bytes, null) },
-    };
-    const json = Buffer.from(JSON.stringify(header), 'utf8');
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(json.length);
-    writeSync(out, Buffer.concat([MAGIC, length, json]));
-    copy(dbFd, 0, bytes, out);
+    const out = await open(target, 'wx', 0o600);
+    try {
+      const bytes = (await db.stat()).size;
+      const header: BackupHeader = {
+        format: 1,
+        ...meta,
+        database: { bytes, sha256: await copyAsync(db, bytes, null) },
+      };
+      const json = Buffer.from(JSON.stringify(header), 'utf8');
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(json.length);
+      await out.write(Buffer.concat([MAGIC, length, json]));
+      await copyAsync(db, bytes, out);
+    } finally {
+      await out.close();
+    }
   } finally {
-    closeSync(dbFd);
-    closeSync(out);
+    await db.close();
   }
 }
 

@@ -11,7 +11,7 @@
 // transaction (a consistent snapshot even while the app keeps writing, as the
 // backup API would give), and SQLite3 Multiple Ciphers writes the target with
 // the source's cipher and key. We still check the result is encrypted.
-import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import type { ClinicStore } from '../clinic/clinic-store';
@@ -22,7 +22,15 @@ const PLAIN_SQLITE = Buffer.from('SQLite format 3\0', 'ascii');
 
 /** True only if the file is not plain SQLite and cannot be read without a key. */
 function isEncrypted(path: string): boolean {
-  if (readFileSync(path).subarray(0, 16).equals(PLAIN_SQLITE)) return false;
+  // The first 16 bytes only: the snapshot can be hundreds of megabytes.
+  const head = Buffer.alloc(16);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (head.equals(PLAIN_SQLITE)) return false;
   const probe = new Database(path, { readonly: true, fileMustExist: true });
   try {
     probe.prepare('SELECT count(*) FROM sqlite_master').get();
@@ -43,29 +51,31 @@ export async function writeBackup(
   out: string,
   keyFile: BackupHeader['keyFile'],
   afterSnapshot: () => Promise<void> = async () => {},
+  /** How the snapshot is taken; the app passes one off the main thread (snapshot-worker.ts). */
+  snapshot: (path: string) => Promise<void> = async (path) => store.snapshotTo(path),
 ): Promise<void> {
   removeStalePartials(out);
   const partial = partialPathFor(out);
-  const snapshot = `${partial}-db`;
+  const snapshotPath = `${partial}-db`;
   try {
     // Created empty and private first: VACUUM INTO fills an empty file and keeps its mode.
-    closeSync(openSync(snapshot, 'wx', 0o600));
-    store.snapshotTo(snapshot);
+    closeSync(openSync(snapshotPath, 'wx', 0o600));
+    await snapshot(snapshotPath);
     await afterSnapshot();
-    if (!isEncrypted(snapshot)) {
+    if (!isEncrypted(snapshotPath)) {
       throw new AppError(
         'INTEGRITY_FAILED',
         'The snapshot came out unencrypted, so no backup was written.',
       );
     }
-    writeBackupFile(partial, snapshot, {
+    await writeBackupFile(partial, snapshotPath, {
       createdAt: store.nowIso(),
       schemaVersion: store.schemaVersion,
       keyFile,
     });
     publish(partial, out);
   } finally {
-    rmSync(snapshot, { force: true });
+    rmSync(snapshotPath, { force: true });
     rmSync(partial, { force: true });
   }
 }

@@ -24,6 +24,8 @@ export interface BrowserHostOptions {
   bodyLimitBytes?: number;
   /** Fixed secret for tests; a random one per launch otherwise. */
   secret?: string;
+  /** One-time download links issued by the core (backups.download). */
+  downloads?: { take(token: string): { path: string; fileName: string } | null };
 }
 
 export interface BrowserHost {
@@ -63,6 +65,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (path.startsWith('/api/')) return handleApi(req, res, path.slice('/api/'.length));
     const hostError = checkHost(req.headers, port);
     if (hostError) return sendResult(res, failure(hostError));
+    if (path.startsWith('/download/')) return handleDownload(req, res, path);
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return sendPlain(res, 405, 'Method not allowed');
     const found = await lookupStaticFile(options.rendererDir, path);
@@ -77,6 +80,32 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     createReadStream(found.path)
       .on('error', () => res.destroy())
       .pipe(res);
+  }
+
+  // A navigation cannot send the API's secret header, so the link's one-time token
+  // (issued by an authorized API call) stands in for it; Host is checked as for
+  // every path, and a request another site started is refused.
+  function handleDownload(req: IncomingMessage, res: ServerResponse, path: string): void {
+    if (req.method !== 'GET') return sendPlain(res, 405, 'Method not allowed');
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin' && site !== 'none')
+      return sendPlain(res, 403, 'Forbidden');
+    const file = options.downloads?.take(path.slice('/download/'.length)) ?? null;
+    if (!file) return sendPlain(res, 404, 'This download link has expired. Ask for it again.');
+    const stream = createReadStream(file.path);
+    stream.once('open', () => {
+      res.writeHead(200, {
+        'Content-Type': 'application/octet-stream',
+        // Our own file names ([A-Za-z0-9._-]), so quoting is enough.
+        'Content-Disposition': `attachment; filename="${file.fileName}"`,
+        'Cache-Control': 'no-store',
+      });
+      stream.pipe(res);
+    });
+    stream.once('error', () => {
+      if (!res.headersSent) sendPlain(res, 404, 'The file is no longer there.');
+      else res.destroy();
+    });
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {

@@ -66,6 +66,7 @@ async function runBrowserHost(options: StartOptions): Promise<void> {
   try {
     host = await startBrowserHost({
       dispatch: core.dispatch,
+      downloads: core.workstation.downloads,
       port: options.port,
       rendererDir: rendererOutDir(rootDir),
     });

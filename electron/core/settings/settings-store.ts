@@ -14,6 +14,25 @@ export const Settings = z.object({
     .nullable(),
   idleLockMinutes: z.number().int().min(1).max(240),
   lastUserEmail: z.string().max(254).nullable(),
+  /**
+   * Automatic backups. `keyFile` is the store key wrapped by the passphrase the
+   * admin typed when turning them on (the same blob every backup file carries),
+   * so the passphrase itself is never stored.
+   */
+  autoBackup: z
+    .object({
+      time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+      keep: z.number().int().min(1).max(365),
+      folder: z.string().min(1),
+      keyFile: z.object({ format: z.literal(1), wrapper: z.string(), wrapped: z.string() }),
+      /** When they were turned on: the first run is the first chosen time after it. */
+      enabledAt: z.string(),
+      lastRunAt: z.string().nullable(),
+      lastError: z.string().nullable(),
+    })
+    .nullable(),
+  /** The last backup that was written completely (by hand or automatically). */
+  lastBackup: z.object({ at: z.string(), bytes: z.number().int(), path: z.string() }).nullable(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -22,6 +41,8 @@ export const defaultSettings: Settings = {
   windowBounds: null,
   idleLockMinutes: 5,
   lastUserEmail: null,
+  autoBackup: null,
+  lastBackup: null,
 };
 
 export interface SettingsStore {

@@ -16,6 +16,8 @@ export interface SyncState {
   clockWarning: string | null;
   conflicts: number;
   bootstrapProgress: number | null;
+  /** The server refused this workstation as revoked: rounds stop, the status says so. */
+  revoked: boolean;
 }
 
 export class SyncScheduler {
@@ -32,6 +34,7 @@ export class SyncScheduler {
     clockWarning: null,
     conflicts: 0,
     bootstrapProgress: null,
+    revoked: false,
   };
 
   constructor(
@@ -109,6 +112,11 @@ export class SyncScheduler {
       const e = storageFailure(thrown) ?? thrown;
       this.failures++;
       this.state.online = !(isAppError(e) && e.code === 'UNAVAILABLE');
+      if (isAppError(e) && e.code === 'REVOKED') {
+        // Retrying cannot help: the clinic removed this workstation on the server.
+        Object.assign(this.state, { revoked: true, online: false, lastError: e.message });
+        return null;
+      }
       this.state.lastError = isAppError(e) ? e.message : 'Sync failed; it will retry.';
       const backoff = Math.min(
         this.o.maxBackoffMs ?? 300_000,

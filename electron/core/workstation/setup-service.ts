@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/errors';
 import { generateDemoClinic, type DemoLogin } from '../demo/demo-clinic';
 import { setUpClinic } from '../services/clinic-setup';
 import { joinClinic } from '../sync/enrollment';
+import { restoreBackup } from '../backup/restore-backup';
 import type { SessionService } from './session-service';
 import type { SyncService } from './sync-service';
 import type { Workstation } from './workstation';
@@ -47,5 +48,25 @@ export class SetupService {
       await joinClinic(this.ws.dataDir, this.ws.keyWrapper, { ...r, now: this.ws.now }),
     );
     return this.sync.status();
+  }
+
+  /** First run: a backup into this still empty workstation; then the login screen. */
+  async restoreBackup(
+    r: ChannelInput<'setup.restoreBackup'>,
+  ): Promise<{ restoredBackupOf: string }> {
+    if (this.ws.store)
+      throw new AppError(
+        'STORE_EXISTS',
+        'This workstation already holds a clinic; a backup is restored only into an empty one. Nothing was changed.',
+      );
+    const { store, createdAt } = await restoreBackup(
+      r.path,
+      this.ws.dataDir,
+      r.passphrase,
+      this.ws.keyWrapper,
+      this.ws.now,
+    );
+    this.ws.attach(store);
+    return { restoredBackupOf: createdAt };
   }
 }

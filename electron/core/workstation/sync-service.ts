@@ -24,6 +24,7 @@ export class SyncService {
       clockWarning: s?.clockWarning || null,
       auditWarning: store?.sync.auditWarning ?? null,
       bootstrapProgress: s?.bootstrapProgress ?? null,
+      revoked: s?.revoked ?? false,
     };
   }
 

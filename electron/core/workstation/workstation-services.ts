@@ -6,12 +6,14 @@ import { SessionService } from './session-service';
 import { SetupService } from './setup-service';
 import { SyncService } from './sync-service';
 import type { Workstation } from './workstation';
+import { WorkstationsService } from './workstations-service';
 
 export interface WorkstationServices {
   readonly session: SessionService;
   readonly setup: SetupService;
   readonly sync: SyncService;
   readonly backups: BackupService;
+  readonly workstations: WorkstationsService;
 }
 
 export function workstationServices(ws: Workstation): WorkstationServices {
@@ -22,5 +24,6 @@ export function workstationServices(ws: Workstation): WorkstationServices {
     sync,
     setup: new SetupService(ws, session, sync),
     backups: new BackupService(ws),
+    workstations: new WorkstationsService(ws),
   };
 }

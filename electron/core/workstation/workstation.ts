@@ -4,6 +4,7 @@
 // logged in" are enforced for every channel that needs a session.
 import { AppError } from '../../../shared/errors';
 import { ClinicStore } from '../clinic/clinic-store';
+import { DownloadTokens } from '../files/download-tokens';
 import type { KeyWrapper } from '../keys/key-wrapper';
 import { servicesFor, type Services } from '../services/services';
 import type { Session } from '../services/session';
@@ -18,13 +19,17 @@ export class Workstation {
   private lastActivity = 0;
   /** Background sync, once this workstation is connected to a server. */
   scheduler: SyncScheduler | null = null;
+  /** One-time download links the browser host serves (backups). */
+  readonly downloads: DownloadTokens;
 
   constructor(
     readonly dataDir: string,
     readonly keyWrapper: KeyWrapper,
     readonly settings: SettingsStore,
     readonly now: () => number,
-  ) {}
+  ) {
+    this.downloads = new DownloadTokens(now);
+  }
 
   attach(store: ClinicStore): void {
     this.opened = { store, services: servicesFor(store) };
@@ -120,7 +125,15 @@ export class Workstation {
     return { session, services };
   }
 
+  private readonly closers: (() => void)[] = [];
+
+  /** Stops something that runs while the app runs (the automatic backups' timer). */
+  onClose(fn: () => void): void {
+    this.closers.push(fn);
+  }
+
   close(): void {
+    for (const fn of this.closers.splice(0)) fn();
     this.scheduler?.stop();
     this.opened?.store.close();
     this.opened = null;

@@ -12,6 +12,7 @@ import { AccountPanel } from '../screens/password/AccountPanel';
 import { CurrentScreen } from './CurrentScreen';
 import { SideNav } from './SideNav';
 import { SyncStatusBar } from './SyncStatusBar';
+import { holds } from '../../../shared/auth/capabilities';
 import { TopBar } from './TopBar';
 import { useIdleLock } from './useIdleLock';
 
@@ -53,7 +54,10 @@ export function AppShell({ session }: { session: SessionInfo }) {
           <CurrentScreen route={route} session={session} />
         </main>
       </div>
-      <SyncStatusBar timeZone={session.tenant.timeZone} />
+      <SyncStatusBar
+        timeZone={session.tenant.timeZone}
+        canBackUp={holds(session.capabilities, 'backup.run')}
+      />
     </div>
   );
 }

@@ -6,24 +6,29 @@ import type { SyncStatus } from '../../../shared/api/sync-status';
 import { formatCount, formatInstant } from '../lib/format';
 import { conflictsRoute } from '../screens/conflicts/route';
 import { useSync } from '../stores/sync-store';
+import { BackupWarning } from './BackupWarning';
 import { ProgressBar } from './ProgressBar';
 import { relativeTime } from './relative-time';
 
 interface Props {
   timeZone: string;
+  /** The session may back up: the bar then warns when the last backup is old. */
+  canBackUp?: boolean;
 }
 
 const connectionText = (s: SyncStatus): string =>
-  !s.connected
-    ? 'Not connected to a sync server — working on this computer only'
-    : s.online
-      ? 'Online'
-      : 'Offline — changes will sync when the server is reachable';
+  s.revoked
+    ? 'Revoked — the clinic removed this workstation from sync; it can no longer sync'
+    : !s.connected
+      ? 'Not connected to a sync server — working on this computer only'
+      : s.online
+        ? 'Online'
+        : 'Offline — changes will sync when the server is reachable';
 
 const plural = (n: number, one: string, many: string): string =>
   n === 1 ? `1 ${one}` : `${formatCount(n)} ${many}`;
 
-export function SyncStatusBar({ timeZone }: Props) {
+export function SyncStatusBar({ timeZone, canBackUp = false }: Props) {
   const { status, stale, start } = useSync();
   useEffect(start, [start]);
 
@@ -43,7 +48,9 @@ export function SyncStatusBar({ timeZone }: Props) {
       />
       <span>{connectionText(status)}</span>
       <span>
-        {plural(status.pendingChanges, 'change waiting to sync', 'changes waiting to sync')}
+        {status.revoked
+          ? `${plural(status.pendingChanges, 'change', 'changes')} made here will not reach the clinic`
+          : plural(status.pendingChanges, 'change waiting to sync', 'changes waiting to sync')}
       </span>
       {status.connected && (
         <span>
@@ -71,6 +78,7 @@ export function SyncStatusBar({ timeZone }: Props) {
           <ProgressBar label="First sync" fraction={status.bootstrapProgress} />
         </span>
       )}
+      {canBackUp && <BackupWarning />}
       {stale && <span className="statusbar__warn">Status may be out of date</span>}
     </footer>
   );

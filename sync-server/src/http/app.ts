@@ -7,6 +7,7 @@ import { SYNC_LIMITS } from '../../../shared/sync/protocol';
 import type { ServerContext } from './context';
 import { handleError } from './errors';
 import { limitLargeBodies, LARGE_BODY_LIMITS, type LargeBodyLimits } from './large-bodies';
+import { deviceRoutes } from './routes/devices';
 import { enrollmentRoutes } from './routes/enrollment';
 import { publicRoutes } from './routes/public';
 import { syncRoutes } from './routes/sync';
@@ -39,5 +40,6 @@ export function buildApp(
   publicRoutes(app, ctx);
   enrollmentRoutes(app, ctx);
   syncRoutes(app, ctx);
+  deviceRoutes(app, ctx);
   return app;
 }

@@ -1,7 +1,7 @@
 // The PostgreSQL store's tables: the same as the SQLite ones. Text keys use the
 // "C" collation so their order is code-unit order, as in the merge rule and in
 // SQLite, whatever the database's locale.
-export const PG_SCHEMA_VERSION = 2;
+export const PG_SCHEMA_VERSION = 3;
 
 /** Created first, alone: the version says which of the steps below a database still needs. */
 export const PG_VERSION_TABLE =
@@ -49,3 +49,6 @@ CREATE UNIQUE INDEX IF NOT EXISTS changes_by_cell ON changes (tenant_id, tbl, ro
 DROP TABLE IF EXISTS cells;
 CREATE INDEX IF NOT EXISTS batches_by_age ON batches (tenant_id, received_at);
 `;
+
+/** Version 3: when each workstation last pulled (see sqlite-schema.ts). */
+export const PG_MIGRATION_3 = `ALTER TABLE devices ADD COLUMN IF NOT EXISTS last_seen_at text;`;

@@ -11,13 +11,14 @@ import { buildAuditPage } from '../sync/audit-page';
 import { assertEnrollmentUsable, type EnrollmentRow } from './enrollment-rules';
 import {
   PG_MIGRATION_2,
+  PG_MIGRATION_3,
   PG_MIGRATION_LOCK,
   PG_SCHEMA,
   PG_SCHEMA_VERSION,
   PG_VERSION_TABLE,
 } from './pg-schema';
 import { pgPush } from './pg-push';
-import { toChange, toDevice, type ChangeRow, type DeviceRow } from './rows';
+import { minuteBefore, toChange, toDevice, type ChangeRow, type DeviceRow } from './rows';
 import type { NewDevice, StoreCounts, SyncStore } from './types';
 
 const isUniqueViolation = (e: unknown): boolean =>
@@ -61,6 +62,7 @@ export async function openPgStore(connectionString: string): Promise<SyncStore> 
         version = 1;
       }
       if (version < 2) await c.query(PG_MIGRATION_2);
+      if (version < 3) await c.query(PG_MIGRATION_3);
       await c.query('UPDATE ehrbs_schema SET version = $1', [PG_SCHEMA_VERSION]);
     });
   } catch (e) {
@@ -188,6 +190,37 @@ export async function openPgStore(connectionString: string): Promise<SyncStore> 
       );
       return (r.rowCount ?? 0) > 0;
     },
+    deviceActivity: async (tenantId) =>
+      (
+        await pool.query<{
+          id: string;
+          last_seen_at: string | null;
+          last_audit_seq: number | null;
+        }>(
+          `SELECT d.id, d.last_seen_at,
+             (SELECT max(a.device_seq) FROM audit a WHERE a.device_id = d.id) AS last_audit_seq
+           FROM devices d WHERE d.tenant_id = $1`,
+          [tenantId],
+        )
+      ).rows.map((r) => ({
+        deviceId: r.id,
+        lastSeenAt: r.last_seen_at,
+        lastAuditSeq: Number(r.last_audit_seq ?? 0),
+      })),
+    touchDevice: async (deviceId, now) => {
+      await pool.query(
+        'UPDATE devices SET last_seen_at = $2 WHERE id = $1 AND (last_seen_at IS NULL OR last_seen_at < $3)',
+        [deviceId, now, minuteBefore(now)],
+      );
+    },
+    renameDevice: async (tenantId, deviceId, name) =>
+      ((
+        await pool.query('UPDATE devices SET name = $3 WHERE id = $1 AND tenant_id = $2', [
+          deviceId,
+          tenantId,
+          name,
+        ])
+      ).rowCount ?? 0) > 0,
     push: (input) => tx((c) => pgPush(c, input)),
     // Both reads in one statement, so one snapshot (otherwise a push committing between
     // them could put a later audit entry on this page while an earlier change is missed),

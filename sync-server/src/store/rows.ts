@@ -41,3 +41,7 @@ export const toChange = (r: ChangeRow): Change => ({
   hlc: r.hlc,
   value: r.value,
 });
+
+/** ISO time a minute before `now`: a device's last pull is recorded at most once a minute. */
+export const minuteBefore = (now: string): string =>
+  new Date(Date.parse(now) - 60_000).toISOString();

@@ -1,7 +1,7 @@
 // The embedded store's tables. Values are ciphertext from the clients; the
 // rest is routing metadata. Text keys compare as BINARY (code-unit order), the
 // same order as the merge rule's string comparison.
-export const SQLITE_SCHEMA_VERSION = 2;
+export const SQLITE_SCHEMA_VERSION = 3;
 
 export const SQLITE_SCHEMA = `
 CREATE TABLE server_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -47,3 +47,6 @@ CREATE UNIQUE INDEX changes_by_cell ON changes (tenant_id, tbl, row_id, col);
 DROP TABLE cells;
 CREATE INDEX batches_by_age ON batches (tenant_id, received_at);
 `;
+
+/** Version 3: when each workstation last pulled, for Admin's list of workstations. */
+export const SQLITE_MIGRATION_3 = `ALTER TABLE devices ADD COLUMN last_seen_at TEXT;`;

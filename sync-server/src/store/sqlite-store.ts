@@ -12,8 +12,13 @@ import { buildSnapshotPage } from '../sync/snapshot-page';
 import { buildAuditPage } from '../sync/audit-page';
 import { makeSqlitePush } from './sqlite-push';
 import { assertEnrollmentUsable, type EnrollmentRow } from './enrollment-rules';
-import { SQLITE_MIGRATION_2, SQLITE_SCHEMA, SQLITE_SCHEMA_VERSION } from './sqlite-schema';
-import { toChange, toDevice, type ChangeRow, type DeviceRow } from './rows';
+import {
+  SQLITE_MIGRATION_2,
+  SQLITE_MIGRATION_3,
+  SQLITE_SCHEMA,
+  SQLITE_SCHEMA_VERSION,
+} from './sqlite-schema';
+import { minuteBefore, toChange, toDevice, type ChangeRow, type DeviceRow } from './rows';
 import type { NewDevice, NewEnrollment, StoreCounts, SyncStore } from './types';
 
 export const SQLITE_FILE = 'sync.db';
@@ -49,6 +54,7 @@ export function openSqliteStore(dataDir: string): SyncStore {
     db.transaction(() => {
       if (version < 1) db.exec(SQLITE_SCHEMA);
       if (version < 2) db.exec(SQLITE_MIGRATION_2);
+      if (version < 3) db.exec(SQLITE_MIGRATION_3);
       db.pragma(`user_version = ${SQLITE_SCHEMA_VERSION}`);
     }).immediate();
   }
@@ -201,6 +207,33 @@ export function openSqliteStore(dataDir: string): SyncStore {
       );
       return db.prepare('SELECT 1 FROM devices WHERE id = ?').get(deviceId) !== undefined;
     },
+    deviceActivity: async (tenantId) =>
+      (
+        db
+          .prepare(
+            `SELECT d.id, d.last_seen_at,
+               (SELECT max(a.device_seq) FROM audit a WHERE a.device_id = d.id) AS last_audit_seq
+             FROM devices d WHERE d.tenant_id = ?`,
+          )
+          .all(tenantId) as {
+          id: string;
+          last_seen_at: string | null;
+          last_audit_seq: number | null;
+        }[]
+      ).map((r) => ({
+        deviceId: r.id,
+        lastSeenAt: r.last_seen_at,
+        lastAuditSeq: r.last_audit_seq ?? 0,
+      })),
+    touchDevice: async (deviceId, now) => {
+      db.prepare(
+        'UPDATE devices SET last_seen_at = ? WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at < ?)',
+      ).run(now, deviceId, minuteBefore(now));
+    },
+    renameDevice: async (tenantId, deviceId, name) =>
+      db
+        .prepare('UPDATE devices SET name = ? WHERE id = ? AND tenant_id = ?')
+        .run(name, deviceId, tenantId).changes > 0,
     push: async (input) => push.immediate(input),
     // One read transaction for both queries, so the page is one consistent state.
     pull: async (tenantId, after, limit, excludeDevice = null) =>

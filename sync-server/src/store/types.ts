@@ -21,6 +21,13 @@ export interface DeviceRecord {
 
 export type NewDevice = Omit<DeviceRecord, 'revokedAt'>;
 
+export interface DeviceActivity {
+  deviceId: string;
+  lastSeenAt: string | null;
+  /** The highest device_seq of its audit entries here; 0 when none. */
+  lastAuditSeq: number;
+}
+
 export interface NewEnrollment {
   id: string;
   tenantId: string;
@@ -88,6 +95,12 @@ export interface SyncStore {
   listDevices(tenantId?: string): Promise<DeviceRecord[]>;
   /** False if no such device; revoking twice keeps the first time. */
   revokeDevice(deviceId: string, now: string): Promise<boolean>;
+  /** Per device of the clinic: its last pull and the last sequence of its audit chain held here. */
+  deviceActivity(tenantId: string): Promise<DeviceActivity[]>;
+  /** Records a pull, at most once a minute per device (one small write, not one per page). */
+  touchDevice(deviceId: string, now: string): Promise<void>;
+  /** False if the clinic has no such device. */
+  renameDevice(tenantId: string, deviceId: string, name: string): Promise<boolean>;
 
   push(input: PushInput): Promise<PushOutcome>;
   /**

@@ -273,6 +273,30 @@ describe.each(backends)('sync store on $name', (backend) => {
     expect(await store.revokeDevice(randomUUID(), now())).toBe(false);
   });
 
+  it("records a device's last pull at most once a minute, its audit chain's end, and renames in its clinic only", async () => {
+    const activity = async () =>
+      (await store.deviceActivity(tenantId)).find((a) => a.deviceId === device.deviceId);
+    expect(await activity()).toEqual({
+      deviceId: device.deviceId,
+      lastSeenAt: null,
+      lastAuditSeq: 0,
+    });
+    await push([], [device.audit(), device.audit()]);
+    const t0 = '2030-01-01T10:00:00.000Z';
+    await store.touchDevice(device.deviceId, t0);
+    await store.touchDevice(device.deviceId, '2030-01-01T10:00:30.000Z');
+    expect(await activity()).toMatchObject({ lastSeenAt: t0, lastAuditSeq: 2 });
+    await store.touchDevice(device.deviceId, '2030-01-01T10:01:30.000Z');
+    expect((await activity())?.lastSeenAt).toBe('2030-01-01T10:01:30.000Z');
+
+    expect(await store.renameDevice(tenantId, device.deviceId, 'Room 2')).toBe(true);
+    expect((await store.listDevices(tenantId))[0]?.name).toBe('Room 2');
+    expect(await store.renameDevice(randomUUID(), device.deviceId, 'Elsewhere')).toBe(false);
+    expect(await store.renameDevice(tenantId, randomUUID(), 'Nobody')).toBe(false);
+    expect((await store.listDevices(tenantId))[0]?.name).toBe('Room 2');
+    expect(await store.deviceActivity(randomUUID())).toEqual([]);
+  });
+
   it('keeps each clinic to its own log', async () => {
     await push([device.change('patients', randomUUID(), 'firstName', 'Ada')]);
     const other = randomUUID();

@@ -12,6 +12,7 @@ import { sessionHandlers } from './session-handlers';
 import { syncHandlers } from './sync-handlers';
 import { messagesHandlers } from './messages-handlers';
 import { chartExportsHandlers } from './chart-exports-handlers';
+import { workstationsHandlers } from './workstations-handlers';
 
 export const handlers: HandlerMap = {
   ...sessionHandlers,
@@ -25,4 +26,5 @@ export const handlers: HandlerMap = {
   ...messagesHandlers,
   ...billingHandlers,
   ...chartExportsHandlers,
+  ...workstationsHandlers,
 };

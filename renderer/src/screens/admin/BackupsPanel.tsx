@@ -14,6 +14,9 @@ import { formatInstant } from '../../lib/format';
 import { useLoaded } from '../../lib/useLoaded';
 import { useSchemaForm } from '../../lib/useSchemaForm';
 import { AdminForm } from './AdminForm';
+import { AutoBackupForm } from './AutoBackupForm';
+import { currentTransport } from '../../api/client';
+import { useRequest } from '../../lib/useRequest';
 
 /** The form's check: the passphrase as the core checks it, typed twice alike. */
 const BackupForm = z
@@ -28,9 +31,26 @@ export const formatBytes = (n: number): string =>
     ? `${Math.max(1, Math.round(n / 1024))} KB`
     : `${(n / 1024 / 1024).toFixed(1)} MB`;
 
+/** Hands the file to the browser's own download, through a one-time link (browser host only). */
+function startDownload(url: string, fileName: string): void {
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
 export function BackupsPanel({ session }: { session: SessionInfo }) {
   const backups = useLoaded('backups', () => api('backups.list', {}));
+  const status = useLoaded('backup-status', () => api('backups.status', {}));
   const [written, setWritten] = useState<BackupInfo | null>(null);
+  const downloads = useRequest();
+  const web = currentTransport() === 'web';
+  async function download(b: BackupInfo) {
+    const link = await downloads.run(() => api('backups.download', { fileName: b.fileName }));
+    if (link.ok) startDownload(link.value.url, b.fileName);
+  }
   const form = useSchemaForm({
     initial: { passphrase: '', confirm: '' },
     schema: BackupForm,
@@ -38,6 +58,7 @@ export function BackupsPanel({ session }: { session: SessionInfo }) {
     onDone: (b) => {
       setWritten(b);
       backups.reload();
+      status.reload();
     },
     resetOnFailure: ['passphrase', 'confirm'],
   });
@@ -46,15 +67,52 @@ export function BackupsPanel({ session }: { session: SessionInfo }) {
     { header: 'Made', rowHeader: true, cell: (b) => formatInstant(b.createdAt, tz) },
     { header: 'Size', cell: (b) => formatBytes(b.bytes) },
     { header: 'File', cell: (b) => <code>{b.path}</code> },
+    ...(web
+      ? [
+          {
+            header: 'Download',
+            hiddenHeader: true,
+            cell: (b: BackupInfo) => (
+              <button
+                type="button"
+                className="button button--quiet"
+                aria-label={`Download the backup of ${formatInstant(b.createdAt, tz)}`}
+                disabled={downloads.busy}
+                onClick={() => void download(b)}
+              >
+                Download
+              </button>
+            ),
+          },
+        ]
+      : []),
   ];
+  const last = status.value?.last;
   return (
     <section className="admin-section" aria-labelledby="backups-title">
       <h2 id="backups-title">Backups</h2>
-      <ErrorAlert message={backups.failure?.message ?? null} />
+      <ErrorAlert
+        message={
+          backups.failure?.message ?? status.failure?.message ?? downloads.failure?.message ?? null
+        }
+      />
+      {status.value && (
+        <p className={status.value.stale ? 'alert alert--error' : undefined}>
+          {last
+            ? `Last backup ${formatInstant(last.at, tz)}, ${formatBytes(last.bytes)}.`
+            : 'No backup has been made on this workstation yet.'}
+          {status.value.stale && ' The last good backup is more than 7 days old: back up now.'}
+        </p>
+      )}
       <p role="status" className="status-note">
         {written &&
           `Backup written to ${written.path} (${formatBytes(written.bytes)}). Keep the passphrase: without it the backup cannot be restored.`}
       </p>
+      {written && web && (
+        <button type="button" className="button" onClick={() => void download(written)}>
+          Download this backup
+        </button>
+      )}
       <AdminForm
         title="Back up now"
         form={form}
@@ -63,8 +121,9 @@ export function BackupsPanel({ session }: { session: SessionInfo }) {
         intro={
           <p>
             One encrypted file with everything in this clinic's store, written to this workstation's
-            data folder. Restore it with <code>ehrbs restore --in FILE --data DIR</code> and the
-            passphrase chosen here.
+            data folder. Restore it from a new workstation’s first-run screen (“Restore from a
+            backup”) or with <code>ehrbs restore --in FILE --data DIR</code>, and the passphrase
+            chosen here.
           </p>
         }
       >
@@ -80,6 +139,17 @@ export function BackupsPanel({ session }: { session: SessionInfo }) {
           {...form.field('confirm')}
         />
       </AdminForm>
+      {status.value && (
+        <AutoBackupForm
+          key={JSON.stringify(status.value.auto)}
+          status={status.value}
+          timeZone={tz}
+          onChanged={() => {
+            status.reload();
+            backups.reload();
+          }}
+        />
+      )}
       {backups.value !== null &&
         (backups.value.length === 0 ? (
           <p>No backups in this workstation's data folder yet.</p>

@@ -10,11 +10,14 @@ import { useRequest } from '../../lib/useRequest';
 import { useSync } from '../../stores/sync-store';
 import { ConnectForm } from './ConnectForm';
 import { EnrollmentCode } from './EnrollmentCode';
+import { WorkstationsTable } from './WorkstationsTable';
 
 const roundNotice = (s: SyncStatus): string =>
-  s.online
-    ? `Synced. ${formatCount(s.pendingChanges)} changes waiting, ${formatCount(s.conflicts)} conflicts.`
-    : 'The sync server could not be reached. Changes are kept and will sync later.';
+  s.revoked
+    ? 'The sync server refused this workstation: it was revoked.'
+    : s.online
+      ? `Synced. ${formatCount(s.pendingChanges)} changes waiting, ${formatCount(s.conflicts)} conflicts.`
+      : 'The sync server could not be reached. Changes are kept and will sync later.';
 
 export function SyncPanel({ session }: { session: SessionInfo }) {
   const status = useSync((s) => s.status);
@@ -45,6 +48,14 @@ export function SyncPanel({ session }: { session: SessionInfo }) {
         )
       ) : (
         <div className="panel">
+          {status.revoked && (
+            <p role="alert" className="alert alert--error">
+              This workstation was revoked: the clinic removed it on the sync server, which now
+              refuses it. Changes made here since its last sync (
+              {formatCount(status.pendingChanges)}) will not reach the clinic. Ask an administrator
+              to enroll it again if it should sync.
+            </p>
+          )}
           <p>
             Connected to a sync server.{' '}
             {status.lastSyncAt
@@ -59,6 +70,7 @@ export function SyncPanel({ session }: { session: SessionInfo }) {
             {busy ? 'Syncing…' : 'Sync now'}
           </button>
           {may('devices.manage') && <EnrollmentCode timeZone={timeZone} />}
+          {may('devices.manage') && !status.revoked && <WorkstationsTable timeZone={timeZone} />}
         </div>
       )}
     </section>

@@ -1,6 +1,6 @@
 // First run on this workstation: create a clinic, explore a demo clinic
 // filled with made-up patients, or join an existing clinic through its sync
-// server (then wait while its data arrives).
+// server (then wait while its data arrives), or restore one from a backup.
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { AuthLayout } from '../../components/AuthLayout';
@@ -12,11 +12,13 @@ import '../../styles/setup.css';
 import { CreateClinicForm } from './CreateClinicForm';
 import { JoinClinicForm } from './JoinClinicForm';
 import { JoinProgress } from './JoinProgress';
+import { RestoreBackupForm } from './RestoreBackupForm';
 
-type Mode = 'choose' | 'join' | 'joining';
+type Mode = 'choose' | 'join' | 'joining' | 'restore';
 
 export function FirstRunScreen() {
   const createDemo = useSession((s) => s.createDemo);
+  const refresh = useSession((s) => s.refresh);
   const [mode, setMode] = useState<Mode>('choose');
   const demo = useRequest();
 
@@ -32,7 +34,9 @@ export function FirstRunScreen() {
   if (mode !== 'choose') {
     return (
       <AuthLayout>
-        {mode === 'join' ? (
+        {mode === 'restore' ? (
+          <RestoreBackupForm onRestored={() => void refresh()} onBack={() => setMode('choose')} />
+        ) : mode === 'join' ? (
           <JoinClinicForm onJoined={() => setMode('joining')} onBack={() => setMode('choose')} />
         ) : (
           <JoinProgress />
@@ -78,6 +82,13 @@ export function FirstRunScreen() {
             </p>
             <button type="button" className="button" onClick={() => setMode('join')}>
               Join an existing clinic
+            </button>
+          </section>
+          <section className="first-run__demo" aria-labelledby="restore-choice-title">
+            <h2 id="restore-choice-title">Replacing a workstation?</h2>
+            <p>Bring back a clinic from one of its backup files, with the backup’s passphrase.</p>
+            <button type="button" className="button" onClick={() => setMode('restore')}>
+              Restore from a backup
             </button>
           </section>
         </div>

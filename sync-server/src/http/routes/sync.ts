@@ -78,7 +78,9 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
       body.limit ?? DEFAULT_PULL_LIMIT,
       device.deviceId,
     );
-    const now = ctx.now().getTime();
+    const now = ctx.now();
+    // Admin's "last sync" of each workstation: a round ends with a pull.
+    await store.touchDevice(device.deviceId, now.toISOString());
     // The chain tips come with the last page, bounded by its cursor so they match what was sent.
     const tips = page.hasMore
       ? {}
@@ -87,8 +89,8 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
       ...page,
       ...tips,
       tenantId: device.tenantId,
-      serverTime: now,
-      clockOffsetMs: now - body.sentAt,
+      serverTime: now.getTime(),
+      clockOffsetMs: now.getTime() - body.sentAt,
     };
   });
 
