@@ -8,7 +8,9 @@ import { rangeOf, useSchedule } from '../../stores/schedule-store';
 import { CompactWeek } from './CompactWeek';
 import { TimeGrid } from './TimeGrid';
 import { datesOf, useCalendarModel } from './useCalendarModel';
-import { hhmm, isoOf, shortDate } from './time';
+import { appointmentNavKey, slotNavKey } from './grid-nav';
+import { columnKey } from './layout';
+import { hhmm, isoOf, localParts, shortDate } from './time';
 
 const NO_DOCTORS: DoctorView[] = [];
 
@@ -63,6 +65,12 @@ export function Calendar({ timeZone }: { timeZone: string }) {
   );
 
   const selectedId = panel.kind === 'details' ? panel.id : null;
+  const revealKey = useMemo(() => {
+    if (panel.kind === 'details') return appointmentNavKey(panel.id);
+    if (panel.kind !== 'book') return null;
+    const { date: day, minutes } = localParts(panel.start, timeZone);
+    return slotNavKey(columnKey(panel.doctorId, day), minutes);
+  }, [panel, timeZone]);
   if (doctors.length === 0) {
     return <p className="panel panel--empty">No doctors yet. An admin adds doctors in Admin.</p>;
   }
@@ -85,6 +93,7 @@ export function Calendar({ timeZone }: { timeZone: string }) {
       hours={hours}
       header={view === 'day' ? 'doctor' : 'date'}
       selectedId={selectedId}
+      revealKey={revealKey}
       onSlot={onSlot}
       onOpen={onOpen}
       onMove={onMove}
