@@ -52,18 +52,29 @@ export const AppointmentBlock = memo(function AppointmentBlock({
       }}
       onClick={() => onOpen(a.id)}
       aria-pressed={selected}
-      aria-label={full}
       title={full}
       tabIndex={focusable ? 0 : -1}
       data-nav={appointmentNavKey(a.id)}
       data-appointment-id={a.id}
     >
-      <span className="appt__time">
-        {hhmm(start)}
-        <span className="appt__end">–{hhmm(end)}</span>
-      </span>{' '}
-      <span className="appt__name">{a.patientName}</span>
-      <span className="appt__status">{statusLabel(a.status)}</span>
+      {short ? (
+        // What shows comes first, so the accessible name starts with the visible text.
+        <>
+          <span className="appt__time">{hhmm(start)}</span>{' '}
+          <span className="appt__name">{a.patientName}</span>
+          <span className="visually-hidden">
+            , {hhmm(start)}–{hhmm(end)}, {statusLabel(a.status)}
+          </span>
+        </>
+      ) : (
+        <>
+          <span className="appt__time">
+            {hhmm(start)}–{hhmm(end)}
+          </span>{' '}
+          <span className="appt__name">{a.patientName}</span>
+          <span className="appt__status">{statusLabel(a.status)}</span>
+        </>
+      )}
     </button>
   );
 });

@@ -1,5 +1,5 @@
 // One column of the time grid (a doctor on a date): working hours shaded, a
-// button for every free slot (showing "+ time · Free" on hover and focus), and
+// button for every free slot (showing "+ Book 09:15" on hover and focus), and
 // the appointments. Memoised: a change in one column does not re-render the
 // others. Only the grid's focus item has tabIndex 0 (roving focus, TimeGrid).
 import { memo, useCallback, type DragEvent } from 'react';
@@ -89,9 +89,7 @@ export const TimeColumn = memo(function TimeColumn({
             tabIndex={nav === focusKey ? 0 : -1}
             data-nav={nav}
           >
-            <span aria-hidden="true">
-              + {hhmm(t)} <span className="tcol__free">· Free</span>
-            </span>
+            <span aria-hidden="true">+ Book {hhmm(t)}</span>
           </button>
         );
       })}
