@@ -1,6 +1,6 @@
 // The calendar area: the time grid for a day (a column per doctor) or for one
 // doctor's week (a column per day), or the compact all-doctors week.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, type RefObject } from 'react';
 import type { DoctorView } from '../../../../shared/api/scheduling';
 import { zonedToUtc } from '../../../../shared/scheduling';
 import { api, errorMessage } from '../../api/client';
@@ -14,7 +14,13 @@ import { hhmm, isoOf, localParts, shortDate } from './time';
 
 const NO_DOCTORS: DoctorView[] = [];
 
-export function Calendar({ timeZone }: { timeZone: string }) {
+interface Props {
+  timeZone: string;
+  /** The box the calendar scrolls in (the compact week renders only what it shows). */
+  scrollRef: RefObject<HTMLElement | null>;
+}
+
+export function Calendar({ timeZone, scrollRef }: Props) {
   const view = useSchedule((s) => s.view);
   const date = useSchedule((s) => s.date);
   const doctor = useSchedule((s) => s.doctor);
@@ -84,6 +90,7 @@ export function Calendar({ timeZone }: { timeZone: string }) {
         onOpen={onOpen}
         onOpenDay={openDay}
         labelOf={shortDate}
+        scrollRef={scrollRef}
       />
     );
   }
