@@ -234,3 +234,34 @@ test('the grid is one Tab stop: arrow keys move between slots and appointments, 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name })).toBeVisible();
 });
+
+test('Day and Week share one fetch per week; the all-doctors week renders only the doctors on screen', async ({
+  page,
+  host,
+}) => {
+  test.slow(); // generating the demo clinic
+  await openDay(page, host, 'front_desk');
+  const fetches: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api/schedule.range')) fetches.push(r.url());
+  });
+  await page.getByRole('button', { name: 'Week', exact: true }).click();
+  const table = page.locator('table.cweek');
+  await expect(table).toBeVisible();
+  await page.getByRole('button', { name: 'Day', exact: true }).click();
+  await expect(page.locator('.tgrid')).toBeVisible();
+  await page.getByRole('button', { name: 'Week', exact: true }).click();
+  await expect(table).toBeVisible();
+  expect(fetches).toEqual([]);
+
+  // Seven doctors in the table's row count, fewer rows in the DOM; scrolling brings the last.
+  await expect(table).toHaveAttribute('aria-rowcount', '8');
+  const rows = table.locator('tbody tr:not(.cweek__spacer)');
+  expect(await rows.count()).toBeLessThan(7);
+  const doctors = await host.api('doctors.list', {});
+  const last = doctors.at(-1)?.displayName ?? 'no doctor';
+  await expect(table.getByRole('rowheader', { name: last })).toHaveCount(0);
+  await page.locator('.schedule__calendar').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect(table.getByRole('rowheader', { name: last })).toBeVisible();
+  await expectAccessible(page, 'all-doctors week, scrolled');
+});
