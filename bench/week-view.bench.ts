@@ -3,7 +3,9 @@
 // real browser host. Measured in the page with performance marks the Schedule
 // screen sets: from the click on "Week" ('ehrbs:view-switch') to the week
 // being painted with the data ('ehrbs:week-rendered', a task after the frame
-// that follows the commit); also from the data's arrival ('ehrbs:schedule-data')
+// that follows the commit). The week's data is already in the screen's cache
+// from the first switch (the store fetches whole weeks), so after the warm-up
+// this is rendering the virtualized table with no round trip; also from the data's arrival ('ehrbs:schedule-data')
 // to that paint, i.e. rendering alone. Target: <= 100 ms.
 // Run: node bin/run-ts.js bench/week-view.bench.ts  (or npm run bench week-view)
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -36,6 +38,8 @@ export interface WeekViewBenchResult {
   p95Ms: number;
   renderP50Ms: number;
   renderP95Ms: number;
+  /** Appointment buttons in the DOM once the week is painted (the table is virtualized). */
+  chipsInDom: number;
 }
 
 const availability: Availability = {
@@ -119,12 +123,15 @@ async function seed(dataDir: string): Promise<number> {
 }
 
 /**
- * The in-page check: [switch-to-paint, data-to-paint] once every appointment
- * is on screen. No named inner functions: tsx wraps those in a helper that
+ * The in-page check: [switch-to-paint, data-to-paint] once the week (all
+ * its appointments) is on screen. No named inner functions: tsx wraps those in a helper that
  * does not exist in the page (and the app's CSP forbids evaluating strings).
  */
 const weekPainted = (count: number): [number, number] | null => {
-  if (document.querySelectorAll('table.cweek .chip').length !== count) return null;
+  // The table is virtualized by doctor: it holds every appointment, and shows the rows on screen.
+  const table = document.querySelector('table.cweek');
+  if (table?.getAttribute('data-appointments') !== String(count)) return null;
+  if (table.querySelectorAll('.chip').length === 0) return null;
   const data = performance.getEntriesByName('ehrbs:schedule-data').at(-1)?.startTime;
   const switched = performance.getEntriesByName('ehrbs:view-switch').at(-1)?.startTime;
   const painted = performance.getEntriesByName('ehrbs:week-rendered').at(-1)?.startTime;
@@ -164,6 +171,7 @@ export async function run(): Promise<WeekViewBenchResult> {
         renders.push(render);
       }
     }
+    const chipsInDom = await page.locator('table.cweek .chip').count();
     totals.sort((a, b) => a - b);
     renders.sort((a, b) => a - b);
     return {
@@ -174,6 +182,7 @@ export async function run(): Promise<WeekViewBenchResult> {
       p95Ms: percentile(totals, 95),
       renderP50Ms: percentile(renders, 50),
       renderP95Ms: percentile(renders, 95),
+      chipsInDom,
     };
   } finally {
     await browser.close();
@@ -186,7 +195,7 @@ export function format(r: WeekViewBenchResult): string[] {
   const n = new Intl.NumberFormat('en-US').format(r.appointments);
   return [
     `week view ${n} appointments x ${r.doctors} doctors: p50 ${r.p50Ms.toFixed(1)} ms, p95 ${r.p95Ms.toFixed(1)} ms (target <= 100 ms)`,
-    `  of which rendering after the data arrived: p50 ${r.renderP50Ms.toFixed(1)} ms, p95 ${r.renderP95Ms.toFixed(1)} ms (${r.repetitions} repetitions)`,
+    `  of which rendering after the data arrived: p50 ${r.renderP50Ms.toFixed(1)} ms, p95 ${r.renderP95Ms.toFixed(1)} ms (${r.repetitions} repetitions, ${r.chipsInDom} appointment buttons in the DOM)`,
   ];
 }
 

@@ -2,6 +2,12 @@
 // returned for them, and which side panel is open. The core owns the truth;
 // after every change the shown range is fetched again so other workstations'
 // bookings (arriving by sync) appear too.
+//
+// Data is fetched a whole ISO week at a time and the last few weeks are kept
+// (schedule-cache.ts): switching Day and Week, or moving between the days of
+// a week, is served from memory with no round trip. An entry older than
+// FRESH_MS is shown at once and fetched again behind it; a change made here
+// drops the cache.
 import { create } from 'zustand';
 import type { AppointmentView, DoctorView } from '../../../shared/api/scheduling';
 import {
@@ -11,6 +17,10 @@ import {
   type Interval,
 } from '../../../shared/scheduling';
 import { api, errorMessage } from '../api/client';
+import { cachedWeek, remember, type CachedWeek } from './schedule-cache';
+
+/** How long a cached week is shown without asking the core again. */
+const FRESH_MS = 30_000;
 
 export type CalendarView = 'day' | 'week';
 export type ScheduleTab = 'calendar' | 'today' | 'queue';
@@ -55,10 +65,14 @@ interface ScheduleStore {
   panel: SchedulePanel;
   /** Bumped on every fetch so answers to older ones are dropped. */
   generation: number;
+  /** The last weeks fetched, newest first. */
+  cache: readonly CachedWeek[];
   start(timeZone: string): Promise<void>;
   /** Back to a fresh screen (the next user must not find this one's date, doctor or panel). */
   reset(): void;
   load(): Promise<void>;
+  /** Forgets every cached week and fetches the shown one. */
+  refresh(): Promise<void>;
   reloadDoctors(): Promise<void>;
   setTab(tab: ScheduleTab): void;
   setView(view: CalendarView): void;
@@ -86,6 +100,7 @@ const freshSchedule = {
   loading: false,
   error: null,
   panel: { kind: 'none' },
+  cache: [],
 } satisfies Partial<ScheduleStore>;
 
 export const useSchedule = create<ScheduleStore>()((set, get) => ({
@@ -113,10 +128,24 @@ export const useSchedule = create<ScheduleStore>()((set, get) => ({
   },
 
   async load() {
-    const { view, date, doctor } = get();
+    const { date, doctor } = get();
     if (!date) return;
     const generation = get().generation + 1;
-    const range = rangeOf(view, date);
+    // The whole week, whichever view: its days and both views share one fetch.
+    const range = rangeOf('week', date);
+    const hit = cachedWeek(get().cache, range, doctor);
+    if (hit) {
+      performance.mark('ehrbs:schedule-data');
+      set({
+        generation,
+        appointments: hit.appointments,
+        workingHours: hit.workingHours,
+        loaded: { ...range, doctor: hit.doctor },
+        loadedAt: hit.fetchedAt,
+        error: null,
+      });
+      if (Date.now() - hit.fetchedAt < FRESH_MS) return;
+    }
     set({ generation, loading: true });
     try {
       const result = await api('schedule.range', {
@@ -125,17 +154,25 @@ export const useSchedule = create<ScheduleStore>()((set, get) => ({
       });
       if (get().generation !== generation) return;
       performance.mark('ehrbs:schedule-data');
-      set({
+      const fetchedAt = Date.now();
+      const entry: CachedWeek = { ...range, doctor, ...result, fetchedAt };
+      set((s) => ({
         appointments: result.appointments,
         workingHours: result.workingHours,
         loaded: { ...range, doctor },
-        loadedAt: Date.now(),
+        loadedAt: fetchedAt,
         loading: false,
         error: null,
-      });
+        cache: remember(s.cache, entry),
+      }));
     } catch (e) {
       if (get().generation === generation) set({ loading: false, error: errorMessage(e) });
     }
+  },
+
+  async refresh() {
+    set({ cache: [] });
+    await get().load();
   },
 
   setTab(tab) {
@@ -170,7 +207,8 @@ export const useSchedule = create<ScheduleStore>()((set, get) => ({
 
   applyChange(appointment) {
     const others = get().appointments.filter((a) => a.id !== appointment.id);
-    set({ appointments: [...others, appointment] });
+    // Every cached week may hold it (or its old slot): all are fetched afresh.
+    set({ appointments: [...others, appointment], cache: [] });
     void get().load();
   },
 }));

@@ -1,16 +1,24 @@
 // One appointment on the time grid: a button showing time, patient and status
-// (as text as well as colour). Mouse users can drag it to another slot; the
-// details panel's form does the same from the keyboard.
+// (as text as well as colour). A short block (under half an hour) is one line,
+// start time and patient, truncated; the full text is its tooltip and its
+// accessible name. Mouse users can drag it to another slot; the details
+// panel's form does the same from the keyboard.
 import { memo, type CSSProperties } from 'react';
 import type { Placed } from './layout';
+import { appointmentNavKey } from './grid-nav';
 import { hhmm } from './time';
 import { statusLabel } from './status';
+
+/** Below this a block has room for one line only. */
+const SHORT_MINUTES = 30;
 
 interface Props {
   placed: Placed;
   top: number;
   pxPerMinute: number;
   selected: boolean;
+  /** The grid's one Tab stop (roving focus). */
+  focusable: boolean;
   onOpen(id: string): void;
 }
 
@@ -19,6 +27,7 @@ export const AppointmentBlock = memo(function AppointmentBlock({
   top,
   pxPerMinute,
   selected,
+  focusable,
   onOpen,
 }: Props) {
   const { appointment: a, start, end, lane, lanes } = placed;
@@ -29,10 +38,12 @@ export const AppointmentBlock = memo(function AppointmentBlock({
     width: `calc(${100 / lanes}% - 4px)`,
   };
   const movable = a.status === 'scheduled';
+  const short = end - start < SHORT_MINUTES;
+  const full = `${hhmm(start)}–${hhmm(end)} ${a.patientName}, ${statusLabel(a.status)}`;
   return (
     <button
       type="button"
-      className={`appt appt--${a.status}${selected ? ' appt--selected' : ''}`}
+      className={`appt appt--${a.status}${short ? ' appt--short' : ''}${selected ? ' appt--selected' : ''}`}
       style={style}
       draggable={movable}
       onDragStart={(e) => {
@@ -41,13 +52,29 @@ export const AppointmentBlock = memo(function AppointmentBlock({
       }}
       onClick={() => onOpen(a.id)}
       aria-pressed={selected}
+      title={full}
+      tabIndex={focusable ? 0 : -1}
+      data-nav={appointmentNavKey(a.id)}
       data-appointment-id={a.id}
     >
-      <span className="appt__time">
-        {hhmm(start)}–{hhmm(end)}
-      </span>{' '}
-      <span className="appt__name">{a.patientName}</span>
-      <span className="appt__status">{statusLabel(a.status)}</span>
+      {short ? (
+        // What shows comes first, so the accessible name starts with the visible text.
+        <>
+          <span className="appt__time">{hhmm(start)}</span>{' '}
+          <span className="appt__name">{a.patientName}</span>
+          <span className="visually-hidden">
+            , {hhmm(start)}–{hhmm(end)}, {statusLabel(a.status)}
+          </span>
+        </>
+      ) : (
+        <>
+          <span className="appt__time">
+            {hhmm(start)}–{hhmm(end)}
+          </span>{' '}
+          <span className="appt__name">{a.patientName}</span>
+          <span className="appt__status">{statusLabel(a.status)}</span>
+        </>
+      )}
     </button>
   );
 });

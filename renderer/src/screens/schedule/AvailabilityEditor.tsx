@@ -22,7 +22,7 @@ export function AvailabilityEditor({ doctorId, today }: { doctorId: string; toda
   const doctor = useSchedule((s) => s.doctors?.find((d) => d.id === doctorId));
   const openPanel = useSchedule((s) => s.openPanel);
   const reloadDoctors = useSchedule((s) => s.reloadDoctors);
-  const load = useSchedule((s) => s.load);
+  const refresh = useSchedule((s) => s.refresh);
   const timeZone = useSession((s) => s.session?.tenant.timeZone ?? 'UTC');
   const { slotMinutes, ...rows } = doctor?.availability ?? emptyAvailability;
   const form = useSchemaForm({
@@ -33,7 +33,8 @@ export function AvailabilityEditor({ doctorId, today }: { doctorId: string; toda
     send: (availability) => api('doctors.updateAvailability', { doctorId, availability }),
     async onDone() {
       await reloadDoctors();
-      await load();
+      // New hours change every cached week's working time and free slots.
+      await refresh();
     },
   });
   if (!doctor) return <ErrorAlert message="That doctor is not in the list." />;

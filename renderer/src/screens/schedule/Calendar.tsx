@@ -1,6 +1,6 @@
 // The calendar area: the time grid for a day (a column per doctor) or for one
 // doctor's week (a column per day), or the compact all-doctors week.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, type RefObject } from 'react';
 import type { DoctorView } from '../../../../shared/api/scheduling';
 import { zonedToUtc } from '../../../../shared/scheduling';
 import { api, errorMessage } from '../../api/client';
@@ -8,11 +8,19 @@ import { rangeOf, useSchedule } from '../../stores/schedule-store';
 import { CompactWeek } from './CompactWeek';
 import { TimeGrid } from './TimeGrid';
 import { datesOf, useCalendarModel } from './useCalendarModel';
-import { hhmm, isoOf, shortDate } from './time';
+import { appointmentNavKey, slotNavKey } from './grid-nav';
+import { columnKey } from './layout';
+import { hhmm, isoOf, localParts, shortDate } from './time';
 
 const NO_DOCTORS: DoctorView[] = [];
 
-export function Calendar({ timeZone }: { timeZone: string }) {
+interface Props {
+  timeZone: string;
+  /** The box the calendar scrolls in (the compact week renders only what it shows). */
+  scrollRef: RefObject<HTMLElement | null>;
+}
+
+export function Calendar({ timeZone, scrollRef }: Props) {
   const view = useSchedule((s) => s.view);
   const date = useSchedule((s) => s.date);
   const doctor = useSchedule((s) => s.doctor);
@@ -63,6 +71,12 @@ export function Calendar({ timeZone }: { timeZone: string }) {
   );
 
   const selectedId = panel.kind === 'details' ? panel.id : null;
+  const revealKey = useMemo(() => {
+    if (panel.kind === 'details') return appointmentNavKey(panel.id);
+    if (panel.kind !== 'book') return null;
+    const { date: day, minutes } = localParts(panel.start, timeZone);
+    return slotNavKey(columnKey(panel.doctorId, day), minutes);
+  }, [panel, timeZone]);
   if (doctors.length === 0) {
     return <p className="panel panel--empty">No doctors yet. An admin adds doctors in Admin.</p>;
   }
@@ -76,6 +90,7 @@ export function Calendar({ timeZone }: { timeZone: string }) {
         onOpen={onOpen}
         onOpenDay={openDay}
         labelOf={shortDate}
+        scrollRef={scrollRef}
       />
     );
   }
@@ -85,6 +100,7 @@ export function Calendar({ timeZone }: { timeZone: string }) {
       hours={hours}
       header={view === 'day' ? 'doctor' : 'date'}
       selectedId={selectedId}
+      revealKey={revealKey}
       onSlot={onSlot}
       onOpen={onOpen}
       onMove={onMove}

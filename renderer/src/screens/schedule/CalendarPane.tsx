@@ -1,5 +1,6 @@
 // The calendar tab: toolbar, the calendar, and the side panel for booking or
 // an appointment's details. The hours editor takes the whole area.
+import { useRef } from 'react';
 import type { SessionInfo } from '../../../../shared/api/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSchedule } from '../../stores/schedule-store';
@@ -19,6 +20,7 @@ export function CalendarPane({ session, today }: Props) {
   const error = useSchedule((s) => s.error);
   const loading = useSchedule((s) => s.loading);
   const timeZone = session.tenant.timeZone;
+  const scrollRef = useRef<HTMLDivElement>(null);
 
   if (panel.kind === 'hours') {
     return <AvailabilityEditor key={panel.doctorId} doctorId={panel.doctorId} today={today} />;
@@ -35,8 +37,8 @@ export function CalendarPane({ session, today }: Props) {
           panel.kind === 'none' ? 'schedule__body' : 'schedule__body schedule__body--panel'
         }
       >
-        <div className="schedule__calendar">
-          <Calendar timeZone={timeZone} />
+        <div className="schedule__calendar" ref={scrollRef}>
+          <Calendar timeZone={timeZone} scrollRef={scrollRef} />
         </div>
         {panel.kind === 'book' && (
           <BookingPanel

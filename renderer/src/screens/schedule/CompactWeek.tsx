@@ -1,7 +1,10 @@
 // A week for every doctor at once: a table with a row per doctor and a cell
 // per day listing that day's appointments in order. A date opens its day view,
-// where booking into free slots happens.
-import { memo, useEffect } from 'react';
+// where booking into free slots happens. Virtualized by doctor: only the rows
+// on screen (and one either side) are in the DOM, so a busy clinic's 1,000
+// appointments cost a screenful of buttons, not a thousand.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useMemo, type RefObject } from 'react';
 import type { DoctorView } from '../../../../shared/api/scheduling';
 import type { ColumnModel } from './TimeColumn';
 import { hhmm } from './time';
@@ -15,7 +18,14 @@ interface Props {
   onOpen(id: string): void;
   onOpenDay(date: string): void;
   labelOf(date: string): string;
+  /** The scrolling box the table sits in. */
+  scrollRef: RefObject<HTMLElement | null>;
 }
+
+/** A chip's height with the gap under it, and a row's padding and borders (px, as in the CSS). */
+const CHIP_PX = 26;
+const ROW_EXTRA_PX = 10;
+const EMPTY_ROW_PX = 34;
 
 const Cell = memo(function Cell({
   column,
@@ -63,7 +73,40 @@ export function CompactWeek({
   onOpen,
   onOpenDay,
   labelOf,
+  scrollRef,
 }: Props) {
+  // Each row's height from its busiest day, so the estimate is the real size.
+  const heights = useMemo(
+    () =>
+      doctors.map((doctor) => {
+        const most = Math.max(
+          0,
+          ...dates.map((d) => columns.get(`${doctor.id}|${d}`)?.placed.length ?? 0),
+        );
+        return most === 0 ? EMPTY_ROW_PX : most * CHIP_PX + ROW_EXTRA_PX;
+      }),
+    [doctors, dates, columns],
+  );
+  const total = useMemo(() => {
+    let n = 0;
+    for (const doctor of doctors) {
+      for (const d of dates) n += columns.get(`${doctor.id}|${d}`)?.placed.length ?? 0;
+    }
+    return n;
+  }, [doctors, dates, columns]);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read fresh on every render by design
+  const virtualizer = useVirtualizer({
+    count: doctors.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => heights[i] ?? EMPTY_ROW_PX,
+    overscan: 1,
+    // Before the first measurement: a window's height, so the first paint has its rows.
+    initialRect: { width: 0, height: window.innerHeight },
+  });
+  const rows = virtualizer.getVirtualItems();
+  const before = rows[0]?.start ?? 0;
+  const after = virtualizer.getTotalSize() - (rows[rows.length - 1]?.end ?? 0);
+
   // The moment the week is on screen, for the week-view benchmark.
   useEffect(() => {
     // A task after the next frame: the commit has been styled, laid out and painted.
@@ -71,10 +114,15 @@ export function CompactWeek({
   }, [columns]);
   return (
     <div className="cweek-wrap">
-      <table className="cweek" data-rendered="week">
+      <table
+        className="cweek"
+        data-rendered="week"
+        data-appointments={total}
+        aria-rowcount={doctors.length + 1}
+      >
         <caption className="visually-hidden">Appointments this week, by doctor and day</caption>
         <thead>
-          <tr>
+          <tr aria-rowindex={1}>
             <th scope="col">Doctor</th>
             {dates.map((d) => (
               <th key={d} scope="col">
@@ -90,21 +138,36 @@ export function CompactWeek({
           </tr>
         </thead>
         <tbody>
-          {doctors.map((doctor) => (
-            <tr key={doctor.id}>
-              <th scope="row">{doctor.displayName}</th>
-              {dates.map((d) => (
-                <Cell
-                  key={d}
-                  column={columns.get(`${doctor.id}|${d}`)}
-                  selectedId={selectedId}
-                  onOpen={onOpen}
-                />
-              ))}
-            </tr>
-          ))}
+          {before > 0 && <Spacer height={before} span={dates.length + 1} />}
+          {rows.map((row) => {
+            const doctor = doctors[row.index];
+            if (!doctor) return null;
+            return (
+              <tr key={doctor.id} style={{ height: row.size }} aria-rowindex={row.index + 2}>
+                <th scope="row">{doctor.displayName}</th>
+                {dates.map((d) => (
+                  <Cell
+                    key={d}
+                    column={columns.get(`${doctor.id}|${d}`)}
+                    selectedId={selectedId}
+                    onOpen={onOpen}
+                  />
+                ))}
+              </tr>
+            );
+          })}
+          {after > 0 && <Spacer height={after} span={dates.length + 1} />}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Stands in for the rows scrolled out of view, so the scrollbar stays true. */
+function Spacer({ height, span }: { height: number; span: number }) {
+  return (
+    <tr aria-hidden="true" className="cweek__spacer">
+      <td colSpan={span} style={{ height }} />
+    </tr>
   );
 }

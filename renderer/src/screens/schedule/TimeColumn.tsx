@@ -1,9 +1,11 @@
 // One column of the time grid (a doctor on a date): working hours shaded, a
-// button for every free slot, and the appointments. Memoised: a change in one
-// column does not re-render the others.
+// button for every free slot (showing "+ Book 09:15" on hover and focus), and
+// the appointments. Memoised: a change in one column does not re-render the
+// others. Only the grid's focus item has tabIndex 0 (roving focus, TimeGrid).
 import { memo, useCallback, type DragEvent } from 'react';
 import type { Placed, Span } from './layout';
 import { AppointmentBlock } from './AppointmentBlock';
+import { appointmentNavKey, slotNavKey } from './grid-nav';
 import { hhmm } from './time';
 
 export interface ColumnModel {
@@ -23,6 +25,8 @@ interface Props {
   hours: Span;
   pxPerMinute: number;
   selectedId: string | null;
+  /** The grid's focus item (a grid-nav key) when it is in this column, else null. */
+  focusKey: string | null;
   onSlot(doctorId: string, date: string, minutes: number): void;
   onOpen(id: string): void;
   onDropAppointment(id: string, doctorId: string, date: string, minutes: number): void;
@@ -33,6 +37,7 @@ export const TimeColumn = memo(function TimeColumn({
   hours,
   pxPerMinute,
   selectedId,
+  focusKey,
   onSlot,
   onOpen,
   onDropAppointment,
@@ -71,18 +76,23 @@ export const TimeColumn = memo(function TimeColumn({
           }}
         />
       ))}
-      {column.slots.map((t) => (
-        <button
-          key={t}
-          type="button"
-          className="tcol__slot"
-          style={{ top: (t - hours.start) * pxPerMinute, height: slotMinutes * pxPerMinute }}
-          onClick={() => onSlot(doctorId, date, t)}
-          aria-label={`Book ${hhmm(t)} with ${column.doctorName}, ${column.label}`}
-        >
-          <span aria-hidden="true">+ {hhmm(t)}</span>
-        </button>
-      ))}
+      {column.slots.map((t) => {
+        const nav = slotNavKey(column.key, t);
+        return (
+          <button
+            key={t}
+            type="button"
+            className="tcol__slot"
+            style={{ top: (t - hours.start) * pxPerMinute, height: slotMinutes * pxPerMinute }}
+            onClick={() => onSlot(doctorId, date, t)}
+            aria-label={`Book ${hhmm(t)} with ${column.doctorName}, ${column.label}`}
+            tabIndex={nav === focusKey ? 0 : -1}
+            data-nav={nav}
+          >
+            <span aria-hidden="true">+ Book {hhmm(t)}</span>
+          </button>
+        );
+      })}
       {column.placed.map((p) => (
         <AppointmentBlock
           key={p.appointment.id}
@@ -90,6 +100,7 @@ export const TimeColumn = memo(function TimeColumn({
           top={hours.start}
           pxPerMinute={pxPerMinute}
           selected={p.appointment.id === selectedId}
+          focusable={appointmentNavKey(p.appointment.id) === focusKey}
           onOpen={onOpen}
         />
       ))}

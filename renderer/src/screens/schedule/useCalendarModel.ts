@@ -1,5 +1,8 @@
 // Builds the calendar's columns from the store's data, memoised on the data so
-// re-renders that change nothing (a panel opening, say) do no layout work.
+// re-renders that change nothing (a panel opening, say) do no layout work. The
+// store holds a whole week whichever view is shown, so the appointments are
+// grouped and laid out in lanes once per answer: switching Day and Week only
+// picks columns.
 import { useMemo } from 'react';
 import type { AppointmentView, DoctorView } from '../../../../shared/api/scheduling';
 import { addDaysToDate, localDateOf, type Interval } from '../../../../shared/scheduling';
@@ -11,8 +14,11 @@ import {
   groupByColumn,
   placeInLanes,
   spansOn,
+  type Placed,
   type Span,
 } from './layout';
+
+const NONE: Placed[] = [];
 import type { ColumnModel } from './TimeColumn';
 import { localMinutes, shortDate } from './time';
 
@@ -35,15 +41,20 @@ interface Input {
 
 export function useCalendarModel(input: Input): { columns: ColumnModel[]; hours: Span } {
   const { range, doctors, appointments, workingHours, timeZone, now, withSlots } = input;
+  const placedBy = useMemo(() => {
+    const out = new Map<string, Placed[]>();
+    for (const [key, list] of groupByColumn(appointments, timeZone))
+      out.set(key, placeInLanes(list));
+    return out;
+  }, [appointments, timeZone]);
   return useMemo(() => {
-    const grouped = groupByColumn(appointments, timeZone);
     const today = localDateOf(now, timeZone);
     const nowMinutes = localMinutes(now, timeZone);
     const columns: ColumnModel[] = [];
     const dates = datesOf(range);
     for (const doctor of doctors) {
       for (const date of dates) {
-        const placed = placeInLanes(grouped.get(columnKey(doctor.id, date)) ?? []);
+        const placed = placedBy.get(columnKey(doctor.id, date)) ?? NONE;
         const working = spansOn(workingHours[doctor.id] ?? [], date, timeZone);
         const notBefore = date < today ? Infinity : date === today ? nowMinutes : 0;
         const slotMinutes = doctor.availability.slotMinutes;
@@ -65,5 +76,5 @@ export function useCalendarModel(input: Input): { columns: ColumnModel[]; hours:
       columns.flatMap((c) => c.placed),
     );
     return { columns, hours };
-  }, [range, doctors, appointments, workingHours, timeZone, now, withSlots]);
+  }, [range, doctors, placedBy, workingHours, timeZone, now, withSlots]);
 }
