@@ -10,6 +10,7 @@ import { backupChannels } from './backups';
 import { recordChannels } from './records';
 import { messageChannels } from './messages';
 import { billingChannels } from './billing';
+import { patientDuplicateChannels } from './patient-duplicates';
 import type { ParsedRequestOf, RequestOf, ResponseOf } from './contract';
 
 export const apiChannels = {
@@ -23,6 +24,7 @@ export const apiChannels = {
   ...recordChannels,
   ...messageChannels,
   ...billingChannels,
+  ...patientDuplicateChannels,
 } as const;
 
 export type ApiChannels = typeof apiChannels;

@@ -10,6 +10,8 @@ import { BillingService } from './billing-service';
 import { ClinicSettingsService } from './clinic-settings-service';
 import { MessagesService } from './messages-service';
 import { PatientsService } from './patients-service';
+import { PatientDuplicatesService } from './patient-duplicates';
+import { PatientMergeService } from './patient-merge-service';
 import { RecordsService } from './records-service';
 import { ScheduleService } from './schedule-service';
 import { UsersService } from './users-service';
@@ -19,6 +21,8 @@ export const servicesFor = (store: ClinicStore, repos: Repositories = repositori
   auth: new AuthService(store, repos),
   users: new UsersService(store, repos),
   patients: new PatientsService(store, repos),
+  patientDuplicates: new PatientDuplicatesService(store, repos),
+  patientMerge: new PatientMergeService(store, repos),
   records: new RecordsService(store, repos),
   messages: new MessagesService(store, repos),
   billing: new BillingService(store, repos),

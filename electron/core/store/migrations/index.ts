@@ -7,6 +7,7 @@ import { migration003 } from './003-accounts';
 import { migration004 } from './004-messaging';
 import { migration005 } from './005-charting';
 import { migration006 } from './006-billing';
+import { migration008 } from './008-patient-merge';
 
 export const migrations: readonly Migration[] = [
   migration001,
@@ -15,6 +16,7 @@ export const migrations: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration008,
 ];
 
 /** The highest version (versions are consecutive from 1; tests/core/store/migrations.test.ts checks). */
