@@ -13,6 +13,7 @@ import { billingChannels } from './billing';
 import { chartExportChannels } from './chart-exports';
 import { billingReportChannels } from './billing-reports';
 import { workstationChannels } from './workstations';
+import { patientDuplicateChannels } from './patient-duplicates';
 import type { ParsedRequestOf, RequestOf, ResponseOf } from './contract';
 
 export const apiChannels = {
@@ -29,6 +30,7 @@ export const apiChannels = {
   ...chartExportChannels,
   ...billingReportChannels,
   ...workstationChannels,
+  ...patientDuplicateChannels,
 } as const;
 
 export type ApiChannels = typeof apiChannels;

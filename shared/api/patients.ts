@@ -13,6 +13,7 @@ export const PatientInput = Patient.omit({
   deletedAt: true,
   medicalRecordNumber: true,
   userId: true,
+  mergedInto: true,
 }).strict();
 export type PatientInput = z.infer<typeof PatientInput>;
 

@@ -57,6 +57,7 @@ export const AuditAction = z.enum([
   'backup',
   'restore',
   'overbook',
+  'merge',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -71,5 +72,6 @@ export const Permission = z.enum([
   'export.run',
   'settings.manage',
   'billing.refund',
+  'patients.merge',
 ]);
 export type Permission = z.infer<typeof Permission>;

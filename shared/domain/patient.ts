@@ -26,5 +26,7 @@ export const Patient = z.object({
   emergencyContact: EmergencyContact.nullable(),
   insuranceProvider: z.string().trim().max(200),
   insurancePolicyNumber: z.string().trim().max(100),
+  /** Set on a retired record when it was merged: the record that survived (migration 008). */
+  mergedInto: Id.nullable().default(null),
 });
 export type Patient = z.infer<typeof Patient>;

@@ -32,6 +32,7 @@ import { syncState, type SyncState } from '../store/sync-state';
 import { readWrappedKey, writeWrappedKey } from '../store/wrapped-key-file';
 import { mutate, type FaultInjector, type Mutation } from '../write/mutation';
 import { outbox, type Outbox } from '../write/outbox';
+import { repointMergedPatients } from '../write/repoint-merged';
 import { registerWritable } from './writable-db';
 
 export interface StoreOptions {
@@ -210,6 +211,12 @@ export class ClinicStore {
   /** The one write path (see write/mutation.ts). */
   write<T extends EntityTable>(actor: Actor, m: Mutation<T>): EntityOf<T> {
     return mutate({ db: this.db, clock: this.clock, now: this.now, faults: this.faults }, actor, m);
+  }
+
+  /** Re-points rows of merged patients to their survivors (write/repoint-merged.ts); how many moved. */
+  repointMergedPatients(): number {
+    const tenantId = this.tenantId;
+    return tenantId ? repointMergedPatients(this.db, tenantId) : 0;
   }
 
   /** An audit entry for something that is not a row write: a read of clinical content, a login, an export. */

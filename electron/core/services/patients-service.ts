@@ -7,6 +7,7 @@ import { birthDateProblem } from '../../../shared/patients/birth-date';
 import { localDateOf } from '../../../shared/scheduling';
 import type { Repositories } from '../repos/repositories';
 import type { ClinicStore } from '../clinic/clinic-store';
+import { survivorOf } from './patient-merge-service';
 import { patientSearchCondition } from './patient-search';
 import { requireCap, type Session } from './session';
 
@@ -55,11 +56,16 @@ export class PatientsService {
     return { total, items };
   }
 
-  /** Opening a patient's record is audited as a read (who looked at whom, when, where). */
+  /**
+   * Opening a patient's record is audited as a read (who looked at whom, when, where).
+   * A merged record's id opens the record it was merged into (its id differs from the one asked for).
+   */
   get(session: Session, id: string): Patient {
     requireCap(session, 'patients.read');
-    const patient = this.repos.patients.get(session.actor.tenantId, id);
-    this.store.audit(session.actor, 'read', 'patients', id);
+    const tenantId = session.actor.tenantId;
+    const patient = this.repos.patients.find(tenantId, id) ?? survivorOf(this.repos, tenantId, id);
+    if (!patient) throw new AppError('NOT_FOUND', 'That record does not exist.');
+    this.store.audit(session.actor, 'read', 'patients', patient.id);
     return patient;
   }
 

@@ -12,6 +12,8 @@ import { ClinicSettingsService } from './clinic-settings-service';
 import { CurrentListsService } from './current-lists-service';
 import { MessagesService } from './messages-service';
 import { PatientsService } from './patients-service';
+import { PatientDuplicatesService } from './patient-duplicates';
+import { PatientMergeService } from './patient-merge-service';
 import { RecordsService } from './records-service';
 import { ScheduleService } from './schedule-service';
 import { UsersService } from './users-service';
@@ -21,6 +23,8 @@ export const servicesFor = (store: ClinicStore, repos: Repositories = repositori
   auth: new AuthService(store, repos),
   users: new UsersService(store, repos),
   patients: new PatientsService(store, repos),
+  patientDuplicates: new PatientDuplicatesService(store, repos),
+  patientMerge: new PatientMergeService(store, repos),
   records: new RecordsService(store, repos),
   currentLists: new CurrentListsService(store, repos),
   chartExports: new ChartExportsService(store, repos),

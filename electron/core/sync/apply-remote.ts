@@ -34,6 +34,8 @@ export function applyRemoteChanges(store: ClinicStore, changes: readonly Change[
   const tenantId = store.tenantId;
   if (!tenantId) throw new Error('applyRemoteChanges: the store has no clinic');
   const result: ApplyResult = { applied: 0, skipped: 0, clockWarning: null };
+  // A patient pointer or a merge arrived: rows of merged patients are re-pointed after.
+  let pointers = false;
   // Group by row so each row is read and written once per page.
   const rows = new Map<string, { table: EntityTable; rowId: string; changes: Change[] }>();
   for (const c of changes) {
@@ -74,6 +76,7 @@ export function applyRemoteChanges(store: ClinicStore, changes: readonly Change[
           continue;
         }
         winners.set(c.column, { hlc: c.hlc, value });
+        if (c.column === 'patientId' || c.column === 'mergedInto') pointers = true;
         try {
           store.clock.receive(c.hlc);
         } catch (e) {
@@ -103,6 +106,7 @@ export function applyRemoteChanges(store: ClinicStore, changes: readonly Change[
       }
       result.applied += winners.size;
     }
+    if (pointers) store.repointMergedPatients();
   });
   return result;
 }

@@ -20,7 +20,13 @@ import { zodIssues } from './zod-issues';
 export type Mutation<T extends EntityTable> =
   | { kind: 'create'; table: T; id?: string; values: Partial<EntityOf<T>> }
   | { kind: 'update'; table: T; id: string; values: Partial<EntityOf<T>> }
-  | { kind: 'delete'; table: T; id: string };
+  | {
+      kind: 'delete';
+      table: T;
+      id: string;
+      /** Columns set in the same mutation as the tombstone (a merged patient's `mergedInto`). */
+      values?: Partial<EntityOf<T>>;
+    };
 
 /** Test hook: called between the steps of a mutation, inside its transaction. */
 export type FaultInjector = (step: 'row' | 'outbox' | 'audit') => void;
@@ -33,6 +39,10 @@ export interface WriteContext {
 }
 
 const OWNED = new Set(['id', 'tenantId', 'createdAt', 'updatedAt', 'deletedAt']);
+
+/** The caller's values without the columns the mutation path owns. */
+const ownColumns = (values: object) =>
+  Object.fromEntries(Object.entries(values).filter(([k]) => !OWNED.has(k)));
 
 function validate<T extends EntityTable>(table: T, row: Record<string, unknown>): EntityOf<T> {
   const parsed = entitySchemas[table].safeParse(row);
@@ -94,9 +104,9 @@ export function mutate<T extends EntityTable>(
           m.kind === 'update'
             ? {
                 ...current,
-                ...Object.fromEntries(Object.entries(m.values).filter(([k]) => !OWNED.has(k))),
+                ...ownColumns(m.values),
               }
-            : { ...current, deletedAt: timestamp };
+            : { ...current, ...ownColumns(m.values ?? {}), deletedAt: timestamp };
         next['updatedAt'] = timestamp;
         entity = validate(m.table, next);
         const record = entity as Record<string, unknown>;

@@ -8,6 +8,7 @@ import { migration004 } from './004-messaging';
 import { migration005 } from './005-charting';
 import { migration006 } from './006-billing';
 import { migration007 } from './007-invoice-money';
+import { migration008 } from './008-patient-merge';
 
 export const migrations: readonly Migration[] = [
   migration001,
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
 
 /** The highest version (versions are consecutive from 1; tests/core/store/migrations.test.ts checks). */

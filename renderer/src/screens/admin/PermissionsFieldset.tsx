@@ -12,6 +12,7 @@ export const permissionLabels: Record<Permission, string> = {
   'export.run': 'Export the clinic’s data',
   'settings.manage': 'Change clinic settings',
   'billing.refund': 'Refund payments and void invoices',
+  'patients.merge': 'Merge duplicate patient records',
 };
 
 interface Props {

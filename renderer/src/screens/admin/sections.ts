@@ -12,6 +12,7 @@ import type { AdminView } from './route';
 import { StaffPanel } from './StaffPanel';
 import { SyncPanel } from './SyncPanel';
 import { PriceListPanel } from './PriceListPanel';
+import { DuplicatesPanel } from './DuplicatesPanel';
 
 export interface AdminSection {
   id: string;
@@ -27,6 +28,7 @@ export const adminSections: readonly AdminSection[] = [
   { id: 'prices', label: 'Price list', requires: 'billing.read', Panel: PriceListPanel },
   { id: 'audit', label: 'Audit log', requires: 'audit.read', Panel: AuditPanel },
   { id: 'backups', label: 'Backups', requires: 'backup.run', Panel: BackupsPanel },
+  { id: 'duplicates', label: 'Duplicates', requires: 'patients.merge', Panel: DuplicatesPanel },
 ];
 
 /** The sections these capabilities open, in order; the first is where Admin opens. */

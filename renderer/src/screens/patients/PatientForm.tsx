@@ -18,6 +18,8 @@ import { PatientFormFields } from './PatientFormFields';
 import { patientsRoute } from './route';
 import { SchemaFormElement } from '../../components/SchemaFormElement';
 import { SubmitButton } from '../../components/SubmitButton';
+import { useState, type FormEvent } from 'react';
+import { DUPLICATES_HEADING_ID, LikelyDuplicates, useLikelyDuplicates } from './LikelyDuplicates';
 
 interface Props {
   /** The patient being edited; absent when registering a new one. */
@@ -46,18 +48,44 @@ export function PatientForm({ patient }: Props) {
     },
   });
 
+  // Registering: likely duplicates are shown before saving, and saving waits
+  // until the front desk has opened one of them or said "Register anyway".
+  const duplicates = useLikelyDuplicates(form.values, !patient);
+  const [registerAnyway, setRegisterAnyway] = useState(false);
+  const onSubmit = (e: FormEvent) => {
+    if (duplicates.length > 0 && !registerAnyway) {
+      e.preventDefault();
+      document.getElementById(DUPLICATES_HEADING_ID)?.focus();
+      return;
+    }
+    form.onSubmit(e);
+  };
+
   const cancel = () =>
     go(patientsRoute.href(patient ? { kind: 'view', id: patient.id } : { kind: 'list' }));
 
   const title = patient ? `Edit ${patient.givenName} ${patient.familyName}` : 'New patient';
   return (
-    <SchemaFormElement form={form} className="patient-form" aria-labelledby="patient-form-title">
+    <SchemaFormElement
+      form={{ id: form.id, onSubmit }}
+      className="patient-form"
+      aria-labelledby="patient-form-title"
+    >
       <ScreenHeading level={2} id="patient-form-title">
         {title}
       </ScreenHeading>
       {patient && <p className="mrn">Medical record number {patient.medicalRecordNumber}</p>}
       <ErrorAlert message={form.failure?.message ?? null} />
       <PatientFormFields field={form.field} errors={form.errors} />
+      <LikelyDuplicates
+        items={duplicates}
+        busy={form.busy}
+        onOpen={(id) => go(patientsRoute.href({ kind: 'view', id }))}
+        onRegisterAnyway={() => {
+          setRegisterAnyway(true);
+          void form.submit();
+        }}
+      />
       <div className="button-row">
         <SubmitButton form={form} busyLabel="Saving…">
           {patient ? 'Save changes' : 'Register patient'}

@@ -75,6 +75,7 @@ describe('the patient form', () => {
       emergencyContact: { name: 'Jonas', phone: '+31 6 1234 5678', relationship: 'Husband' },
       insuranceProvider: 'Zilveren Kruis',
       insurancePolicyNumber: 'ZK-448812',
+      mergedInto: null,
     };
     const values = formFromPatient(patient);
     expect(values['emergencyContact.relationship']).toBe('Husband');

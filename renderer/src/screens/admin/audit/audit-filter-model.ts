@@ -47,6 +47,7 @@ const actionLabels: Record<AuditAction, string> = {
   backup: 'Backed up',
   restore: 'Restored',
   overbook: 'Overbooked',
+  merge: 'Merged',
 };
 
 export const auditActionLabel = (a: AuditAction): string => actionLabels[a];
