@@ -24,7 +24,7 @@ import { createTempDatabase, type TempDatabase } from '../../server/helpers/pg';
 import { patientInput } from '../fixtures';
 import { tempDir, testWrapper } from '../helpers';
 import { clinicWorld } from '../world';
-import { auditIds, replicaContent } from './replicas';
+import { auditRows, replicaContent } from './replicas';
 import { startFaultProxy, type FaultProxy } from './fault-proxy';
 
 /** Enough patients for several push batches (a patient is about 16 changes; 10,000 per batch). */
@@ -157,7 +157,7 @@ describe.each(['sqlite', 'postgres'] as const)(
       for (const e of errors) expect(e).not.toMatch(/\n|at .*\.ts/);
       expect(pushes).toBeGreaterThan(3);
       expect(replicaContent(b)).toEqual(replicaContent(a.store));
-      expect(auditIds(b)).toEqual(auditIds(a.store));
+      expect(auditRows(b)).toEqual(auditRows(a.store));
       const restarted = replicaContent(b).patients?.length ?? 0;
       expect(restarted).toBe(PATIENTS + 1);
     });

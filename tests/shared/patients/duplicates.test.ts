@@ -51,9 +51,7 @@ describe('likely duplicate rule', () => {
   });
 
   it('a close name with the same birth date (typo or same sound)', () => {
-    expect(duplicateReasons(p(), p({ familyName: 'Okafur' }))).toEqual([
-      'similar_name_and_birth',
-    ]);
+    expect(duplicateReasons(p(), p({ familyName: 'Okafur' }))).toEqual(['similar_name_and_birth']);
     expect(
       duplicateReasons(
         p({ givenName: 'Robert', familyName: 'Smith' }),
