@@ -8,6 +8,7 @@
 // loads the same native driver by its resolved path.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { DISK_FULL, storageFailure } from '../store/store-errors';
 import { AppError } from '../../../shared/errors';
 
 const WORKER = `
@@ -40,8 +41,14 @@ export function snapshotInWorker(database: string, rawKey: Buffer, out: string):
       resolve();
     });
     // The driver's messages can name files: people get a plain one.
-    worker.once('error', () =>
-      reject(new AppError('INTERNAL', 'The backup snapshot could not be taken.')),
+    // A full disk is said as such (the error's code may not survive the thread boundary).
+    worker.once('error', (e: Error & { code?: string }) =>
+      reject(
+        storageFailure(e) ??
+          (/disk is full|ENOSPC/.test(e.message)
+            ? new AppError('DISK_FULL', DISK_FULL)
+            : new AppError('INTERNAL', 'The backup snapshot could not be taken.')),
+      ),
     );
     worker.once('exit', (code) => {
       if (!done && code !== 0)

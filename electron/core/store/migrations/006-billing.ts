@@ -89,7 +89,16 @@ CREATE INDEX billing_patient_date ON billing(tenantId, patientId, COALESCE(issue
     { table: 'billing', columns: ['doctorId', 'voidedAt', 'voidReason', 'invoiceNumber'] },
     {
       table: 'invoice_line_items',
-      columns: ['position', 'discountAmount', 'taxRateBp', 'taxAmount'],
+      columns: [
+        'position',
+        'serviceCode',
+        'discountKind',
+        'discountValue',
+        'discountReason',
+        'discountAmount',
+        'taxRateBp',
+        'taxAmount',
+      ],
     },
   ],
 };
