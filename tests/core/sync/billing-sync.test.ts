@@ -5,45 +5,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { servicesFor, type Services } from '../../../electron/core/services/services';
 import type { Session } from '../../../electron/core/services/session';
-import {
-  connectClinic,
-  createEnrollmentCode,
-  joinClinic,
-} from '../../../electron/core/sync/enrollment';
 import { syncRound } from '../../../electron/core/sync/sync-round';
 import type { ClinicStore } from '../../../electron/core/clinic/clinic-store';
-import { startTestServer, type TestServer } from '../../server/helpers/server';
 import { STAFF_PASSWORD } from '../fixtures';
-import { ADMIN_PASSWORD, tempDir, testWrapper } from '../helpers';
-import { clinicWorld } from '../world';
+import { ADMIN_PASSWORD } from '../helpers';
+import type { clinicWorld } from '../world';
 import { replicaContent } from './replicas';
+import { twoWorkstations, type TwoWorkstations } from './two-workstation-world';
 
 describe('billing on two workstations', () => {
-  let server: TestServer;
   let a: Awaited<ReturnType<typeof clinicWorld>>;
   let bStore: ClinicStore;
   let b: { services: Services; desk: Session; admin: Session };
-  let bDir: { dir: string; cleanup: () => void };
+  let world: TwoWorkstations;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    a = await clinicWorld();
-    await connectClinic(a.store, {
-      serverUrl: server.server.url,
-      fingerprint: server.server.caFingerprint,
-      adminToken: server.adminToken,
-      deviceName: 'Front desk',
-    });
-    await syncRound(a.store);
-    const { code } = await createEnrollmentCode(a.store);
-    bDir = tempDir();
-    bStore = await joinClinic(bDir.dir, testWrapper('workstation-b-pass'), {
-      serverUrl: server.server.url,
-      fingerprint: server.server.caFingerprint,
-      code,
-      deviceName: 'Back office',
-    });
-    await syncRound(bStore);
+    world = await twoWorkstations({ a: 'Front desk', b: 'Back office' });
+    ({ a, bStore } = world);
     const services = servicesFor(bStore);
     b = {
       services,
@@ -53,10 +31,7 @@ describe('billing on two workstations', () => {
   });
 
   afterAll(async () => {
-    bStore.close();
-    bDir.cleanup();
-    a.close();
-    await server.stop();
+    await world.close();
   });
 
   const both = async () => {

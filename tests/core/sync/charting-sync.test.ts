@@ -6,56 +6,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { servicesFor, type Services } from '../../../electron/core/services/services';
 import type { Session } from '../../../electron/core/services/session';
-import {
-  connectClinic,
-  createEnrollmentCode,
-  joinClinic,
-} from '../../../electron/core/sync/enrollment';
 import { syncRound } from '../../../electron/core/sync/sync-round';
 import type { ClinicStore } from '../../../electron/core/clinic/clinic-store';
 import { writableDb } from '../../../electron/core/clinic/writable-db';
-import { startTestServer, type TestServer } from '../../server/helpers/server';
 import { STAFF_PASSWORD } from '../fixtures';
-import { tempDir, testWrapper } from '../helpers';
-import { clinicWorld } from '../world';
+import type { clinicWorld } from '../world';
 import { replicaContent } from './replicas';
+import { twoWorkstations, type TwoWorkstations } from './two-workstation-world';
 
 describe('charting on two workstations', () => {
-  let server: TestServer;
   let a: Awaited<ReturnType<typeof clinicWorld>>;
   let bStore: ClinicStore;
   let b: Services;
   let bDoctor: Session;
-  let bDir: { dir: string; cleanup: () => void };
+  let world: TwoWorkstations;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    a = await clinicWorld();
-    await connectClinic(a.store, {
-      serverUrl: server.server.url,
-      fingerprint: server.server.caFingerprint,
-      adminToken: server.adminToken,
-      deviceName: 'Consulting room 1',
-    });
-    await syncRound(a.store);
-    const { code } = await createEnrollmentCode(a.store);
-    bDir = tempDir();
-    bStore = await joinClinic(bDir.dir, testWrapper('workstation-b-pass'), {
-      serverUrl: server.server.url,
-      fingerprint: server.server.caFingerprint,
-      code,
-      deviceName: 'Consulting room 2',
-    });
-    await syncRound(bStore);
+    world = await twoWorkstations({ a: 'Consulting room 1', b: 'Consulting room 2' });
+    ({ a, bStore } = world);
     b = servicesFor(bStore);
     bDoctor = await b.auth.login('dr.house@example.test', STAFF_PASSWORD);
   });
 
   afterAll(async () => {
-    bStore.close();
-    bDir.cleanup();
-    a.close();
-    await server.stop();
+    await world.close();
   });
 
   it('keeps both concurrent amendments and one signature, and never syncs drafts', async () => {

@@ -5,24 +5,17 @@
 // and only members may archive.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { servicesFor } from '../../../electron/core/services/services';
-import {
-  connectClinic,
-  createEnrollmentCode,
-  joinClinic,
-} from '../../../electron/core/sync/enrollment';
 import { syncRound } from '../../../electron/core/sync/sync-round';
 import type { ClinicStore } from '../../../electron/core/clinic/clinic-store';
 import type { Session } from '../../../electron/core/services/session';
-import { startTestServer, type TestServer } from '../../server/helpers/server';
 import { STAFF_PASSWORD } from '../fixtures';
-import { tempDir, testWrapper } from '../helpers';
-import { clinicWorld } from '../world';
+import type { clinicWorld } from '../world';
 
+import { twoWorkstations, type TwoWorkstations } from './two-workstation-world';
 describe('archiving a conversation, per user, across workstations', () => {
-  let server: TestServer;
   let a: Awaited<ReturnType<typeof clinicWorld>>;
   let bStore: ClinicStore;
-  let bDir: { dir: string; cleanup: () => void };
+  let world: TwoWorkstations;
   let b: ReturnType<typeof servicesFor>;
   let doctorOnB: Session;
   let conversationId = '';
@@ -37,24 +30,8 @@ describe('archiving a conversation, per user, across workstations', () => {
     ids(services.messages.inbox(s, { before: null, limit: 50, archived }).items);
 
   beforeAll(async () => {
-    server = await startTestServer();
-    a = await clinicWorld();
-    await connectClinic(a.store, {
-      serverUrl: server.server.url,
-      fingerprint: server.server.caFingerprint,
-      adminToken: server.adminToken,
-      deviceName: 'Front desk',
-    });
-    await syncRound(a.store);
-    const { code } = await createEnrollmentCode(a.store);
-    bDir = tempDir();
-    bStore = await joinClinic(bDir.dir, testWrapper('workstation-b-pass'), {
-      serverUrl: server.server.url,
-      fingerprint: server.server.caFingerprint,
-      code,
-      deviceName: 'Consulting room 1',
-    });
-    await syncRound(bStore);
+    world = await twoWorkstations({ a: 'Front desk', b: 'Consulting room 1' });
+    ({ a, bStore } = world);
     b = servicesFor(bStore);
     doctorOnB = await b.auth.login('dr.house@example.test', STAFF_PASSWORD);
     conversationId = a.services.messages.start(a.desk, {
@@ -66,10 +43,7 @@ describe('archiving a conversation, per user, across workstations', () => {
     await sync();
   });
   afterAll(async () => {
-    bStore.close();
-    bDir.cleanup();
-    a.close();
-    await server.stop();
+    await world.close();
   });
 
   it("hides the conversation from the archiver's inbox on both workstations, and reads it", async () => {

@@ -8,56 +8,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { servicesFor, type Services } from '../../../electron/core/services/services';
 import type { Session } from '../../../electron/core/services/session';
 import type { ClinicStore } from '../../../electron/core/clinic/clinic-store';
-import {
-  connectClinic,
-  createEnrollmentCode,
-  joinClinic,
-} from '../../../electron/core/sync/enrollment';
 import { syncRound } from '../../../electron/core/sync/sync-round';
-import { startTestServer, type TestServer } from '../../server/helpers/server';
-import { ADMIN_PASSWORD, tempDir, testWrapper } from '../helpers';
+import { ADMIN_PASSWORD } from '../helpers';
 import { patientInput, STAFF_PASSWORD } from '../fixtures';
-import { clinicWorld } from '../world';
+import type { clinicWorld } from '../world';
 import { replicaContent } from './replicas';
+import { twoWorkstations, type TwoWorkstations } from './two-workstation-world';
 
 describe('duplicate patients registered on two offline workstations', () => {
-  let server: TestServer;
   let a: Awaited<ReturnType<typeof clinicWorld>>;
   let bStore: ClinicStore;
   let b: Services;
   let bDesk: Session;
   let bAdmin: Session;
-  let bDir: { dir: string; cleanup: () => void };
+  let world: TwoWorkstations;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    a = await clinicWorld();
-    await connectClinic(a.store, {
-      serverUrl: server.server.url,
-      fingerprint: server.server.caFingerprint,
-      adminToken: server.adminToken,
-      deviceName: 'Front desk',
-    });
-    await syncRound(a.store);
-    const { code } = await createEnrollmentCode(a.store);
-    bDir = tempDir();
-    bStore = await joinClinic(bDir.dir, testWrapper('workstation-b-pass'), {
-      serverUrl: server.server.url,
-      fingerprint: server.server.caFingerprint,
-      code,
-      deviceName: 'Reception 2',
-    });
-    await syncRound(bStore);
+    world = await twoWorkstations({ a: 'Front desk', b: 'Reception 2' });
+    ({ a, bStore } = world);
     b = servicesFor(bStore);
     bDesk = await b.auth.login('desk@example.test', STAFF_PASSWORD);
     bAdmin = await b.auth.login('admin@example.test', ADMIN_PASSWORD);
   });
 
   afterAll(async () => {
-    bStore.close();
-    bDir.cleanup();
-    a.close();
-    await server.stop();
+    await world.close();
   });
 
   const amara = { givenName: 'Amara', familyName: 'Lindqvist', dateOfBirth: '1984-03-09' };
