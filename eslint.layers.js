@@ -37,7 +37,7 @@ const SERVER = group(
 // own modules obtain the writable handle (store/db-handles.ts explains).
 const WRITABLE = group(
   ['**/clinic/writable-db'],
-  'Only write/, sync/apply-remote.ts and the store may use the writable handle; write through ClinicStore.write.',
+  'Only write/, the replication path (sync/apply-remote.ts, sync/restored-store.ts) and the store may use the writable handle; write through ClinicStore.write.',
 );
 const AS_WRITABLE = group(
   ['**/store/db-handles'],
@@ -74,7 +74,15 @@ export const layerRules = [
   rule(['shared/**/*.ts'], [SHARED]),
   rule(['renderer/**/*.{ts,tsx}'], [RENDERER]),
   rule(['electron/core/**/*.ts'], [CORE, WRITABLE, AS_WRITABLE]),
-  rule(['electron/core/write/**/*.ts', 'electron/core/sync/apply-remote.ts'], [CORE, AS_WRITABLE]),
+  rule(
+    [
+      'electron/core/write/**/*.ts',
+      'electron/core/sync/apply-remote.ts',
+      // Adopts this device's own history after a restore (audit rows the mutation path cannot write).
+      'electron/core/sync/restored-store.ts',
+    ],
+    [CORE, AS_WRITABLE],
+  ),
   rule(['electron/core/clinic/**/*.ts'], [CORE]),
   rule(['electron/core/store/**/*.ts'], [CORE, STORE]),
   rule(['electron/core/api/handlers/**/*.ts'], [CORE, WRITABLE, AS_WRITABLE, HANDLERS]),

@@ -11,6 +11,7 @@ import { buildStoreInPlace, claimNewStoreDir, hasStore, requireClinic } from '..
 import { ClinicStore } from '../clinic/clinic-store';
 import type { KeyWrapper } from '../keys/key-wrapper';
 import { PassphraseKeyWrapper } from '../keys/passphrase-wrapper';
+import { prepareRestoredStore } from '../sync/restored-store';
 import { latestSchemaVersion } from '../store/migrations';
 import { openEncryptedDatabase } from '../store/open-database';
 import { storePaths } from '../store/paths';
@@ -78,6 +79,7 @@ export async function restoreBackup(
   }
   const store = await ClinicStore.open(target.dir, wrapper, now ? { now } : {});
   const tenantId = requireClinic(store);
+  prepareRestoredStore(store);
   store.audit(
     { tenantId, userId: null, deviceId: store.deviceId },
     'restore',

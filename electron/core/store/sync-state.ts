@@ -43,6 +43,8 @@ const KEYS = {
   auditTips: 'sync:auditTips',
   /** Plain words about audit entries missing against those tips, or empty. */
   auditWarning: 'sync:auditWarning',
+  /** Set by a restore: how far this device's own chain went in the backup, until the next bootstrap adopts the rest. */
+  restoredAuditTip: 'sync:restoredAuditTip',
 } as const satisfies Record<string, MetaRowKey>;
 
 export interface SyncState {
@@ -63,6 +65,8 @@ export interface SyncState {
   auditTips: StoredAuditTip[];
   /** What the last round's tip cross-check found wrong, or null. */
   auditWarning: string | null;
+  /** This device's chain tip in a restored backup, until the bootstrap after the restore (else null). */
+  restoredAuditTip: number | null;
   /** Forgets the server (identity and progress), e.g. after a failed join. */
   clear(): void;
 }
@@ -141,6 +145,13 @@ export function syncState(db: WritableDB): SyncState {
     },
     set auditWarning(v) {
       set('auditWarning', v ?? '');
+    },
+    get restoredAuditTip() {
+      const raw = get('restoredAuditTip');
+      return raw ? Number(raw) : null;
+    },
+    set restoredAuditTip(v) {
+      set('restoredAuditTip', v === null ? '' : String(v));
     },
     clear: () => deleteMetaRows(db, Object.values(KEYS)),
   };

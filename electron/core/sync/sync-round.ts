@@ -22,6 +22,8 @@ import type { ClinicStore } from '../clinic/clinic-store';
 import { applyRemoteAudit, applyRemoteChanges, applyRemotePage, bulkLoad } from './apply-remote';
 import { appointmentConflicts } from './conflicts';
 import { registerThisDevice } from './register-device';
+import { adoptOwnHistory } from './restored-store';
+import type { AuditLog } from '../../../shared/domain/audit-log';
 import { acknowledgeBatch, nextPushBatch, type PushBatch } from './push-batch';
 import { syncHttp, versions, type SyncHttp } from './sync-http';
 
@@ -110,6 +112,7 @@ async function bootstrap(store: ClinicStore, http: SyncHttp, o: SyncRoundOptions
     }
   });
   // The snapshot carries cells only: fetch the audit history written before it.
+  const own: AuditLog[] = [];
   for (let after = 0; ;) {
     const page = ownAnswer(
       store,
@@ -126,6 +129,8 @@ async function bootstrap(store: ClinicStore, http: SyncHttp, o: SyncRoundOptions
       ),
     );
     applyRemoteAudit(store, page.audit);
+    if (store.sync.restoredAuditTip !== null)
+      own.push(...page.audit.filter((e) => e.deviceId === store.deviceId));
     after = page.nextCursor;
     if (!page.hasMore) break;
   }
@@ -133,6 +138,7 @@ async function bootstrap(store: ClinicStore, http: SyncHttp, o: SyncRoundOptions
     throw new AppError('INTEGRITY_FAILED', 'The clinic snapshot was incomplete; sync will retry.');
   }
   store.transaction(() => {
+    adoptOwnHistory(store, own);
     store.sync.cursor = cursor ?? 0;
     store.sync.bootstrapped = true;
   });

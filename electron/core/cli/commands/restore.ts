@@ -9,6 +9,7 @@ import { openEncryptedDatabase } from '../../store/open-database';
 import { latestSchemaVersion } from '../../store/migrations';
 import { storePaths } from '../../store/paths';
 import { extractDatabase, readBackupHeader, unwrapBackupKey } from '../../backup/backup-file';
+import { prepareRestoredStore } from '../../sync/restored-store';
 import { requireString } from '../args';
 import { EXIT, type Command } from '../command';
 import { passphraseWrapper } from '../key-wrapper';
@@ -31,7 +32,9 @@ and checked (checksum, SQLite integrity_check) before the command succeeds;
 otherwise everything it wrote is removed. Recorded in the restored audit log.
 
 The restored store keeps the original workstation's identity: use it to replace
-that workstation, not to run beside it.
+that workstation, not to run beside it. A store connected to a sync server
+downloads the clinic again at its next sync (its own work since the backup
+included) and takes a new number series, so no number is issued twice.
 
   --in FILE      the backup file
   --data DIR     the new data directory
@@ -83,6 +86,7 @@ Environment: EHRBS_PASSPHRASE (the passphrase of the store that was backed up).`
       const store = await ClinicStore.open(buildDir, wrapper);
       try {
         const tenantId = requireClinic(store);
+        prepareRestoredStore(store);
         store.audit(
           { tenantId, userId: null, deviceId: store.deviceId },
           'restore',
