@@ -37,7 +37,9 @@ describe('medication and problem lists', () => {
     const rx = await prescribe('Amlodipine');
     const other = await prescribe('Metformin');
     let lists = await ok(app, 'chart.current', { patientId });
-    expect(lists.medications.map((m) => [m.label, m.status, m.detail])).toEqual([
+    // Two prescriptions written in the same millisecond are ordered by id, so compare by name.
+    const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label);
+    expect([...lists.medications].sort(byLabel).map((m) => [m.label, m.status, m.detail])).toEqual([
       ['Amlodipine', 'active', '10 mg · 1 tablet · once daily'],
       ['Metformin', 'active', '10 mg · 1 tablet · once daily'],
     ]);
@@ -53,7 +55,7 @@ describe('medication and problem lists', () => {
       state: 'signed',
     });
     lists = await ok(app, 'chart.current', { patientId });
-    expect(lists.medications).toEqual([
+    expect([...lists.medications].sort(byLabel)).toEqual([
       expect.objectContaining({
         rootId: rx.id,
         recordId: stop.id,
