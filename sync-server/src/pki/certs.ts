@@ -25,10 +25,15 @@ function newKeyPair(): {
   return { privateKey: forgeKey, publicKey, keyPem };
 }
 
-/** A random positive serial (the top bit cleared keeps the DER integer positive). */
-function newSerial(): string {
+/**
+ * A random positive serial. The top bit cleared keeps the DER integer positive;
+ * the next one set keeps the first byte non-zero, since node-forge writes a
+ * leading 00 byte as given, which OpenSSL rejects as "illegal padding" (before,
+ * one certificate in 128 could not be read).
+ */
+export function newSerial(): string {
   const bytes = randomBytes(16);
-  bytes[0] = (bytes[0] ?? 0) & 0x7f;
+  bytes[0] = ((bytes[0] ?? 0) & 0x7f) | 0x40;
   return bytes.toString('hex');
 }
 
