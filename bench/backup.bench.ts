@@ -52,6 +52,8 @@ export interface ProbeFigures {
   idleLoopDelayP95Ms: number;
   /** The slowest answers during the backup, with when they fell (s into it). */
   slowest: { at: number; ms: number }[];
+  /** The longest gaps between ticks of a 5 ms timer during the backup, with when they began. */
+  stalls: { at: number; ms: number }[];
 }
 
 export interface BackupBenchResult {
@@ -82,6 +84,24 @@ const memorySettings = () => {
     set: <K extends keyof Settings>(k: K, v: Settings[K]): void => void (s[k] = v),
   };
 };
+
+/** Gaps between ticks of a 5 ms interval timer: where the event loop was held. */
+function watchStalls(): { stop(): { at: number; ms: number }[] } {
+  const t0 = performance.now();
+  const gaps: { at: number; ms: number }[] = [];
+  let last = t0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    gaps.push({ at: last - t0, ms: now - last });
+    last = now;
+  }, 5);
+  return {
+    stop() {
+      clearInterval(timer);
+      return gaps.sort((a, b) => b.ms - a.ms).slice(0, 3);
+    },
+  };
+}
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
 
@@ -161,6 +181,7 @@ export async function run(): Promise<BackupBenchResult> {
         const loop = monitorEventLoopDelay({ resolution: 10 });
         loop.enable();
         note(`backing up, probing ${channel}`);
+        const stalls = watchStalls();
         const t0 = performance.now();
         const backup = app
           .dispatch('backups.run', { passphrase: BACKUP_PASSPHRASE })
@@ -175,6 +196,7 @@ export async function run(): Promise<BackupBenchResult> {
           backup,
         ]);
         loop.disable();
+        const longest = stalls.stop();
         if (statSync(info.path).size !== info.bytes) throw new Error('backup size differs');
         if (reuse) rmSync(info.path, { force: true });
         backupSeconds.push(ms / 1000);
@@ -191,6 +213,7 @@ export async function run(): Promise<BackupBenchResult> {
           loopDelayMaxMs: loop.max / 1e6,
           idleLoopDelayP95Ms: idleLoop.percentile(95) / 1e6,
           slowest: [...during].sort((a, b) => b.ms - a.ms).slice(0, 3),
+          stalls: longest,
         });
       }
       return {
@@ -211,6 +234,9 @@ export async function run(): Promise<BackupBenchResult> {
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+const at = (xs: { at: number; ms: number }[]) =>
+  xs.map((x) => `${x.ms.toFixed(0)} ms at ${(x.at / 1000).toFixed(1)} s`).join(', ');
+
 export function format(r: BackupBenchResult): string[] {
   const secs = r.backupSeconds.map((x) => `${x.toFixed(1)} s`).join(', ');
   return [
@@ -220,7 +246,7 @@ export function format(r: BackupBenchResult): string[] {
       `${p.channel} due every ${PROBE_EVERY_MS} ms during the backup (${p.requests} requests): p50 ${p.p50Ms.toFixed(1)} ms, p95 ${p.p95Ms.toFixed(1)} ms, max ${p.maxMs.toFixed(1)} ms (target p95 <= 100 ms) ${verdict(p.p95Ms <= 100)}`,
       `  with no backup running: p50 ${p.baselineP50Ms.toFixed(1)} ms, p95 ${p.baselineP95Ms.toFixed(1)} ms`,
       `  event-loop delay: p95 ${p.loopDelayP95Ms.toFixed(1)} ms, max ${p.loopDelayMaxMs.toFixed(1)} ms during the backup, p95 ${p.idleLoopDelayP95Ms.toFixed(1)} ms without (both include the requests' own time)`,
-      `  slowest: ${p.slowest.map((x) => `${x.ms.toFixed(0)} ms at ${(x.at / 1000).toFixed(1)} s`).join(', ')}`,
+      `  slowest answers: ${at(p.slowest)}; longest event-loop gaps: ${at(p.stalls)}`,
     ]),
   ];
 }
