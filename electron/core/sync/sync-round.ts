@@ -162,6 +162,7 @@ export async function syncRound(
     registerThisDevice(store);
   }
 
+  let pushRefused: AppError | null = null;
   for (let batch = nextPushBatch(store); batch; batch = nextPushBatch(store)) {
     try {
       const res = await http.post(
@@ -184,6 +185,12 @@ export async function syncRound(
       // A refused clock keeps the batch for later and must not stop us receiving others' work.
       if (e instanceof AppError && e.code === 'CLOCK_SKEW') {
         result.clockWarning = e.message;
+        break;
+      }
+      // The server's chain of this device ends before what it acknowledged (its copy was cut
+      // back): the pull below still runs, so its chain tips say so; the round then fails.
+      if (e instanceof AppError && e.code === 'CONFLICT') {
+        pushRefused = e;
         break;
       }
       throw e;
@@ -215,7 +222,8 @@ export async function syncRound(
   }
   // The server's chain tips, against what this workstation holds of every chain (its own too).
   if (tips) {
-    const problems = checkAuditTips(store.read, tips);
+    // Tips bounded by this pull's cursor cover every entry here that the server acknowledged.
+    const problems = checkAuditTips(store.read, tips, { rollbacks: true });
     result.auditWarning = describeTipProblems(problems, store.deviceId);
     const reported = tips;
     store.transaction(() => {
@@ -223,6 +231,8 @@ export async function syncRound(
       store.sync.auditWarning = result.auditWarning;
     });
   }
+
+  if (pushRefused) throw pushRefused;
 
   if (result.clockOffsetMs !== null) result.clockWarning ??= clockWarningFor(result.clockOffsetMs);
   result.conflicts = appointmentConflicts(store).length;
