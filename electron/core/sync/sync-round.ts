@@ -171,7 +171,7 @@ export async function syncRound(
           ...versions,
           tenantId: store.tenantId ?? undefined,
           batchId: batchIdOf(store.deviceId, batch),
-          sentAt: Date.now(),
+          sentAt: store.now(),
           changes: batch.changes,
           audit: batch.audit,
         },
@@ -204,7 +204,7 @@ export async function syncRound(
   const fetchPage = (after: number) =>
     http.post(
       '/v1/pull',
-      { ...versions, tenantId: store.tenantId ?? undefined, sentAt: Date.now(), after, limit },
+      { ...versions, tenantId: store.tenantId ?? undefined, sentAt: store.now(), after, limit },
       PullResponse,
     );
   let pending: Promise<PullResponse> | null = fetchPage(store.sync.cursor);
