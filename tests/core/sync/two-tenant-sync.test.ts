@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiResponse } from '../../../shared/api/channels';
 import { entityTables } from '../../../shared/domain/entities';
 import { GENESIS_HASH, type AuditLog } from '../../../shared/domain/audit-log';
 import type { Change } from '../../../shared/sync/protocol';
@@ -167,7 +168,8 @@ describe('sync with two clinics in one file and a third on the server', () => {
     ).toEqual({ id: w.other.deviceId });
     const list = await w.app.dispatch('workstations.list', {});
     if (!list.ok) throw new Error(list.error.message);
-    expect(list.value.map((d) => d.deviceId)).toEqual([store.deviceId]);
+    const listed = list.value as ApiResponse<'workstations.list'>;
+    expect(listed.map((d) => d.deviceId)).toEqual([store.deviceId]);
     expect(leaks(list, [...foreign, ...w.foreignNeedles])).toEqual([]);
     const before = perTenant(store);
     const onServer = JSON.stringify(await server.server.store.listDevices());
@@ -187,7 +189,9 @@ describe('sync with two clinics in one file and a third on the server', () => {
       deviceId: store.deviceId,
       name: 'Front desk 2',
     });
-    expect(renamed.ok && renamed.value.name).toBe('Front desk 2');
+    expect(renamed.ok && (renamed.value as ApiResponse<'workstations.rename'>).name).toBe(
+      'Front desk 2',
+    );
     await w.app.dispatch('session.logout', {});
   });
 
