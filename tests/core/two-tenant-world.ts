@@ -72,6 +72,15 @@ export interface ClinicIds {
   /** A front-desk account the account channels may change without locking anyone out. */
   spareUserId: string;
   priceItemId: string;
+  /** A prescription for the channel that stops one, and another to print. */
+  medicationId: string;
+  prescriptionId: string;
+  /** A problem (diagnosis) for the channel that resolves one. */
+  problemId: string;
+  /** A second registration of the patient (same name, birth date and phone): a likely duplicate. */
+  duplicatePatientId: string;
+  /** The workstation this clinic was made on (its devices row). */
+  deviceId: string;
   markers: ClinicMarkers;
 }
 
@@ -152,6 +161,13 @@ async function seedClinic(app: CoreApp, m: ClinicMarkers): Promise<ClinicIds> {
     ),
     'patients.create',
   );
+  const duplicate = ok<{ id: string }>(
+    await d(
+      'patients.create',
+      patientInput({ givenName: m.givenName, familyName: m.familyName, phone: m.phone }),
+    ),
+    'patients.create duplicate',
+  );
   const appt = ok<{ id: string }>(
     await d('appointments.book', {
       doctorId,
@@ -222,6 +238,27 @@ async function seedClinic(app: CoreApp, m: ClinicMarkers): Promise<ClinicIds> {
     }),
     'records.create',
   );
+  const prescribe = async (drug: string) =>
+    ok<{ id: string }>(
+      await d('records.create', {
+        patientId: patient.id,
+        recordType: 'prescription',
+        content: { drug, dose: '500 mg', frequency: 'three times a day' },
+      }),
+      'records.create prescription',
+    );
+  const medication = await prescribe('Amoxicillin');
+  const prescription = await prescribe('Ramipril');
+  // Only a signed prescription prints.
+  ok(await d('records.sign', { id: prescription.id }), 'records.sign prescription');
+  const problem = ok<{ id: string }>(
+    await d('records.create', {
+      patientId: patient.id,
+      recordType: 'diagnosis',
+      content: { code: 'J45', description: `Asthma ${m.record}` },
+    }),
+    'records.create diagnosis',
+  );
   ok(
     await d('drafts.save', {
       patientId: patient.id,
@@ -253,6 +290,11 @@ async function seedClinic(app: CoreApp, m: ClinicMarkers): Promise<ClinicIds> {
     spareDraftId: spareDraft.invoice.id,
     spareUserId: spare.id,
     priceItemId: priceItem.id,
+    medicationId: medication.id,
+    prescriptionId: prescription.id,
+    problemId: problem.id,
+    duplicatePatientId: duplicate.id,
+    deviceId: store.deviceId,
     markers: m,
   };
 }

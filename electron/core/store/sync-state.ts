@@ -61,8 +61,8 @@ export interface SyncState {
   /** The name given when joining, used for this device's row once the clinic has arrived. */
   deviceName: string | null;
   auditPushedSeq: number;
-  /** The chain tips the server returned with the last complete pull (empty before one). */
-  auditTips: StoredAuditTip[];
+  /** The chain tips the server returned with the last complete pull (null before one, or from a server that sends none). */
+  auditTips: StoredAuditTip[] | null;
   /** What the last round's tip cross-check found wrong, or null. */
   auditWarning: string | null;
   /** This device's chain tip in a restored backup, until the bootstrap after the restore (else null). */
@@ -134,11 +134,12 @@ export function syncState(db: WritableDB): SyncState {
     },
     get auditTips() {
       const raw = get('auditTips');
-      const parsed: unknown = raw ? JSON.parse(raw) : [];
-      return Array.isArray(parsed) && parsed.every(isTip) ? parsed : [];
+      if (!raw) return null;
+      const parsed: unknown = JSON.parse(raw);
+      return Array.isArray(parsed) && parsed.every(isTip) ? parsed : null;
     },
     set auditTips(v) {
-      set('auditTips', JSON.stringify(v));
+      set('auditTips', v ? JSON.stringify(v) : '');
     },
     get auditWarning() {
       return get('auditWarning') || null;

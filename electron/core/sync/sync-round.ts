@@ -168,6 +168,7 @@ export async function syncRound(
     registerThisDevice(store);
   }
 
+  let pushRefused: AppError | null = null;
   for (let batch = nextPushBatch(store); batch; batch = nextPushBatch(store)) {
     try {
       const res = await http.post(
@@ -176,7 +177,7 @@ export async function syncRound(
           ...versions,
           tenantId: store.tenantId ?? undefined,
           batchId: batchIdOf(store.deviceId, batch),
-          sentAt: Date.now(),
+          sentAt: store.now(),
           changes: batch.changes,
           audit: batch.audit,
         },
@@ -192,6 +193,12 @@ export async function syncRound(
         result.clockWarning = e.message;
         break;
       }
+      // The server's chain of this device ends before what it acknowledged (its copy was cut
+      // back): the pull below still runs, so its chain tips say so; the round then fails.
+      if (e instanceof AppError && e.code === 'CONFLICT') {
+        pushRefused = e;
+        break;
+      }
       throw e;
     }
   }
@@ -203,7 +210,7 @@ export async function syncRound(
   const fetchPage = (after: number) =>
     http.post(
       '/v1/pull',
-      { ...versions, tenantId: store.tenantId ?? undefined, sentAt: Date.now(), after, limit },
+      { ...versions, tenantId: store.tenantId ?? undefined, sentAt: store.now(), after, limit },
       PullResponse,
     );
   let pending: Promise<PullResponse> | null = fetchPage(store.sync.cursor);
@@ -221,7 +228,8 @@ export async function syncRound(
   }
   // The server's chain tips, against what this workstation holds of every chain (its own too).
   if (tips) {
-    const problems = checkAuditTips(store.read, tips);
+    // Tips bounded by this pull's cursor cover every entry here that the server acknowledged.
+    const problems = checkAuditTips(store.read, tips, { rollbacks: true });
     result.auditWarning = describeTipProblems(problems, store.deviceId);
     const reported = tips;
     store.transaction(() => {
@@ -229,6 +237,8 @@ export async function syncRound(
       store.sync.auditWarning = result.auditWarning;
     });
   }
+
+  if (pushRefused) throw pushRefused;
 
   if (result.clockOffsetMs !== null) result.clockWarning ??= clockWarningFor(result.clockOffsetMs);
   result.conflicts = appointmentConflicts(store).length;

@@ -1,5 +1,6 @@
 // The status bar: whether this workstation is syncing, what is waiting to go,
-// when it last synced, and anything staff must look at (conflicts, clock).
+// when it last synced, and anything staff must look at (conflicts, clock,
+// audit entries missing against what the sync server acknowledged).
 // Not a live region: it refreshes every 10 s and would otherwise chatter.
 import { useEffect } from 'react';
 import type { SyncStatus } from '../../../shared/api/sync-status';
@@ -72,6 +73,7 @@ export function SyncStatusBar({ timeZone, canBackUp = false }: Props) {
         </a>
       )}
       {status.clockWarning && <span className="statusbar__warn">{status.clockWarning}</span>}
+      {status.auditWarning && <span className="statusbar__warn">{status.auditWarning}</span>}
       {status.bootstrapProgress !== null && (
         <span className="statusbar__progress">
           Receiving the clinic’s data

@@ -6,6 +6,7 @@ import type { PoolClient } from 'pg';
 import { AppError } from '../../../shared/errors';
 import { cellKey } from '../../../shared/sync/merge';
 import { batchIdHorizon, planPush, type SequencedChange, type StoredCell } from '../sync/plan-push';
+import { pushFault } from './push-fault';
 import type { PushInput, PushOutcome } from './types';
 
 const columns = (items: readonly SequencedChange[]) => ({
@@ -131,5 +132,10 @@ export async function pgPush(c: PoolClient, input: PushInput): Promise<PushOutco
       plan.lastSeq,
     ],
   );
+  pushFault({
+    step: 'batch-written-uncommitted',
+    changes: plan.changes.length,
+    audit: plan.audit.length,
+  });
   return { accepted: plan.accepted, duplicates: plan.duplicates, serverSeq: plan.lastSeq };
 }

@@ -57,6 +57,11 @@ type Probe<N extends ChannelName> =
 /** The conversation of each clinic is between its doctor and its front desk. */
 const members: StaffRole[] = ['doctor', 'front_desk'];
 const range = { fromDate: '2027-01-01', toDate: '2027-01-31' };
+/** A billing period holding every invoice and payment of the world (made today). */
+const year = (() => {
+  const today = new Date().toISOString().slice(0, 10);
+  return { from: `${today.slice(0, 4)}-01-01`, to: today };
+})();
 const line = (c: ClinicIds) => [
   { description: `Line ${c.markers.invoiceLine}`, quantity: 1, unitPrice: 100 },
 ];
@@ -235,68 +240,50 @@ const probes: { [N in ChannelName]: Probe<N> } = {
   'billing.patientBalance': { names: (c) => ({ patientId: c.patientId }) },
   'billing.document': { names: (c) => ({ id: c.invoiceId }) },
   'billing.statement': { names: (c) => ({ patientId: c.patientId }) },
-  'backups.status': {
-    skip: 'landed in the same merge as this sweep; not yet probed here (its own tests check the clinic scope)',
-  },
-  'backups.configureAuto': {
-    skip: 'landed in the same merge as this sweep; not yet probed here (its own tests check the clinic scope)',
-  },
+  'backups.status': { finds: () => ({}) },
+  'backups.configureAuto': { finds: () => ({ enabled: false }) },
   'backups.download': {
-    skip: 'landed in the same merge as this sweep; not yet probed here (its own tests check the clinic scope)',
+    skip: 'names a backup file of this workstation (the whole encrypted store file), not a row of a clinic; backups.list above shows what may be named',
   },
-  'setup.restoreBackup': {
-    skip: 'landed in the same merge as this sweep; not yet probed here (its own tests check the clinic scope)',
-  },
-  'chart.current': {
-    skip: 'landed in the same merge as this sweep; not yet probed here (its own tests check the clinic scope)',
-  },
-  'records.stopMedication': {
-    skip: 'landed in the same merge as this sweep; not yet probed here (its own tests check the clinic scope)',
-  },
-  'records.resolveProblem': {
-    skip: 'landed in the same merge as this sweep; not yet probed here (its own tests check the clinic scope)',
-  },
-  'messages.archive': {
-    skip: 'landed in the same merge as this sweep; not yet probed here (its own tests check the clinic scope)',
-  },
-  'messages.unarchive': {
-    skip: 'landed in the same merge as this sweep; not yet probed here (its own tests check the clinic scope)',
-  },
-  'billing.statementDocument': {
-    skip: 'landed in the same merge as this sweep; not yet probed here (its own tests check the clinic scope)',
-  },
-  'documents.prescription': {
-    skip: 'landed in the same merge as this sweep; not yet probed here (its own tests check the clinic scope)',
-  },
-  'documents.visitSummary': {
-    skip: 'landed in the same merge as this sweep; not yet probed here (its own tests check the clinic scope)',
-  },
-  'chart.fhirExport': {
-    skip: 'landed in the same merge as this sweep; not yet probed here (its own tests check the clinic scope)',
-  },
-  'billing.report': {
-    skip: 'landed in the same merge as this sweep; not yet probed here (its own tests check the clinic scope)',
-  },
+  'setup.restoreBackup': { skip: 'refused once the workstation has a clinic' },
+  'chart.current': { names: (c) => ({ patientId: c.patientId }) },
+  'records.stopMedication': { names: (c) => ({ id: c.medicationId, reason: 'rash' }), once: true },
+  'records.resolveProblem': { names: (c) => ({ id: c.problemId }), once: true },
+  'messages.archive': { names: (c) => ({ conversationId: c.conversationId }), for: members },
+  'messages.unarchive': { names: (c) => ({ conversationId: c.conversationId }), for: members },
+  'billing.statementDocument': { names: (c) => ({ patientId: c.patientId }) },
+  'documents.prescription': { names: (c) => ({ id: c.prescriptionId }) },
+  'documents.visitSummary': { names: (c) => ({ appointmentId: c.appointmentId }) },
+  'chart.fhirExport': { names: (c) => ({ patientId: c.patientId }) },
+  'billing.report': { finds: () => year, shows: (c) => c.doctorId },
   'billing.reportCsv': {
-    skip: 'landed in the same merge as this sweep; not yet probed here (its own tests check the clinic scope)',
+    finds: () => ({ ...year, table: 'doctor' }),
+    shows: (c) => `Dr ${c.markers.familyName}`,
+    more: () => (['day', 'method', 'aged'] as const).map((table) => ({ ...year, table })),
   },
   'workstations.list': {
-    skip: 'landed in the same merge as this sweep; not yet probed here (its own tests check the clinic scope)',
+    skip: 'needs a sync server: probed with both clinics in tests/core/sync/two-tenant-sync.test.ts',
   },
   'workstations.rename': {
-    skip: 'landed in the same merge as this sweep; not yet probed here (its own tests check the clinic scope)',
+    skip: 'needs a sync server: probed with both clinics in tests/core/sync/two-tenant-sync.test.ts',
   },
   'workstations.revoke': {
-    skip: 'landed in the same merge as this sweep; not yet probed here (its own tests check the clinic scope)',
+    skip: 'needs a sync server: probed with both clinics in tests/core/sync/two-tenant-sync.test.ts',
   },
   'patients.likelyDuplicates': {
-    skip: 'landed in the same merge as this sweep; not yet probed here (its own tests check the clinic scope)',
+    finds: (c) => ({
+      givenName: c.markers.givenName,
+      familyName: c.markers.familyName,
+      phone: c.markers.phone,
+    }),
+    // The patient matches its own details (its duplicate is merged away by the admin's sweep).
+    shows: (c) => c.patientId,
+    more: (c) => [{ familyName: c.markers.familyName, excludeId: c.duplicatePatientId }],
   },
-  'patients.duplicatePairs': {
-    skip: 'landed in the same merge as this sweep; not yet probed here (its own tests check the clinic scope)',
-  },
+  'patients.duplicatePairs': { finds: () => ({}), shows: (c) => c.duplicatePatientId },
   'patients.merge': {
-    skip: 'landed in the same merge as this sweep; not yet probed here (its own tests check the clinic scope)',
+    names: (c) => ({ survivorId: c.patientId, retiredId: c.duplicatePatientId }),
+    once: true,
   },
 };
 

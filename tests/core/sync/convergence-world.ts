@@ -85,8 +85,8 @@ export interface Cell {
 const serverDir = (root: string) => join(root, 'server');
 const replicaDir = (root: string, i: number) => join(root, `ws${i}`);
 
-/** Five workstations of one clinic, enrolled, logged in, synced, and closed: the start of every run. */
-export async function buildTemplate(): Promise<Template> {
+/** Five workstations (or `count`) of one clinic, enrolled, logged in, synced, and closed: the start of every run. */
+export async function buildTemplate(count = MAX_REPLICAS): Promise<Template> {
   const dir = mkdtempSync(join(tmpdir(), 'ehrbs-convergence-'));
   const server = await startTestServer({ dataDir: serverDir(dir) });
   const w = await clinicWorld();
@@ -101,7 +101,7 @@ export async function buildTemplate(): Promise<Template> {
       deviceName: 'W0',
     });
     await syncRound(w.store);
-    for (let i = 1; i < MAX_REPLICAS; i++) {
+    for (let i = 1; i < count; i++) {
       const { code } = await createEnrollmentCode(w.store);
       const t = tempDir();
       joined.push(t);

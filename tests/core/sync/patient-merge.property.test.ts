@@ -11,34 +11,19 @@
 //    same answer on every workstation;
 //  - an edit of a merged record made after the merge is still on that record
 //    (kept visible to the admin), never silently dropped.
-// Reproduce a failure with MERGE_SEED=<seed printed> npx vitest run <this file>
-// (MERGE_RUNS=n for a quicker local run; the suite runs 25).
+// Each run works on a copy of one enrolled template on a fresh server
+// (convergence-world.ts), so a run costs about 2 s, not 10. The suite runs 15;
+// reproduce a failure with MERGE_SEED=<seed printed> npx vitest run <this file>,
+// and run more with MERGE_RUNS=n (MERGE_MAX_OPS=m for longer workloads).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { servicesFor, type Services } from '../../../electron/core/services/services';
-import type { Session } from '../../../electron/core/services/session';
 import type { ClinicStore } from '../../../electron/core/clinic/clinic-store';
 import { writableDb } from '../../../electron/core/clinic/writable-db';
-import {
-  connectClinic,
-  createEnrollmentCode,
-  joinClinic,
-} from '../../../electron/core/sync/enrollment';
 import { syncRound } from '../../../electron/core/sync/sync-round';
 import { entityTables } from '../../../shared/domain/entities';
 import { entityColumns } from '../../../electron/core/store/row-codec';
-import { startTestServer, type TestServer } from '../../server/helpers/server';
-import { patientInput, STAFF_PASSWORD } from '../fixtures';
-import { ADMIN_PASSWORD, tempDir, testWrapper } from '../helpers';
-import { clinicWorld } from '../world';
-
-interface Replica {
-  store: ClinicStore;
-  services: Services;
-  desk: Session;
-  admin: Session;
-  cleanup: () => void;
-}
+import { patientInput } from '../fixtures';
+import { buildTemplate, openWorld, type Replica, type Template } from './convergence-world';
 
 type Op =
   | { t: 'register'; ws: number; who: number }
@@ -108,55 +93,27 @@ const livePatients = (r: Replica): string[] =>
   ).map((x) => x.id);
 
 describe('patient merges converge with offline edits to either record', () => {
-  let server: TestServer;
+  // Enrolling three workstations is most of a run's cost: it is done once (the convergence
+  // property's template), and each run works on a copy of it on a fresh server.
+  let template: Template;
   beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server.stop());
+    template = await buildTemplate(WORKSTATIONS);
+  }, 120_000);
+  afterAll(() => template.cleanup());
 
-  async function makeReplicas(): Promise<Replica[]> {
-    const w = await clinicWorld();
-    await connectClinic(w.store, {
-      serverUrl: server.server.url,
-      fingerprint: server.server.caFingerprint,
-      adminToken: server.adminToken,
-      deviceName: 'W0',
-    });
-    await syncRound(w.store);
-    const replicas: Replica[] = [
-      { store: w.store, services: w.services, desk: w.desk, admin: w.admin, cleanup: w.close },
-    ];
-    for (let i = 1; i < WORKSTATIONS; i++) {
-      const { code } = await createEnrollmentCode(w.store);
-      const t = tempDir();
-      const store = await joinClinic(t.dir, testWrapper(), {
-        serverUrl: server.server.url,
-        fingerprint: server.server.caFingerprint,
-        code,
-        deviceName: `W${i}`,
-      });
-      await syncRound(store);
-      const services = servicesFor(store);
-      replicas.push({
-        store,
-        services,
-        desk: await services.auth.login('desk@example.test', STAFF_PASSWORD),
-        admin: await services.auth.login('admin@example.test', ADMIN_PASSWORD),
-        cleanup: () => {
-          store.close();
-          t.cleanup();
-        },
-      });
-    }
-    return replicas;
+  async function makeReplicas(): Promise<{ replicas: Replica[]; close: () => Promise<void> }> {
+    const world = await openWorld(template, WORKSTATIONS);
+    return { replicas: world.replicas, close: world.close };
   }
 
-  it('holds for random workloads (fast-check, 25 runs)', async () => {
+  const runs = Number(process.env['MERGE_RUNS'] ?? 15);
+  const maxOps = Number(process.env['MERGE_MAX_OPS'] ?? 35);
+  it(`holds for random workloads (fast-check, ${runs} runs of 10 to ${maxOps} operations)`, async () => {
     const seed = Number(process.env['MERGE_SEED'] ?? Date.now() % 2 ** 31);
     console.log(`patient-merge property seed: ${seed} (MERGE_SEED=${seed} to reproduce)`);
     await fc.assert(
-      fc.asyncProperty(fc.array(opArb, { minLength: 10, maxLength: 35 }), async (ops) => {
-        const replicas = await makeReplicas();
+      fc.asyncProperty(fc.array(opArb, { minLength: 10, maxLength: maxOps }), async (ops) => {
+        const { replicas, close } = await makeReplicas();
         const made = { appointments: new Set<string>(), messages: new Set<string>() };
         const lateEdits: { patientId: string; hlc: string }[] = [];
         try {
@@ -290,10 +247,10 @@ describe('patient merges converge with offline edits to either record', () => {
             expect(clock >= e.hlc).toBe(true);
           }
         } finally {
-          for (const r of replicas) r.cleanup();
+          await close();
         }
       }),
-      { numRuns: Number(process.env['MERGE_RUNS'] ?? 25), seed, endOnFailure: true },
+      { numRuns: runs, seed, endOnFailure: true },
     );
   }, 900_000);
 });

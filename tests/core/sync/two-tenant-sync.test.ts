@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiResponse } from '../../../shared/api/channels';
 import { entityTables } from '../../../shared/domain/entities';
 import { GENESIS_HASH, type AuditLog } from '../../../shared/domain/audit-log';
 import type { Change } from '../../../shared/sync/protocol';
@@ -20,7 +21,7 @@ import { connectClinic } from '../../../electron/core/sync/enrollment';
 import { syncRound } from '../../../electron/core/sync/sync-round';
 import { encryptCellValue } from '../../../electron/core/sync/value-crypto';
 import { startTestServer, type TestServer } from '../../server/helpers/server';
-import { tenantSnapshot, twoTenantWorld, type TwoTenantWorld } from '../two-tenant-world';
+import { leaks, tenantSnapshot, twoTenantWorld, type TwoTenantWorld } from '../two-tenant-world';
 import { clinicWorld } from '../world';
 import { patientInput } from '../fixtures';
 
@@ -155,6 +156,43 @@ describe('sync with two clinics in one file and a third on the server', () => {
     ]);
     const row = writableDb(store).prepare('SELECT tenantId FROM patients WHERE id = ?').get(rowId);
     expect(row).toEqual({ tenantId: w.own.tenantId });
+  });
+
+  // Admin → Workstations: the list comes from the server (the certificate's clinic) joined with the
+  // file's devices rows, which hold the other clinic's workstation too.
+  it("lists, renames and revokes only the own clinic's workstations", async () => {
+    await w.login('admin');
+    const foreign = [w.other.deviceId, third.store.deviceId];
+    expect(
+      writableDb(store).prepare('SELECT id FROM devices WHERE id = ?').get(w.other.deviceId),
+    ).toEqual({ id: w.other.deviceId });
+    const list = await w.app.dispatch('workstations.list', {});
+    if (!list.ok) throw new Error(list.error.message);
+    const listed = list.value as ApiResponse<'workstations.list'>;
+    expect(listed.map((d) => d.deviceId)).toEqual([store.deviceId]);
+    expect(leaks(list, [...foreign, ...w.foreignNeedles])).toEqual([]);
+    const before = perTenant(store);
+    const onServer = JSON.stringify(await server.server.store.listDevices());
+    for (const deviceId of foreign) {
+      for (const res of [
+        await w.app.dispatch('workstations.rename', { deviceId, name: 'Taken over' }),
+        await w.app.dispatch('workstations.revoke', { deviceId }),
+      ]) {
+        expect(res.ok ? 'ok' : res.error.code, deviceId).toBe('NOT_FOUND');
+        expect(leaks(res, [...foreign, ...w.foreignNeedles])).toEqual([]);
+      }
+    }
+    expect(perTenant(store)).toBe(before);
+    expect(JSON.stringify(await server.server.store.listDevices())).toBe(onServer);
+    // The own workstation's ids do work (the probe names real rows).
+    const renamed = await w.app.dispatch('workstations.rename', {
+      deviceId: store.deviceId,
+      name: 'Front desk 2',
+    });
+    expect(renamed.ok && (renamed.value as ApiResponse<'workstations.rename'>).name).toBe(
+      'Front desk 2',
+    );
+    await w.app.dispatch('session.logout', {});
   });
 
   it('stores no audit entry of another clinic', () => {

@@ -24,7 +24,14 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  options: { databaseUrl?: string; adminToken?: string; serverKey?: string; dataDir?: string } = {},
+  options: {
+    databaseUrl?: string;
+    adminToken?: string;
+    serverKey?: string;
+    dataDir?: string;
+    /** The server's clock (default: the real time plus `clock.offsetMs`). */
+    now?: () => Date;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ehrbs-server-'));
   const clock = { offsetMs: 0 };
@@ -33,7 +40,7 @@ export async function startTestServer(
     ...options,
     port: 0,
     logLevel: 'silent',
-    now: () => new Date(Date.now() + clock.offsetMs),
+    now: options.now ?? (() => new Date(Date.now() + clock.offsetMs)),
   });
   const adminToken = options.adminToken ?? server.newAdminToken ?? '';
   const anonymous = () => new Workstation(server.url, server.caCertPem);

@@ -28,8 +28,13 @@ export const verifyCommand: Command = {
 Runs SQLite's integrity_check and foreign_key_check on the decrypted store and
 recomputes every device's audit hash chain. Changes nothing.
 
+On a workstation connected to a sync server it also checks the chains against
+the tips the server acknowledged at the last sync: newest entries deleted here,
+or an acknowledged entry the server no longer holds, are reported.
+
 Exit status: 0 when intact; 3 when damage is found (the first broken audit entry
-is named by device id and sequence number); 1 on other errors.
+is named by device id and sequence number, or the chain whose tail is missing);
+1 on other errors.
 
   --data DIR     the store's data directory
 
@@ -67,11 +72,16 @@ Environment: EHRBS_PASSPHRASE.`,
         );
         return EXIT.damaged;
       }
-      // Tail truncation: entries the sync server acknowledged (its chain tips) must still be here.
-      const tipProblem = describeTipProblems(
-        checkAuditTips(store.read, store.sync.auditTips),
-        store.deviceId,
-      );
+      // Tail truncation: entries the sync server acknowledged (its chain tips at the last
+      // sync) must still be here; a rollback of the server's copy is what the last round found.
+      const tips = store.sync.auditTips;
+      const tipProblem =
+        (tips &&
+          describeTipProblems(
+            checkAuditTips(store.read, tips, { rollbacks: false }),
+            store.deviceId,
+          )) ??
+        store.sync.auditWarning;
       if (tipProblem) {
         io.note(`ehrbs: ${tipProblem}\n`);
         return EXIT.damaged;

@@ -1,10 +1,13 @@
 // Each workstation's audit chain, checked on request (the same check as
-// `ehrbs verify`): intact, or the first entry that does not check out.
+// `ehrbs verify`): intact, or the first entry that does not check out; and
+// what the last sync found against the chain tips the server acknowledged
+// (newest entries missing here, or lost on the server).
 import type { DeviceChainStatus } from '../../../../../shared/api/audit';
 import { api } from '../../../api/client';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatCount } from '../../../lib/format';
+import { useSync } from '../../../stores/sync-store';
 import { useRequest } from '../../../lib/useRequest';
 import { useState } from 'react';
 
@@ -17,6 +20,12 @@ const reasons: Record<NonNullable<DeviceChainStatus['firstBreak']>['reason'], st
 export function ChainStatus() {
   const check = useRequest();
   const [status, setStatus] = useState<DeviceChainStatus[] | null>(null);
+  const sync = useSync().status;
+  const tipLine =
+    !sync?.connected || !sync.lastSyncAt
+      ? null
+      : (sync.auditWarning ??
+        'At the last sync, every chain held here matched what the sync server acknowledged.');
   const columns: Column<DeviceChainStatus>[] = [
     { header: 'Workstation', rowHeader: true, cell: (d) => d.deviceName ?? d.deviceId.slice(0, 8) },
     { header: 'Entries', cell: (d) => formatCount(d.entries) },
@@ -32,6 +41,9 @@ export function ChainStatus() {
     <section className="panel" aria-labelledby="chain-title">
       <h3 id="chain-title">Audit chains</h3>
       <ErrorAlert message={check.failure?.message ?? null} />
+      {tipLine && (
+        <p className={sync?.auditWarning ? 'chain-tip chain-tip--warn' : 'chain-tip'}>{tipLine}</p>
+      )}
       <button
         type="button"
         className="button"
