@@ -32,3 +32,11 @@ export const ClinicPhone = z
   .trim()
   .max(40)
   .regex(/^\+?[0-9 ().-]{3,}$/, 'Enter a phone number such as +44 20 7946 0000.');
+
+/** The locale part of a clinic's profile (a tenant row, or the session's tenant). */
+export const clinicLocaleOf = (t: ClinicLocale): ClinicLocale => ({
+  dateFormat: t.dateFormat,
+  timeFormat: t.timeFormat,
+  timeZone: t.timeZone,
+  currency: t.currency,
+});

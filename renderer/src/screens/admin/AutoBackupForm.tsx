@@ -73,8 +73,8 @@ export function AutoBackupForm({ status, timeZone, onChanged }: Props) {
           </p>
           {auto && (
             <p role="status" className="status-note">
-              On: daily at {formatTimeOfDay(auto.time)}, keeping {auto.keep}, in <code>{auto.folder}</code>. Next{' '}
-              {formatInstant(auto.nextAt, timeZone)}.
+              On: daily at {formatTimeOfDay(auto.time)}, keeping {auto.keep}, in{' '}
+              <code>{auto.folder}</code>. Next {formatInstant(auto.nextAt, timeZone)}.
               {auto.lastError && ` The last attempt failed: ${auto.lastError}`}
             </p>
           )}

@@ -51,7 +51,8 @@ function Facts({ a, timeZone }: { a: AppointmentView; timeZone: string }) {
     <dl className="details-list appt-facts">
       <dt>When</dt>
       <dd>
-        {longDate(localDateOf(start, timeZone))}, {clockTimeOf(start, timeZone)}–{clockTimeOf(end, timeZone)}
+        {longDate(localDateOf(start, timeZone))}, {clockTimeOf(start, timeZone)}–
+        {clockTimeOf(end, timeZone)}
       </dd>
       <dt>Doctor</dt>
       <dd>{a.doctorName}</dd>
