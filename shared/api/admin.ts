@@ -6,9 +6,28 @@ import { Password } from './session';
 import { Doctor } from '../domain/doctor';
 import { Permission, Role } from '../domain/enums';
 import { PublicUser } from '../domain/user';
-import { Id } from '../domain/primitives';
+import { ClinicPhone, DateFormat, TimeFormat } from '../domain/clinic-locale';
+import { CurrencyCode, Id, NonEmptyText, TimeZone } from '../domain/primitives';
 
+/** An ISO 4217 code the runtime knows (so money can be shown in it), e.g. GBP. */
+export const KnownCurrency = CurrencyCode.refine(
+  (code) => Intl.supportedValuesOf('currency').includes(code),
+  'Unknown currency code: enter an ISO 4217 code such as GBP, EUR or USD.',
+);
+
+/**
+ * The clinic's profile and settings, all on its tenant row (so they sync to
+ * every workstation; per-cell last-writer-wins like every tenant column).
+ */
 export const ClinicSettings = z.object({
+  name: NonEmptyText(200),
+  /** IANA zone every date and time is shown in. */
+  timeZone: TimeZone,
+  currency: KnownCurrency,
+  dateFormat: DateFormat,
+  timeFormat: TimeFormat,
+  /** Printed on documents; null when not set. */
+  phone: z.union([z.literal(''), ClinicPhone]).nullable(),
   idleLockMinutes: z.number().int().min(1).max(240),
   icalIncludePatientNames: z.boolean(),
   /** Printed on receipts and invoices; null when not set. */

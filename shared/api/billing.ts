@@ -195,6 +195,7 @@ export const ClinicHeader = z.object({
   name: z.string(),
   address: z.string().nullable(),
   contactEmail: z.string().nullable(),
+  phone: z.string().nullable(),
   currency: z.string(),
 });
 

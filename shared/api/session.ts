@@ -4,6 +4,7 @@ import { channel } from './contract';
 import { CurrencyCode, Email, Id, NonEmptyText, TimeZone } from '../domain/primitives';
 import { Permission, Role } from '../domain/enums';
 import { Capability } from '../auth/capabilities';
+import { DateFormat, TimeFormat } from '../domain/clinic-locale';
 
 export const Password = z.string().min(10, 'at least 10 characters').max(200);
 
@@ -21,6 +22,9 @@ export const SessionInfo = z.object({
     name: z.string(),
     timeZone: z.string(),
     currency: z.string(),
+    /** How every screen writes dates and times (shared/format, through the renderer's useClinicFormat). */
+    dateFormat: DateFormat,
+    timeFormat: TimeFormat,
     idleLockMinutes: z.number().int(),
   }),
   permissions: z.array(Permission),

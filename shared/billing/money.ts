@@ -98,7 +98,7 @@ export function parseMajor(text: string, decimals = 2): number | null {
   return whole * 10 ** decimals + fracUnits;
 }
 
-/** "1250" → "12.50" (no currency symbol; the screen adds it). */
+/** "1250" → "12.50" (no currency). Amounts shown to people go through shared/format's formatMoney. */
 export function formatMinor(amount: number, decimals = 2): string {
   const sign = amount < 0 ? '-' : '';
   const abs = Math.abs(amount);
@@ -106,7 +106,3 @@ export function formatMinor(amount: number, decimals = 2): string {
   const unit = 10 ** decimals;
   return `${sign}${Math.floor(abs / unit)}.${String(abs % unit).padStart(decimals, '0')}`;
 }
-
-/** "12.50 USD" style, with the clinic's currency code. */
-export const formatMoney = (amount: number, currency: string): string =>
-  `${formatMinor(amount)} ${currency}`;

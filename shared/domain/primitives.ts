@@ -34,7 +34,7 @@ export const TimeZone = z.string().refine((tz) => {
   } catch {
     return false;
   }
-}, 'unknown time zone');
+}, 'Unknown time zone: enter an IANA name such as Europe/London.');
 
 export const Email = z.email().max(254);
 export const NonEmptyText = (max: number) => z.string().trim().min(1).max(max);

@@ -1,5 +1,17 @@
 import { z } from 'zod';
+import {
+  ClinicPhone,
+  DEFAULT_DATE_FORMAT,
+  DEFAULT_TIME_FORMAT,
+  DateFormat,
+  TimeFormat,
+} from './clinic-locale';
 import { CurrencyCode, Email, NonEmptyText, TimeZone, rowBase } from './primitives';
+
+// A stored null (a row from before migration 009 that a workstation received
+// without the backfill) reads as the default, so a profile is always complete.
+const orDefault = <T extends z.ZodType>(schema: T, fallback: z.infer<T>) =>
+  z.preprocess((v) => v ?? fallback, schema);
 
 /** A clinic. Its `tenantId` equals its `id`, so every entity, this one included, carries a tenant. */
 export const Tenant = z.object({
@@ -16,5 +28,11 @@ export const Tenant = z.object({
   address: z.string().trim().max(500).nullable().default(null),
   /** Printed on receipts and invoices (the seed's Tenants.ContactEmail). */
   contactEmail: Email.nullable().default(null),
+  /** The clinic's phone number, printed on documents (migration 009). */
+  phone: ClinicPhone.nullable().default(null),
+  /** How dates are written everywhere in the app and on documents (migration 009). */
+  dateFormat: orDefault(DateFormat, DEFAULT_DATE_FORMAT),
+  /** 24-hour or 12-hour times (migration 009). */
+  timeFormat: orDefault(TimeFormat, DEFAULT_TIME_FORMAT),
 });
 export type Tenant = z.infer<typeof Tenant>;

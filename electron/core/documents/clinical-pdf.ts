@@ -7,6 +7,14 @@ export interface Letterhead {
   name: string;
   address: string | null;
   contactEmail: string | null;
+  phone: string | null;
+}
+
+/** The clinic's contact lines under its name, on every document: address, phone, email. */
+export function clinicLines(c: Omit<Letterhead, 'name'>): string[] {
+  return [c.address, c.phone ? `Tel. ${c.phone}` : null, c.contactEmail].filter(
+    (l): l is string => !!l,
+  );
 }
 
 export type Pdf = InstanceType<typeof PDFDocument>;
@@ -28,8 +36,7 @@ export function renderPdf(title: string, draw: (doc: Pdf) => void): Promise<Buff
 export function letterhead(doc: Pdf, clinic: Letterhead, title: string): void {
   doc.font('Helvetica-Bold').fontSize(16).text(clinic.name);
   doc.font('Helvetica').fontSize(10);
-  if (clinic.address) doc.text(clinic.address);
-  if (clinic.contactEmail) doc.text(clinic.contactEmail);
+  for (const line of clinicLines(clinic)) doc.text(line);
   doc.moveDown();
   doc.font('Helvetica-Bold').fontSize(14).text(title);
   doc.font('Helvetica').fontSize(10);

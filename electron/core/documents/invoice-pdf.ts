@@ -5,7 +5,10 @@
 // the core from the same InvoiceDetail the screen shows.
 import PDFDocument from 'pdfkit';
 import type { InvoiceDetail } from '../../../shared/api/billing';
-import { formatMinor, statusLabel } from '../../../shared/billing';
+import { statusLabel } from '../../../shared/billing';
+import type { ClinicLocale } from '../../../shared/domain/clinic-locale';
+import { formatDate, formatMoney } from '../../../shared/format';
+import { clinicLines } from './clinical-pdf';
 
 export type DocumentKind = 'invoice' | 'receipt';
 
@@ -16,7 +19,12 @@ const METHOD: Record<string, string> = {
   bank_transfer: 'Bank transfer',
 };
 
-export function invoicePdf(d: InvoiceDetail, kind: DocumentKind): Promise<Buffer> {
+/** Dates in the clinic's zone and format; amounts in the invoice's own currency. */
+export function invoicePdf(
+  d: InvoiceDetail,
+  kind: DocumentKind,
+  locale: ClinicLocale,
+): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: title(d, kind) } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -24,8 +32,9 @@ export function invoicePdf(d: InvoiceDetail, kind: DocumentKind): Promise<Buffer
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const cur = d.clinic.currency;
-  const m = (n: number) => `${formatMinor(n)} ${cur}`;
+  // An invoice keeps the currency it was issued in, even if the clinic's changes later.
+  const cur = d.invoice.currency;
+  const m = (n: number) => formatMoney(n, { currency: cur }, 'code');
   const row = (left: string, right: string) => {
     const y = doc.y;
     doc.text(left, 50, y, { width: 350 });
@@ -36,12 +45,11 @@ export function invoicePdf(d: InvoiceDetail, kind: DocumentKind): Promise<Buffer
 
   doc.font('Helvetica-Bold').fontSize(16).text(d.clinic.name);
   doc.font('Helvetica').fontSize(10);
-  if (d.clinic.address) doc.text(d.clinic.address);
-  if (d.clinic.contactEmail) doc.text(d.clinic.contactEmail);
+  for (const line of clinicLines(d.clinic)) doc.text(line);
   doc.moveDown();
   doc.font('Helvetica-Bold').fontSize(14).text(title(d, kind));
   doc.font('Helvetica').fontSize(10);
-  if (d.invoice.issuedAt) doc.text(`Issued: ${d.invoice.issuedAt.slice(0, 10)}`);
+  if (d.invoice.issuedAt) doc.text(`Issued: ${formatDate(d.invoice.issuedAt, locale)}`);
   doc.text(`Patient: ${d.patientName}`);
   if (d.doctorName) doc.text(`Doctor: ${d.doctorName}`);
   doc.text(`Status: ${statusLabel[d.state.status]}`);
@@ -91,7 +99,7 @@ export function invoicePdf(d: InvoiceDetail, kind: DocumentKind): Promise<Buffer
           ? ` (tendered ${m(p.tenderedAmount)}, change ${m(p.changeGiven ?? 0)})`
           : '';
       row(
-        `${p.receivedAt.slice(0, 10)} ${METHOD[p.method] ?? p.method}${p.reference ? ` ${p.reference}` : ''}${cash}`,
+        `${formatDate(p.receivedAt, locale)} ${METHOD[p.method] ?? p.method}${p.reference ? ` ${p.reference}` : ''}${cash}`,
         m(p.amount),
       );
     }
@@ -101,7 +109,7 @@ export function invoicePdf(d: InvoiceDetail, kind: DocumentKind): Promise<Buffer
     doc.font('Helvetica-Bold').text('Refunds').font('Helvetica');
     for (const r of d.refunds)
       row(
-        `${r.refundedAt.slice(0, 10)} ${METHOD[r.method] ?? r.method}: ${r.reason}`,
+        `${formatDate(r.refundedAt, locale)} ${METHOD[r.method] ?? r.method}: ${r.reason}`,
         `-${m(r.amount)}`,
       );
   }

@@ -2,25 +2,29 @@
 // prescriber with their licence number, and the medication as prescribed
 // (the current version of its chain), with a line for the signature.
 import type { PrescriptionContent } from '../../../shared/charting/content';
+import type { ClinicLocale } from '../../../shared/domain/clinic-locale';
+import { formatDate } from '../../../shared/format';
 import { facts, heading, letterhead, renderPdf, type Letterhead } from './clinical-pdf';
 
 export interface PrescriptionDoc {
   clinic: Letterhead;
   patient: { name: string; dateOfBirth: string; medicalRecordNumber: string };
   prescriber: { name: string; licenseNumber: string };
-  /** The local date the prescription was written. */
+  /** The clinic's calendar date the prescription was written. */
   date: string;
   signedAt: string | null;
   rx: PrescriptionContent;
+  /** Dates are written in the clinic's format and zone. */
+  locale: ClinicLocale;
 }
 
 export function prescriptionPdf(d: PrescriptionDoc): Promise<Buffer> {
   return renderPdf('Prescription', (doc) => {
     letterhead(doc, d.clinic, 'Prescription');
     facts(doc, [
-      ['Date', d.date],
+      ['Date', formatDate(d.date, d.locale)],
       ['Patient', d.patient.name],
-      ['Date of birth', d.patient.dateOfBirth],
+      ['Date of birth', formatDate(d.patient.dateOfBirth, d.locale)],
       ['MRN', d.patient.medicalRecordNumber],
     ]);
     heading(doc, d.rx.strength ? `${d.rx.drug} ${d.rx.strength}` : d.rx.drug);
@@ -38,7 +42,7 @@ export function prescriptionPdf(d: PrescriptionDoc): Promise<Buffer> {
     facts(doc, [
       ['Name', d.prescriber.name],
       ['Licence number', d.prescriber.licenseNumber],
-      ['Signed electronically', d.signedAt ? d.signedAt.slice(0, 10) : null],
+      ['Signed electronically', d.signedAt ? formatDate(d.signedAt, d.locale) : null],
     ]);
     doc.moveDown(2);
     doc.text('Signature: ______________________________');

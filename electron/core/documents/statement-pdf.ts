@@ -4,7 +4,9 @@
 // Built from the same Statement the screen shows (billing.statement).
 import PDFDocument from 'pdfkit';
 import type { Statement } from '../../../shared/api/billing';
-import { formatMinor } from '../../../shared/billing';
+import type { ClinicLocale } from '../../../shared/domain/clinic-locale';
+import { formatDate, formatMoney } from '../../../shared/format';
+import { clinicLines } from './clinical-pdf';
 
 const KIND: Record<Statement['entries'][number]['kind'], string> = {
   invoice: 'Invoice',
@@ -17,9 +19,16 @@ export interface ClinicLines {
   name: string;
   address: string | null;
   contactEmail: string | null;
+  phone: string | null;
 }
 
-export function statementPdf(s: Statement, clinic: ClinicLines, asOf: string): Promise<Buffer> {
+/** `asOf` is the clinic's calendar date; every date and amount is written in the clinic's locale. */
+export function statementPdf(
+  s: Statement,
+  clinic: ClinicLines,
+  asOf: string,
+  locale: ClinicLocale,
+): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: 50,
@@ -31,7 +40,7 @@ export function statementPdf(s: Statement, clinic: ClinicLines, asOf: string): P
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const m = (n: number) => `${formatMinor(n)} ${s.currency}`;
+  const m = (n: number) => formatMoney(n, { currency: s.currency }, 'code');
   const cols = [50, 120, 190, 300, 390, 470];
   const row = (cells: string[]) => {
     const y = doc.y;
@@ -48,18 +57,20 @@ export function statementPdf(s: Statement, clinic: ClinicLines, asOf: string): P
 
   doc.font('Helvetica-Bold').fontSize(16).text(clinic.name);
   doc.font('Helvetica').fontSize(10);
-  if (clinic.address) doc.text(clinic.address);
-  if (clinic.contactEmail) doc.text(clinic.contactEmail);
+  for (const line of clinicLines(clinic)) doc.text(line);
   doc.moveDown();
   doc.font('Helvetica-Bold').fontSize(14).text(`Statement for ${s.patientName}`);
-  doc.font('Helvetica').fontSize(10).text(`As of ${asOf}`);
+  doc
+    .font('Helvetica')
+    .fontSize(10)
+    .text(`As of ${formatDate(asOf, locale)}`);
   doc.moveDown();
   doc.font('Helvetica-Bold');
   row(['Date', 'Entry', 'Invoice', 'Amount', 'Change', 'Balance']);
   doc.font('Helvetica');
   for (const e of s.entries)
     row([
-      e.date.slice(0, 10),
+      formatDate(e.date, locale),
       KIND[e.kind],
       e.invoiceNumber ?? '',
       m(e.amount),

@@ -9,14 +9,17 @@ import type {
 } from '../../../shared/charting/content';
 import { VITAL_LIMITS, VITAL_KEYS } from '../../../shared/charting/content';
 import { abnormalVitals, bmi } from '../../../shared/charting/vitals';
+import type { ClinicLocale } from '../../../shared/domain/clinic-locale';
+import { formatDate, formatDateTime } from '../../../shared/format';
 import { facts, heading, letterhead, renderPdf, type Letterhead } from './clinical-pdf';
 
 export interface VisitSummaryDoc {
   clinic: Letterhead;
   patient: { name: string; dateOfBirth: string; medicalRecordNumber: string };
   doctor: { name: string; licenseNumber: string };
-  /** The visit's local date and time, already formatted in the clinic's zone. */
+  /** The visit's start (UTC ISO), written in the clinic's zone and format. */
   visitAt: string;
+  locale: ClinicLocale;
   reason: string | null;
   notes: NoteContent[];
   vitals: VitalsContent[];
@@ -28,9 +31,9 @@ export function visitSummaryPdf(d: VisitSummaryDoc): Promise<Buffer> {
   return renderPdf('Visit summary', (doc) => {
     letterhead(doc, d.clinic, 'Visit summary');
     facts(doc, [
-      ['Visit', d.visitAt],
+      ['Visit', formatDateTime(d.visitAt, d.locale)],
       ['Patient', d.patient.name],
-      ['Date of birth', d.patient.dateOfBirth],
+      ['Date of birth', formatDate(d.patient.dateOfBirth, d.locale)],
       ['MRN', d.patient.medicalRecordNumber],
       ['Doctor', `${d.doctor.name} (licence ${d.doctor.licenseNumber})`],
       ['Reason', d.reason],

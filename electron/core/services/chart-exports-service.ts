@@ -1,6 +1,7 @@
 // Files made from a chart: a printable prescription, a visit summary (PDF)
 // and a FHIR R4 Bundle of the whole chart. Every record decrypted for them
 // is audited as a read (decryptRecord), and each file as an export.
+import { clinicLocaleOf, type ClinicLocale } from '../../../shared/domain/clinic-locale';
 import { randomUUID } from 'node:crypto';
 import type { ChannelInput } from '../../../shared/api/channels';
 import type { FhirExport } from '../../../shared/api/chart-exports';
@@ -41,7 +42,7 @@ export class ChartExportsService {
 
   private letterhead(tenantId: string): Letterhead {
     const t = this.repos.tenants.get(tenantId, tenantId);
-    return { name: t.name, address: t.address, contactEmail: t.contactEmail };
+    return { name: t.name, address: t.address, contactEmail: t.contactEmail, phone: t.phone };
   }
 
   private practitioner(tenantId: string, doctorId: string) {
@@ -61,6 +62,10 @@ export class ChartExportsService {
 
   private timeZone(tenantId: string): string {
     return this.repos.tenants.get(tenantId, tenantId).timeZone;
+  }
+
+  private locale(tenantId: string): ClinicLocale {
+    return clinicLocaleOf(this.repos.tenants.get(tenantId, tenantId));
   }
 
   /** The current version of a signed, active medication as a printable prescription. */
@@ -93,6 +98,7 @@ export class ChartExportsService {
       date: localDateOf(Date.parse(current.recordedAt), this.timeZone(tenantId)),
       signedAt: current.signedAt,
       rx,
+      locale: this.locale(tenantId),
     });
     this.store.audit(session.actor, 'export', 'medical_records', current.id, 'prescription pdf');
     return {
@@ -132,7 +138,8 @@ export class ChartExportsService {
       clinic: this.letterhead(tenantId),
       patient: this.patientLine(tenantId, appt.patientId),
       doctor: this.practitioner(tenantId, appt.doctorId),
-      visitAt: `${at.date} ${at.time}`,
+      visitAt: appt.scheduledAt,
+      locale: this.locale(tenantId),
       reason: appt.notes || null,
       notes: of('note')
         .filter((x) => x.c['appointmentId'] === undefined || x.c['appointmentId'] === appt.id)

@@ -35,6 +35,8 @@ export class SessionService {
         name: tenant.name,
         timeZone: tenant.timeZone,
         currency: tenant.currency,
+        dateFormat: tenant.dateFormat,
+        timeFormat: tenant.timeFormat,
         idleLockMinutes: tenant.idleLockMinutes,
       },
       permissions: [...s.permissions],

@@ -13,9 +13,10 @@ interface Props {
   onChange(value: string): void;
   error?: string | undefined;
   name?: string;
+  disabled?: boolean;
 }
 
-export function SelectField({ label, value, options, onChange, error, name }: Props) {
+export function SelectField({ label, value, options, onChange, error, name, disabled }: Props) {
   const id = useId();
   const errorId = `${id}-error`;
   return (
@@ -25,6 +26,7 @@ export function SelectField({ label, value, options, onChange, error, name }: Pr
         id={id}
         name={name}
         value={value}
+        disabled={disabled}
         onChange={(e) => onChange(e.target.value)}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}

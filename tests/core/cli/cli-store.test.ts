@@ -43,10 +43,16 @@ describe('ehrbs init and verify', { timeout: SLOW }, () => {
     const r = await runCli(['export', '--data', store, '--user', ADMIN_EMAIL], withPassword);
     expect(r.code).toBe(0);
     const dump = JSON.parse(r.stdout) as {
-      tenants: { name: string }[];
+      tenants: { name: string; dateFormat: string; timeFormat: string; phone: string | null }[];
       users: { email: string }[];
     };
     expect(dump.tenants.map((t) => t.name)).toEqual(['Riverside Clinic']);
+    // The clinic profile's locale (migration 009) is on the tenants row: ISO and 24-hour by default.
+    expect(dump.tenants[0]).toMatchObject({
+      dateFormat: 'YYYY-MM-DD',
+      timeFormat: '24h',
+      phone: null,
+    });
     expect(dump.users.map((u) => u.email)).toEqual([ADMIN_EMAIL]);
   });
 

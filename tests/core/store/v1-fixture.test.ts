@@ -66,6 +66,16 @@ describe('a version-1 store opened by this app', () => {
     expect(services.records.readContent(doctor, records[0]?.id ?? '')).toEqual({
       text: 'Suspected sarcoidosis-marker-7731, order chest CT.',
     });
+    // The clinic profile (migration 009): its time zone and currency as they were, ISO dates
+    // and 24-hour time until an admin chooses otherwise, no phone yet.
+    expect(services.clinicSettings.get(admin)).toMatchObject({
+      name: 'Riverside Clinic',
+      timeZone: 'Europe/London',
+      currency: 'GBP',
+      dateFormat: 'YYYY-MM-DD',
+      timeFormat: '24h',
+      phone: null,
+    });
     const invoices = services.billing.list(admin, { limit: 50 });
     expect(invoices.items).toHaveLength(1);
     // 120.00 issued, 50.00 paid: derived, not stored; the doctor filled in from the appointment.

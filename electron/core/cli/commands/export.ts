@@ -26,8 +26,9 @@ Writes the clinic as one JSON object with one array per entity, named after it:
 tenants, users (without password hashes), doctors, patients, admins,
 appointments, medical_records (with the decrypted content in "data"), messages
 (with the decrypted text in "body"), billing, invoice_line_items, payments,
-devices, refunds, price_items, day_closes and audit_logs. The clinic's address
-and contact email are on its tenants row, each invoice's doctor in doctorId. The export is recorded in the audit log.
+devices, refunds, price_items, day_closes and audit_logs. The clinic's profile
+(address, contact email, phone, time zone, currency, dateFormat, timeFormat) is
+on its tenants row, each invoice's doctor in doctorId. The export is recorded in the audit log.
 
 THE EXPORT IS PLAIN TEXT: it holds every patient's data unencrypted. Keep it
 on encrypted storage and delete it when done.

@@ -2,6 +2,7 @@
 // and a patient's statement.
 import type { ChannelInput } from '../../../../shared/api/channels';
 import { AppError } from '../../../../shared/errors';
+import { localDateOf } from '../../../../shared/scheduling';
 import { invoicePdf } from '../../documents/invoice-pdf';
 import { statementPdf } from '../../documents/statement-pdf';
 import type { Session } from '../session';
@@ -18,8 +19,10 @@ export class BillingDocuments {
   async statementDocument(session: Session, r: ChannelInput<'billing.statementDocument'>) {
     const s = this.account.statement(session, r);
     const clinic = this.reads.clinicHeader(session.actor.tenantId);
-    const asOf = this.reads.store.nowIso().slice(0, 10);
-    const pdf = await statementPdf(s, clinic, asOf);
+    const locale = this.reads.locale(session.actor.tenantId);
+    // The clinic's date today (file name in ISO; the document in the clinic's format).
+    const asOf = localDateOf(this.reads.store.now(), locale.timeZone);
+    const pdf = await statementPdf(s, clinic, asOf, locale);
     // Named by date only: a file name never carries the patient's name.
     return { fileName: `statement-${asOf}.pdf`, base64: pdf.toString('base64') };
   }
@@ -29,7 +32,7 @@ export class BillingDocuments {
     const d = this.reads.detail(session, r.id);
     if (!d.invoice.issuedAt)
       throw new AppError('INVALID_TRANSITION', 'Issue the invoice before printing it.');
-    const pdf = await invoicePdf(d, r.kind);
+    const pdf = await invoicePdf(d, r.kind, this.reads.locale(session.actor.tenantId));
     // A printed document leaves the app with the patient's name and services on it: audited as an export.
     this.reads.store.audit(session.actor, 'export', 'billing', d.invoice.id, `${r.kind} pdf`);
     const name = `${r.kind === 'receipt' ? 'receipt' : 'invoice'}-${d.invoice.invoiceNumber ?? d.invoice.id}.pdf`;

@@ -1,6 +1,7 @@
 // What every part of billing reads: an invoice of the session's clinic, its
 // payments and refunds, its derived state, the names shown with it and the
 // clinic's header, and the full invoice view (detail).
+import { clinicLocaleOf, type ClinicLocale } from '../../../../shared/domain/clinic-locale';
 import type { InvoiceDetail } from '../../../../shared/api/billing';
 import { invoiceState } from '../../../../shared/billing';
 import type { Billing, Payment, PriceItem, Refund } from '../../../../shared/domain/billing';
@@ -61,8 +62,14 @@ export class BillingReads {
       name: t.name,
       address: t.address,
       contactEmail: t.contactEmail,
+      phone: t.phone,
       currency: t.currency,
     };
+  }
+
+  /** How the clinic writes dates, times and money (its profile), for printed documents. */
+  locale(tenantId: string): ClinicLocale {
+    return clinicLocaleOf(this.repos.tenants.get(tenantId, tenantId));
   }
 
   currency(tenantId: string): string {

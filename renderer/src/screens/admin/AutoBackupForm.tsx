@@ -7,7 +7,7 @@ import { BackupPassphrase, type BackupStatus } from '../../../../shared/api/back
 import { api } from '../../api/client';
 import { TextField } from '../../components/TextField';
 import { inputKinds } from '../../components/input-kinds';
-import { formatInstant } from '../../lib/format';
+import { formatInstant, formatTimeOfDay } from '../../lib/format';
 import { useRequest } from '../../lib/useRequest';
 import { useSchemaForm } from '../../lib/useSchemaForm';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -73,8 +73,8 @@ export function AutoBackupForm({ status, timeZone, onChanged }: Props) {
           </p>
           {auto && (
             <p role="status" className="status-note">
-              On: daily at {auto.time}, keeping {auto.keep}, in <code>{auto.folder}</code>. Next{' '}
-              {formatInstant(auto.nextAt, timeZone)}.
+              On: daily at {formatTimeOfDay(auto.time)}, keeping {auto.keep}, in{' '}
+              <code>{auto.folder}</code>. Next {formatInstant(auto.nextAt, timeZone)}.
               {auto.lastError && ` The last attempt failed: ${auto.lastError}`}
             </p>
           )}

@@ -7,6 +7,7 @@ import { holds } from '../../../../shared/auth/capabilities';
 import { api } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatInstant } from '../../lib/format';
 import { TextField } from '../../components/TextField';
 import { useLoaded } from '../../lib/useLoaded';
 import { useRequest } from '../../lib/useRequest';
@@ -87,7 +88,7 @@ export function DailyClose({ session }: { session: SessionInfo }) {
           rowKey={(c) => c.id}
           columns={[
             { header: 'Close', rowHeader: true, cell: (c) => c.closeNumber },
-            { header: 'Closed', cell: (c) => new Date(c.periodEnd).toLocaleString() },
+            { header: 'Closed', cell: (c) => formatInstant(c.periodEnd) },
             { header: 'Expected cash', cell: (c) => fmt(c.expectedCash) },
             { header: 'Counted cash', cell: (c) => fmt(c.countedCash) },
             { header: 'Difference', cell: (c) => fmt(c.difference) },

@@ -9,6 +9,7 @@ import { addDaysToDate, localDateOf } from '../../../../shared/scheduling';
 import { api } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDate } from '../../lib/format';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useLoaded } from '../../lib/useLoaded';
@@ -120,7 +121,7 @@ export function InvoiceList({
             { header: 'Invoice', rowHeader: true, cell: (r) => r.invoiceNumber ?? 'Draft' },
             {
               header: 'Date',
-              cell: (r) => localDateOf(Date.parse(r.date), session.tenant.timeZone),
+              cell: (r) => formatDate(localDateOf(Date.parse(r.date), session.tenant.timeZone)),
             },
             { header: 'Patient', cell: (r) => r.patientName },
             { header: 'Doctor', cell: (r) => r.doctorName ?? '—' },

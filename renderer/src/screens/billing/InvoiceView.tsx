@@ -8,6 +8,7 @@ import { holds } from '../../../../shared/auth/capabilities';
 import { api } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatInstant } from '../../lib/format';
 import { useLoaded } from '../../lib/useLoaded';
 import { useRequest } from '../../lib/useRequest';
 import { moneyOf } from './billing-format';
@@ -115,7 +116,7 @@ export function InvoiceView({ id, session, onBack }: Props) {
             { header: 'Tendered', cell: (p) => (p.tenderedAmount ? fmt(p.tenderedAmount) : '—') },
             { header: 'Change', cell: (p) => (p.changeGiven !== null ? fmt(p.changeGiven) : '—') },
             { header: 'Reference', cell: (p) => p.reference || '—' },
-            { header: 'When', cell: (p) => new Date(p.receivedAt).toLocaleString() },
+            { header: 'When', cell: (p) => formatInstant(p.receivedAt) },
           ]}
         />
       )}
@@ -129,7 +130,7 @@ export function InvoiceView({ id, session, onBack }: Props) {
             { header: 'Refund', rowHeader: true, cell: (r) => methodLabel[r.method] },
             { header: 'Amount', cell: (r) => fmt(r.amount) },
             { header: 'Reason', cell: (r) => r.reason },
-            { header: 'When', cell: (r) => new Date(r.refundedAt).toLocaleString() },
+            { header: 'When', cell: (r) => formatInstant(r.refundedAt) },
           ]}
         />
       )}

@@ -4,6 +4,7 @@ import type { SessionInfo } from '../../../../shared/api/session';
 import { api } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDate } from '../../lib/format';
 import { useLoaded } from '../../lib/useLoaded';
 import { useRequest } from '../../lib/useRequest';
 import { moneyOf } from './billing-format';
@@ -36,7 +37,7 @@ export function PatientStatement({
             rows={s.value.entries}
             rowKey={(e) => `${e.kind}-${e.billingId}-${e.date}-${e.balance}`}
             columns={[
-              { header: 'Date', rowHeader: true, cell: (e) => e.date.slice(0, 10) },
+              { header: 'Date', rowHeader: true, cell: (e) => formatDate(e.date) },
               { header: 'Entry', cell: (e) => KIND[e.kind] },
               { header: 'Invoice', cell: (e) => e.invoiceNumber ?? '—' },
               { header: 'Amount', cell: (e) => fmt(e.amount) },

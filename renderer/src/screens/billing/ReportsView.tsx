@@ -8,6 +8,7 @@ import { addDaysToDate, localDateOf } from '../../../../shared/scheduling';
 import { api } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDate } from '../../lib/format';
 import { TextField } from '../../components/TextField';
 import { downloadText } from '../../lib/download';
 import { useLoaded } from '../../lib/useLoaded';
@@ -113,7 +114,7 @@ export function ReportsView({ session }: { session: SessionInfo }) {
               rows={r.byDay}
               rowKey={(d) => d.date}
               columns={[
-                { header: 'Day', rowHeader: true, cell: (d) => d.date },
+                { header: 'Day', rowHeader: true, cell: (d) => formatDate(d.date) },
                 ...figures<BillingReport['byDay'][number]>(),
               ]}
             />

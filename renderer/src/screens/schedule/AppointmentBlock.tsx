@@ -6,7 +6,7 @@
 import { memo, type CSSProperties } from 'react';
 import type { Placed } from './layout';
 import { appointmentNavKey } from './grid-nav';
-import { hhmm } from './time';
+import { useClock } from '../../stores/clinic-format';
 import { statusLabel } from './status';
 
 /** Below this a block has room for one line only. */
@@ -30,6 +30,7 @@ export const AppointmentBlock = memo(function AppointmentBlock({
   focusable,
   onOpen,
 }: Props) {
+  const clock = useClock();
   const { appointment: a, start, end, lane, lanes } = placed;
   const style: CSSProperties = {
     top: (start - top) * pxPerMinute,
@@ -39,7 +40,7 @@ export const AppointmentBlock = memo(function AppointmentBlock({
   };
   const movable = a.status === 'scheduled';
   const short = end - start < SHORT_MINUTES;
-  const full = `${hhmm(start)}–${hhmm(end)} ${a.patientName}, ${statusLabel(a.status)}`;
+  const full = `${clock(start)}–${clock(end)} ${a.patientName}, ${statusLabel(a.status)}`;
   return (
     <button
       type="button"
@@ -60,16 +61,16 @@ export const AppointmentBlock = memo(function AppointmentBlock({
       {short ? (
         // What shows comes first, so the accessible name starts with the visible text.
         <>
-          <span className="appt__time">{hhmm(start)}</span>{' '}
+          <span className="appt__time">{clock(start)}</span>{' '}
           <span className="appt__name">{a.patientName}</span>
           <span className="visually-hidden">
-            , {hhmm(start)}–{hhmm(end)}, {statusLabel(a.status)}
+            , {clock(start)}–{clock(end)}, {statusLabel(a.status)}
           </span>
         </>
       ) : (
         <>
           <span className="appt__time">
-            {hhmm(start)}–{hhmm(end)}
+            {clock(start)}–{clock(end)}
           </span>{' '}
           <span className="appt__name">{a.patientName}</span>
           <span className="appt__status">{statusLabel(a.status)}</span>

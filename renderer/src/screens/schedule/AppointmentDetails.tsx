@@ -8,7 +8,7 @@ import { NotesEditor } from './NotesEditor';
 import { RescheduleForm } from './RescheduleForm';
 import { SidePanel } from './SidePanel';
 import { StatusActions } from './StatusActions';
-import { longDate, timeOf } from './time';
+import { clockTimeOf, longDate } from './time';
 import { StatusPill } from './StatusPill';
 
 interface Props {
@@ -51,7 +51,8 @@ function Facts({ a, timeZone }: { a: AppointmentView; timeZone: string }) {
     <dl className="details-list appt-facts">
       <dt>When</dt>
       <dd>
-        {longDate(localDateOf(start, timeZone))}, {timeOf(start, timeZone)}–{timeOf(end, timeZone)}
+        {longDate(localDateOf(start, timeZone))}, {clockTimeOf(start, timeZone)}–
+        {clockTimeOf(end, timeZone)}
       </dd>
       <dt>Doctor</dt>
       <dd>{a.doctorName}</dd>

@@ -7,7 +7,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, type RefObject } from 'react';
 import type { DoctorView } from '../../../../shared/api/scheduling';
 import type { ColumnModel } from './TimeColumn';
-import { hhmm } from './time';
+import { useClock } from '../../stores/clinic-format';
 import { statusLabel } from './status';
 
 interface Props {
@@ -36,6 +36,7 @@ const Cell = memo(function Cell({
   selectedId: string | null;
   onOpen(id: string): void;
 }) {
+  const clock = useClock();
   if (!column || column.placed.length === 0) {
     return (
       <td className="cweek__cell">
@@ -55,7 +56,7 @@ const Cell = memo(function Cell({
               aria-pressed={a.id === selectedId}
               data-appointment-id={a.id}
             >
-              <span className="chip__time">{hhmm(start)}</span> {a.patientName}
+              <span className="chip__time">{clock(start)}</span> {a.patientName}
               <span className="visually-hidden">, {statusLabel(a.status)}</span>
             </button>
           </li>

@@ -2,7 +2,7 @@
 import type { CalendarView } from '../../stores/schedule-store';
 import { rangeOf } from '../../stores/schedule-store';
 import { addDaysToDate } from '../../../../shared/scheduling';
-import { longDate, shortDate } from './time';
+import { useClinicFormat } from '../../stores/clinic-format';
 
 interface Props {
   view: CalendarView;
@@ -12,6 +12,7 @@ interface Props {
 }
 
 export function DateNavigator({ view, date, today, onDate }: Props) {
+  const { longDate, shortDate } = useClinicFormat();
   const step = view === 'day' ? 1 : 7;
   const unit = view === 'day' ? 'day' : 'week';
   const range = rangeOf(view, date);

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { SelectField } from '../../components/SelectField';
 import { useSchedule } from '../../stores/schedule-store';
 import { ownDoctor } from './permissions';
-import { longDate, timeOf } from './time';
+import { clockTimeOf, longDate } from './time';
 import { useDayList } from './useDayList';
 import { StatusPill } from './StatusPill';
 import { holds } from '../../../../shared/auth/capabilities';
@@ -56,7 +56,7 @@ export function DoctorQueue({ session, today }: Props) {
             const next = a.status === 'checked_in' ? 'in_progress' : 'completed';
             return (
               <li key={a.id} className="queue__item">
-                <span className="queue__time">{timeOf(Date.parse(a.scheduledAt), tz)}</span>
+                <span className="queue__time">{clockTimeOf(Date.parse(a.scheduledAt), tz)}</span>
                 <span className="queue__name">{a.patientName}</span>
                 <StatusPill status={a.status} />
                 <button

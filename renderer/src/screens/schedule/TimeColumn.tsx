@@ -6,7 +6,7 @@ import { memo, useCallback, type DragEvent } from 'react';
 import type { Placed, Span } from './layout';
 import { AppointmentBlock } from './AppointmentBlock';
 import { appointmentNavKey, slotNavKey } from './grid-nav';
-import { hhmm } from './time';
+import { useClock } from '../../stores/clinic-format';
 
 export interface ColumnModel {
   key: string;
@@ -42,6 +42,7 @@ export const TimeColumn = memo(function TimeColumn({
   onOpen,
   onDropAppointment,
 }: Props) {
+  const clock = useClock();
   const { doctorId, date, slotMinutes } = column;
   const onDrop = useCallback(
     (e: DragEvent<HTMLDivElement>) => {
@@ -85,11 +86,11 @@ export const TimeColumn = memo(function TimeColumn({
             className="tcol__slot"
             style={{ top: (t - hours.start) * pxPerMinute, height: slotMinutes * pxPerMinute }}
             onClick={() => onSlot(doctorId, date, t)}
-            aria-label={`Book ${hhmm(t)} with ${column.doctorName}, ${column.label}`}
+            aria-label={`Book ${clock(t)} with ${column.doctorName}, ${column.label}`}
             tabIndex={nav === focusKey ? 0 : -1}
             data-nav={nav}
           >
-            <span aria-hidden="true">+ Book {hhmm(t)}</span>
+            <span aria-hidden="true">+ Book {clock(t)}</span>
           </button>
         );
       })}

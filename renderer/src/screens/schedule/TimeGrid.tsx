@@ -8,7 +8,7 @@ import type { ColumnModel } from './TimeColumn';
 import { TimeColumn } from './TimeColumn';
 import { currentItem, isNavKey, locate, move, navColumns } from './grid-nav';
 import type { Span } from './layout';
-import { hhmm } from './time';
+import { useClock } from '../../stores/clinic-format';
 
 export const PX_PER_MINUTE = 1.6;
 
@@ -31,6 +31,7 @@ const navOf = (el: EventTarget | null): string | null =>
 export function TimeGrid(props: Props) {
   const { columns, hours, header, selectedId, revealKey, onSlot, onOpen, onMove } = props;
   const hintId = useId();
+  const clock = useClock();
   const ref = useRef<HTMLDivElement>(null);
   const grid = useMemo(() => navColumns(columns), [columns]);
   const [active, setActive] = useState<string | null>(null);
@@ -92,7 +93,7 @@ export function TimeGrid(props: Props) {
       <div className="tgrid__gutter" style={{ height: (hours.end - hours.start) * PX_PER_MINUTE }}>
         {hourMarks.map((m) => (
           <span key={m} className="tgrid__hour" style={{ top: (m - hours.start) * PX_PER_MINUTE }}>
-            {hhmm(m)}
+            {clock(m)}
           </span>
         ))}
       </div>

@@ -5,7 +5,7 @@ import type { SessionInfo } from '../../../../shared/api/session';
 import { api } from '../../api/client';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { longDate, timeOf } from './time';
+import { clockTimeOf, longDate } from './time';
 import { useDayList } from './useDayList';
 import { StatusPill } from './StatusPill';
 
@@ -19,7 +19,7 @@ export function TodayList({ session, today }: Props) {
   const tz = session.tenant.timeZone;
   const live = items?.filter((a) => a.status !== 'cancelled') ?? [];
   const columns: Column<AppointmentView>[] = [
-    { header: 'Time', cell: (a) => timeOf(Date.parse(a.scheduledAt), tz) },
+    { header: 'Time', cell: (a) => clockTimeOf(Date.parse(a.scheduledAt), tz) },
     { header: 'Patient', rowHeader: true, cell: (a) => a.patientName },
     { header: 'Doctor', cell: (a) => a.doctorName },
     {

@@ -7,6 +7,8 @@ import {
   zoneOffsetMs,
   zonedToUtc,
 } from '../../../../shared/scheduling';
+import { formatTime } from '../../../../shared/format';
+import { clinicFormat, clinicLocale } from '../../stores/clinic-format';
 
 // Zone offsets only change on quarter-hour boundaries in every real zone, so
 // one Intl lookup per quarter hour serves every appointment starting in it:
@@ -39,14 +41,14 @@ export function localParts(instant: number, timeZone: string): { date: string; m
 export const localMinutes = (instant: number, timeZone: string): number =>
   localParts(instant, timeZone).minutes;
 
-/** 'HH:MM' for minutes past midnight. */
+/** 'HH:MM' for minutes past midnight: a value for the core (shown through useClock). */
 export function hhmm(minutes: number): string {
   const h = Math.floor(minutes / 60) % 24;
   const m = minutes % 60;
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
 }
 
-/** 'HH:MM' of an instant in the clinic's zone. */
+/** 'HH:MM' of an instant in the clinic's zone: a value (shown through clockTimeOf). */
 export const timeOf = (instant: number, timeZone: string): string =>
   utcToZoned(instant, timeZone).time;
 
@@ -54,20 +56,11 @@ export const timeOf = (instant: number, timeZone: string): string =>
 export const isoOf = (date: string, time: string, timeZone: string): string =>
   new Date(zonedToUtc(date, time, timeZone)).toISOString();
 
-const weekdayFormat = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  timeZone: 'UTC',
-});
-const longFormat = new Intl.DateTimeFormat(undefined, {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+/** An instant's clinic wall-clock time as the clinic writes it: '14:30' or '2:30 PM'. */
+export const clockTimeOf = (instant: number, timeZone: string): string =>
+  formatTime(instant, { ...clinicLocale(), timeZone });
 
-/** A local date as 'Mon 3 Mar' (the date is a calendar date, so read it as UTC). */
-export const shortDate = (date: string): string => weekdayFormat.format(Date.parse(date));
-export const longDate = (date: string): string => longFormat.format(Date.parse(date));
+/** A local date as 'Wed 02/12' in the clinic's date format (for calendar columns). */
+export const shortDate = (date: string): string => clinicFormat(clinicLocale()).shortDate(date);
+/** A local date as 'Wednesday 02/12/2026'. */
+export const longDate = (date: string): string => clinicFormat(clinicLocale()).longDate(date);

@@ -20,7 +20,8 @@ import {
 
 const NONE: Placed[] = [];
 import type { ColumnModel } from './TimeColumn';
-import { localMinutes, shortDate } from './time';
+import { localMinutes } from './time';
+import { useClinicFormat } from '../../stores/clinic-format';
 
 export function datesOf(range: DateRange): string[] {
   const out: string[] = [];
@@ -41,6 +42,8 @@ interface Input {
 
 export function useCalendarModel(input: Input): { columns: ColumnModel[]; hours: Span } {
   const { range, doctors, appointments, workingHours, timeZone, now, withSlots } = input;
+  // Column headings follow the clinic's date format (and change with it).
+  const format = useClinicFormat();
   const placedBy = useMemo(() => {
     const out = new Map<string, Placed[]>();
     for (const [key, list] of groupByColumn(appointments, timeZone))
@@ -63,7 +66,7 @@ export function useCalendarModel(input: Input): { columns: ColumnModel[]; hours:
           doctorId: doctor.id,
           doctorName: doctor.displayName,
           date,
-          label: shortDate(date),
+          label: format.shortDate(date),
           placed,
           working,
           slots: withSlots ? freeSlotStarts(working, placed, slotMinutes, notBefore) : [],
@@ -76,5 +79,5 @@ export function useCalendarModel(input: Input): { columns: ColumnModel[]; hours:
       columns.flatMap((c) => c.placed),
     );
     return { columns, hours };
-  }, [range, doctors, placedBy, workingHours, timeZone, now, withSlots]);
+  }, [range, doctors, placedBy, workingHours, timeZone, now, withSlots, format]);
 }

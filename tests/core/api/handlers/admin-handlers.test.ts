@@ -156,6 +156,12 @@ describe('admin channels', () => {
     ).toEqual({
       ok: true,
       value: {
+        name: 'Harbour Clinic',
+        timeZone: 'America/New_York',
+        currency: 'USD',
+        dateFormat: 'YYYY-MM-DD',
+        timeFormat: '24h',
+        phone: null,
         idleLockMinutes: 12,
         icalIncludePatientNames: true,
         address: null,
