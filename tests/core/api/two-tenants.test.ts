@@ -298,6 +298,15 @@ const probes: { [N in ChannelName]: Probe<N> } = {
   'patients.merge': {
     skip: 'landed in the same merge as this sweep; not yet probed here (its own tests check the clinic scope)',
   },
+  // 'none' leaves the patient as they are, so the sweep's other calls still open them.
+  'patients.setSensitivity': {
+    names: (c) => ({ patientId: c.patientId, sensitivity: 'none' }),
+  },
+  'patients.access': { names: (c) => ({ patientId: c.patientId }) },
+  'patients.breakGlass': {
+    names: (c) => ({ patientId: c.patientId, reason: 'Covering a colleague' }),
+  },
+  'patients.breakGlassLog': { finds: () => ({}) },
 };
 
 const ROLES: { role: StaffRole; as: Role; permissions: readonly Permission[] }[] = [
