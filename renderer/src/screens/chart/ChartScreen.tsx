@@ -7,6 +7,7 @@ import type { ScreenProps } from '../../app/screen-definition';
 import { Segmented } from '../../components/Segmented';
 import { useNav } from '../../stores/nav-store';
 import { SensitiveGate } from '../patients/SensitiveGate';
+import { SensitivityControl } from '../patients/SensitivityControl';
 import '../../styles/chart.css';
 import { ChartActions } from './ChartActions';
 import { ChartHeader } from './ChartHeader';
@@ -28,7 +29,7 @@ export function ChartScreen({ view, session }: ScreenProps<ChartView>) {
   // A sensitive patient's chart opens after a reason; Cancel goes back to the day's list.
   return (
     <SensitiveGate key={patientId} patientId={patientId} onCancel={() => go(chartRoute.href())}>
-      {(access) => (
+      {(access, refresh) => (
         <div className="screen chart">
           <ChartHeader
             patientId={patientId}
@@ -38,6 +39,13 @@ export function ChartScreen({ view, session }: ScreenProps<ChartView>) {
           />
           {view.kind !== 'visit' && holds(session.capabilities, 'records.read_content') && (
             <ChartActions patientId={patientId} />
+          )}
+          {view.kind !== 'visit' && holds(session.capabilities, 'patients.set_sensitivity') && (
+            <SensitivityControl
+              patientId={patientId}
+              sensitivity={access.sensitivity}
+              onChanged={refresh}
+            />
           )}
           {view.kind !== 'visit' && holds(session.capabilities, 'messages.use') && (
             <PatientMessages patientId={patientId} timeZone={session.tenant.timeZone} />

@@ -1,9 +1,10 @@
 // "Break the glass": a modal dialog asking why a sensitive patient is being
-// opened. A native modal <dialog> keeps focus inside it (the page behind is
-// inert), is labelled by its heading, and Escape cancels like the Cancel
-// button. The reason goes to the core, which audits it and opens the patient
+// opened. A native modal <dialog> makes the page behind it inert, is labelled
+// by its heading, and Escape cancels like the Cancel button; Tab and
+// Shift+Tab cycle within it (the browser would otherwise move on to its own
+// address bar). The reason goes to the core, which audits it and opens the patient
 // for the rest of this session.
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { BREAK_GLASS_REASON_MIN } from '../../../../shared/api/sensitive-patients';
 import type { Sensitivity } from '../../../../shared/domain/enums';
 import { api } from '../../api/client';
@@ -33,6 +34,23 @@ export function BreakGlassDialog({ patientId, sensitivity, onOpened, onCancel }:
     return () => dialog?.close();
   }, []);
 
+  const trapTab = (e: KeyboardEvent<HTMLDialogElement>) => {
+    if (e.key !== 'Tab' || !ref.current) return;
+    const focusable = [
+      ...ref.current.querySelectorAll<HTMLElement>('textarea, button:not([disabled]), a[href]'),
+    ];
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (!first || !last) return;
+    if (e.shiftKey && document.activeElement === first) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (reason.trim().length < BREAK_GLASS_REASON_MIN) {
@@ -49,6 +67,7 @@ export function BreakGlassDialog({ patientId, sensitivity, onOpened, onCancel }:
       className="dialog break-glass"
       aria-labelledby={titleId}
       aria-describedby={textId}
+      onKeyDown={trapTab}
       onCancel={(e) => {
         // Escape: leave the patient closed and go back, as Cancel does.
         e.preventDefault();

@@ -12,7 +12,8 @@ interface Props {
   patientId: string;
   /** Where Cancel (or Escape) in the dialog goes: back to the list. */
   onCancel(): void;
-  children(access: PatientAccess): ReactNode;
+  /** `refresh` asks again after the flag was changed here. */
+  children(access: PatientAccess, refresh: () => void): ReactNode;
 }
 
 export function SensitiveGate({ patientId, onCancel, children }: Props) {
@@ -35,5 +36,5 @@ export function SensitiveGate({ patientId, onCancel, children }: Props) {
         onCancel={onCancel}
       />
     );
-  return <>{children(value)}</>;
+  return <>{children(value, reload)}</>;
 }

@@ -27,7 +27,7 @@ export function SensitivityControl({ patientId, sensitivity, onChanged }: Props)
     if (res.ok) onChanged();
   };
   return (
-    <section className="sensitivity-control" aria-label="Sensitivity">
+    <section className="sensitivity-control" aria-label="Mark as sensitive">
       <SelectField
         label="Sensitivity"
         value={chosen}
