@@ -213,6 +213,11 @@ describe('marking a patient sensitive', () => {
     });
     expect(first?.patientName).not.toBe('');
     expect(first?.workstationName).not.toBe('');
+    // The audit viewer lists the same entries, pointing here for the (sealed) reason.
+    const viewer = await ok(app, 'audit.search', { filter: { action: 'break_glass' } });
+    expect(viewer.items.map((e) => [e.userName, e.patientId, e.detail])).toEqual(
+      log.items.map((e) => [e.userName, patientId, 'reason in Admin → Sensitive access']),
+    );
     const page = await ok(app, 'patients.breakGlassLog', { limit: 2 });
     expect(page.items).toHaveLength(2);
     expect(page.more).toBe(true);
