@@ -18,6 +18,7 @@ import { AppError } from '../../../shared/errors';
 import type { ClinicStore } from '../clinic/clinic-store';
 import { decryptField, encryptField, type FieldBinding } from '../crypto/field-crypto';
 import type { Repositories } from '../repos/repositories';
+import { survivorOf } from './patient-merge-service';
 import { requireCap, type Session } from './session';
 
 /**
@@ -83,6 +84,11 @@ export class SensitivePatientsService {
     private readonly repos: Repositories,
   ) {}
 
+  /** A merged record's id stands for the record it was merged into, as in patients.get. */
+  private live(tenantId: string, id: string): string {
+    return survivorOf(this.repos, tenantId, id)?.id ?? id;
+  }
+
   /** Admins and doctors mark or clear a patient (one synced column; the write is audited). */
   setSensitivity(
     session: Session,
@@ -104,8 +110,10 @@ export class SensitivePatientsService {
   /** Whether the patient opens without a reason now (metadata only: nothing is read, nothing audited). */
   access(session: Session, r: ChannelInput<'patients.access'>): PatientAccess {
     requireCap(session, 'patients.read');
-    const sensitivity = sensitivityOf(this.store, session.actor.tenantId, r.patientId);
-    return { sensitivity, open: isOpen(session, r.patientId, sensitivity) };
+    const tenantId = session.actor.tenantId;
+    const patientId = this.live(tenantId, r.patientId);
+    const sensitivity = sensitivityOf(this.store, tenantId, patientId);
+    return { sensitivity, open: isOpen(session, patientId, sensitivity) };
   }
 
   /** States the reason: audited (sealed), then the patient is open for the rest of the session. */
@@ -124,17 +132,18 @@ export class SensitivePatientsService {
       throw new AppError('VALIDATION_FAILED', `Check the reason: ${problem}.`, [
         { path: 'reason', message: problem },
       ]);
-    const sensitivity = sensitivityOf(this.store, tenantId, r.patientId);
+    const patientId = this.live(tenantId, r.patientId);
+    const sensitivity = sensitivityOf(this.store, tenantId, patientId);
     if (sensitivity !== 'none') {
-      const sealed = encryptField(this.store.keyring, reasonBinding(tenantId, r.patientId), reason);
+      const sealed = encryptField(this.store.keyring, reasonBinding(tenantId, patientId), reason);
       this.store.audit(
         session.actor,
         'break_glass',
         'patients',
-        r.patientId,
+        patientId,
         `${DETAIL_PREFIX}${sealed.ciphertext} ${sealed.wrappedKey}`,
       );
-      session.breakGlass.add(r.patientId);
+      session.breakGlass.add(patientId);
     }
     return { sensitivity, open: true };
   }

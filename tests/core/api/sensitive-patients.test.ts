@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiRequest, ChannelName } from '../../../shared/api/channels';
 import type { CoreApp } from '../../../electron/core/app/core-app';
+import { patientInput } from '../fixtures';
 import { ADMIN, as, chartClinic, count, DESK, DOCTOR, errorOf, ok } from './chart-app';
 
 let app: CoreApp;
@@ -234,5 +235,26 @@ describe('marking a patient sensitive', () => {
     const before = audits('break_glass');
     await ok(app, 'patients.breakGlass', { patientId, reason: 'just in case' });
     expect(audits('break_glass')).toBe(before);
+  });
+
+  it('a merged record’s id asks for the reason of the record it was merged into', async () => {
+    await as(app, DESK);
+    const dup = await ok(app, 'patients.create', patientInput({ dateOfBirth: '1975-12-03' }));
+    await as(app, ADMIN);
+    await ok(app, 'patients.setSensitivity', { patientId, sensitivity: 'vip' });
+    await ok(app, 'patients.merge', {
+      survivorId: patientId,
+      retiredId: dup.id,
+      takeFromRetired: [],
+    });
+    await as(app, DESK);
+    expect(await ok(app, 'patients.access', { patientId: dup.id })).toEqual({
+      sensitivity: 'vip',
+      open: false,
+    });
+    expect((await errorOf(app, 'patients.get', { id: dup.id })).code).toBe('REASON_REQUIRED');
+    await ok(app, 'patients.breakGlass', { patientId: dup.id, reason: REASON });
+    expect((await ok(app, 'patients.get', { id: dup.id })).id).toBe(patientId);
+    expect((await ok(app, 'patients.get', { id: patientId })).sensitivity).toBe('vip');
   });
 });
