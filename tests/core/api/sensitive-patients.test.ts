@@ -257,4 +257,22 @@ describe('marking a patient sensitive', () => {
     expect((await ok(app, 'patients.get', { id: dup.id })).id).toBe(patientId);
     expect((await ok(app, 'patients.get', { id: patientId })).sensitivity).toBe('vip');
   });
+
+  it('a merge keeps the retired record’s mark on the record that survives', async () => {
+    await as(app, DESK);
+    const marked = await ok(app, 'patients.create', patientInput({ familyName: 'Marked' }));
+    const plain = await ok(app, 'patients.create', patientInput({ familyName: 'Plain' }));
+    await as(app, ADMIN);
+    await ok(app, 'patients.setSensitivity', { patientId: marked.id, sensitivity: 'protected' });
+    await ok(app, 'patients.merge', {
+      survivorId: plain.id,
+      retiredId: marked.id,
+      takeFromRetired: [],
+    });
+    await as(app, DESK);
+    expect(await ok(app, 'patients.access', { patientId: plain.id })).toEqual({
+      sensitivity: 'protected',
+      open: false,
+    });
+  });
 });
