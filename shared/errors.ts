@@ -25,6 +25,8 @@ export const errorCodes = [
   'THROTTLED',
   'PASSWORD_CHANGE_REQUIRED',
   'DISK_FULL',
+  /** A sensitive patient: state a reason (patients.breakGlass) before opening their chart. */
+  'REASON_REQUIRED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

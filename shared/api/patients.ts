@@ -14,6 +14,8 @@ export const PatientInput = Patient.omit({
   medicalRecordNumber: true,
   userId: true,
   mergedInto: true,
+  // Set only through patients.setSensitivity (admins and doctors), never by the registration form.
+  sensitivity: true,
 }).strict();
 export type PatientInput = z.infer<typeof PatientInput>;
 

@@ -28,6 +28,8 @@ export const RoleCapability = z.enum([
   'billing.read',
   'billing.write',
   'admin.access',
+  /** Mark a patient sensitive (staff, VIP, protected) or clear it: admins and doctors. */
+  'patients.set_sensitivity',
 ]);
 export type RoleCapability = z.infer<typeof RoleCapability>;
 
@@ -46,9 +48,22 @@ const staff: readonly Capability[] = [
 export function roleCapabilities(role: Role): readonly Capability[] {
   switch (role) {
     case 'admin':
-      return [...staff, 'billing.read', 'billing.write', 'records.list', 'admin.access'];
+      return [
+        ...staff,
+        'billing.read',
+        'billing.write',
+        'records.list',
+        'admin.access',
+        'patients.set_sensitivity',
+      ];
     case 'doctor':
-      return [...staff, 'records.list', 'records.read_content', 'records.write'];
+      return [
+        ...staff,
+        'records.list',
+        'records.read_content',
+        'records.write',
+        'patients.set_sensitivity',
+      ];
     case 'front_desk':
       return [...staff, 'billing.read', 'billing.write'];
     case 'patient':

@@ -58,6 +58,8 @@ export const AuditAction = z.enum([
   'restore',
   'overbook',
   'merge',
+  /** Opening a sensitive patient with a stated reason ("break the glass"). */
+  'break_glass',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -75,3 +77,10 @@ export const Permission = z.enum([
   'patients.merge',
 ]);
 export type Permission = z.infer<typeof Permission>;
+
+/**
+ * Why a patient's chart needs a stated reason to open ("break the glass"):
+ * a staff member of the clinic, a VIP, or a protected person. 'none' opens as usual.
+ */
+export const Sensitivity = z.enum(['none', 'staff', 'vip', 'protected']);
+export type Sensitivity = z.infer<typeof Sensitivity>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CalendarDate, Email, Id, NonEmptyText, rowBase } from './primitives';
-import { BloodType, Sex } from './enums';
+import { BloodType, Sensitivity, Sex } from './enums';
 
 export const EmergencyContact = z.object({
   name: NonEmptyText(200),
@@ -28,5 +28,7 @@ export const Patient = z.object({
   insurancePolicyNumber: z.string().trim().max(100),
   /** Set on a retired record when it was merged: the record that survived (migration 008). */
   mergedInto: Id.nullable().default(null),
+  /** Opening this patient asks for a reason when not 'none' (migration 010; set by admins and doctors only). */
+  sensitivity: Sensitivity.default('none'),
 });
 export type Patient = z.infer<typeof Patient>;

@@ -13,7 +13,7 @@ import type { ClinicKeyring } from './clinic-keys';
 
 export interface FieldBinding {
   tenantId: string;
-  table: 'medical_records' | 'messages' | 'record_drafts';
+  table: 'medical_records' | 'messages' | 'record_drafts' | 'audit_logs';
   rowId: string;
 }
 

@@ -190,7 +190,8 @@ export class AuditService {
       deviceId: row.deviceId,
       deviceName: devices.get(row.deviceId) ?? null,
       patientId: this.patientOf(tenantId, row),
-      detail: row.detail,
+      // A break-the-glass reason is sealed: the viewer and its CSV say where to read it instead.
+      detail: row.action === 'break_glass' ? 'reason in Admin → Sensitive access' : row.detail,
     }));
   }
 

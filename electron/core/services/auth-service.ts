@@ -46,6 +46,7 @@ export class AuthService {
       permissions,
       capabilities: new Set(capabilitiesFor(user.role, permissions)),
       actor: { tenantId, userId: user.id, deviceId: this.store.deviceId },
+      breakGlass: new Set(),
     };
   }
 

@@ -22,6 +22,7 @@ import { visitSummaryPdf } from '../documents/visit-summary-pdf';
 import type { Repositories } from '../repos/repositories';
 import { CurrentListsService } from './current-lists-service';
 import { decryptRecord } from './records-service';
+import { requireOpen } from './sensitive-patients-service';
 import { requireCap, type Session } from './session';
 
 type Content = Record<string, unknown>;
@@ -119,6 +120,8 @@ export class ChartExportsService {
     requireCap(session, 'records.read_content');
     const tenantId = session.actor.tenantId;
     const appt = this.repos.appointments.get(tenantId, r.appointmentId);
+    // The summary names the patient even on a day with no records: gated before anything is read.
+    requireOpen(this.store, session, appt.patientId);
     const tz = this.timeZone(tenantId);
     const at = utcToZoned(Date.parse(appt.scheduledAt), tz);
     const rows = this.repos.medicalRecords
@@ -157,6 +160,7 @@ export class ChartExportsService {
     requireCap(session, 'records.read_content');
     const tenantId = session.actor.tenantId;
     const patient = this.repos.patients.get(tenantId, r.patientId);
+    requireOpen(this.store, session, patient.id);
     const rows = this.repos.medicalRecords.list(tenantId, {
       where: 'patientId = ?',
       params: [patient.id],

@@ -24,6 +24,7 @@ import type { Repositories } from '../repos/repositories';
 import type { ClinicStore } from '../clinic/clinic-store';
 import { MessageQueries, type Reader } from './message-queries';
 import { RecordsService } from './records-service';
+import { requireOpen } from './sensitive-patients-service';
 import { requireCap, type Session } from './session';
 
 const NOT_YOURS = 'You are not part of this conversation.';
@@ -258,6 +259,7 @@ export class MessagesService {
     requireCap(session, 'messages.use');
     // A patient of no clinic of this session's (or of another clinic) is not found, not "no messages".
     this.repos.patients.get(session.actor.tenantId, r.patientId);
+    requireOpen(this.store, session, r.patientId);
     const activity = this.q.aboutPatient(this.reader(session), r.patientId, 100);
     return {
       items: this.summaries(

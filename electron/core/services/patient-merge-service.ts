@@ -44,11 +44,15 @@ export class PatientMergeService {
     return this.store.transaction(() => {
       const changes: Partial<Record<MergeField, unknown>> = {};
       for (const field of r.takeFromRetired) changes[field] = retired[field];
-      const merged = this.repos.patients.update(
-        session.actor,
-        survivor.id,
-        changes as Partial<Patient>,
-      );
+      // The retired id opens the survivor from now on: a sensitive mark must not be lost on the way.
+      const keepMark =
+        retired.sensitivity !== 'none' && survivor.sensitivity === 'none'
+          ? { sensitivity: retired.sensitivity }
+          : {};
+      const merged = this.repos.patients.update(session.actor, survivor.id, {
+        ...(changes as Partial<Patient>),
+        ...keepMark,
+      });
       this.store.write(session.actor, {
         kind: 'delete',
         table: 'patients',

@@ -9,6 +9,7 @@ import type { Repositories } from '../repos/repositories';
 import type { ClinicStore } from '../clinic/clinic-store';
 import { survivorOf } from './patient-merge-service';
 import { patientSearchCondition } from './patient-search';
+import { requireOpen } from './sensitive-patients-service';
 import { requireCap, type Session } from './session';
 
 export class PatientsService {
@@ -65,6 +66,7 @@ export class PatientsService {
     const tenantId = session.actor.tenantId;
     const patient = this.repos.patients.find(tenantId, id) ?? survivorOf(this.repos, tenantId, id);
     if (!patient) throw new AppError('NOT_FOUND', 'That record does not exist.');
+    requireOpen(this.store, session, patient.id);
     this.store.audit(session.actor, 'read', 'patients', patient.id);
     return patient;
   }

@@ -21,6 +21,7 @@ import { randomUUID } from 'node:crypto';
 import { decryptField, encryptField } from '../crypto/field-crypto';
 import type { Repositories } from '../repos/repositories';
 import type { ClinicStore } from '../clinic/clinic-store';
+import { requireOpen } from './sensitive-patients-service';
 import { requireCap, type Session } from './session';
 
 type NewRecord = z.input<typeof NewRecordRequest>;
@@ -134,6 +135,7 @@ export class RecordsService {
     requireCap(session, 'patients.read');
     const tenantId = session.actor.tenantId;
     const patient = this.repos.patients.get(tenantId, r.patientId);
+    requireOpen(this.store, session, patient.id);
     this.store.audit(session.actor, 'read', 'patients', patient.id, 'chart');
     const tz = this.repos.tenants.get(tenantId, tenantId).timeZone;
     const lastVisit = this.repos.appointments.list(tenantId, {
@@ -222,6 +224,7 @@ export class RecordsService {
     requireCap(session, 'records.list');
     const tenantId = session.actor.tenantId;
     this.repos.patients.get(tenantId, r.patientId);
+    requireOpen(this.store, session, r.patientId);
     const where = ['patientId = ?'];
     const params: string[] = [r.patientId];
     if (r.types && r.types.length > 0) {
@@ -419,6 +422,7 @@ export class RecordsService {
   ): { content: DraftContent; savedAt: string } | null {
     requireCap(session, 'records.write');
     const key = this.draftKey(session, r);
+    requireOpen(this.store, session, r.patientId);
     const d = this.store.drafts.find(key);
     if (!d) return null;
     const text = decryptField(
@@ -442,6 +446,8 @@ export function decryptRecord(
   rec: MedicalRecord,
   session: Session | null,
 ): RecordContent {
+  // Every decryption for a session (records, current lists, documents, exports) passes here.
+  if (session) requireOpen(store, session, rec.patientId);
   const text = decryptField(
     store.keyring,
     { tenantId, table: 'medical_records', rowId: rec.id },

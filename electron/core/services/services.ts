@@ -16,6 +16,7 @@ import { PatientDuplicatesService } from './patient-duplicates';
 import { PatientMergeService } from './patient-merge-service';
 import { RecordsService } from './records-service';
 import { ScheduleService } from './schedule-service';
+import { SensitivePatientsService } from './sensitive-patients-service';
 import { UsersService } from './users-service';
 
 export const servicesFor = (store: ClinicStore, repos: Repositories = repositories(store)) => ({
@@ -34,5 +35,6 @@ export const servicesFor = (store: ClinicStore, repos: Repositories = repositori
   schedule: new ScheduleService(store, repos),
   clinicSettings: new ClinicSettingsService(repos),
   audit: new AuditService(store, repos),
+  sensitivePatients: new SensitivePatientsService(store, repos),
 });
 export type Services = ReturnType<typeof servicesFor>;

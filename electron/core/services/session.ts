@@ -9,6 +9,12 @@ export interface Session {
   readonly permissions: readonly Permission[];
   readonly capabilities: ReadonlySet<Capability>;
   readonly actor: Actor;
+  /**
+   * Sensitive patients this session stated a reason for (patients.breakGlass):
+   * open until the session ends. Never stored; logging out drops the session,
+   * and locking clears it, so unlocking asks again.
+   */
+  readonly breakGlass: Set<string>;
 }
 
 export const requireCap = (session: Session, cap: Capability): void =>

@@ -96,7 +96,7 @@ export class SessionService {
 
   lock(): { ok: true } {
     if (!this.ws.session) throw new AppError('UNAUTHENTICATED', 'Please log in.');
-    this.ws.locked = true;
+    this.ws.lock();
     return { ok: true };
   }
 

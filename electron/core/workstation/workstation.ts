@@ -93,7 +93,13 @@ export class Workstation {
     if (this.locked) return;
     const tenantId = session.actor.tenantId;
     const idleMs = services.repos.tenants.get(tenantId, tenantId).idleLockMinutes * 60_000;
-    if (this.now() - this.lastActivity >= idleMs) this.locked = true;
+    if (this.now() - this.lastActivity >= idleMs) this.lock();
+  }
+
+  /** Locks the session; reasons given for sensitive patients are asked again after unlocking. */
+  lock(): void {
+    this.locked = true;
+    this.session?.breakGlass.clear();
   }
 
   /** The user did something: postpones the idle lock (refused once it has locked). */

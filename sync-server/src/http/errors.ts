@@ -41,6 +41,7 @@ export function statusOf(code: ErrorCode): number {
     case 'THROTTLED':
       return 429;
     case 'PASSWORD_CHANGE_REQUIRED':
+    case 'REASON_REQUIRED':
       return 403;
     case 'INTERNAL':
       return 500;

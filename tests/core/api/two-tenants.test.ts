@@ -285,6 +285,15 @@ const probes: { [N in ChannelName]: Probe<N> } = {
     names: (c) => ({ survivorId: c.patientId, retiredId: c.duplicatePatientId }),
     once: true,
   },
+  // 'none' leaves the patient as they are, so the sweep's other calls still open them.
+  'patients.setSensitivity': {
+    names: (c) => ({ patientId: c.patientId, sensitivity: 'none' }),
+  },
+  'patients.access': { names: (c) => ({ patientId: c.patientId }) },
+  'patients.breakGlass': {
+    names: (c) => ({ patientId: c.patientId, reason: 'Covering a colleague' }),
+  },
+  'patients.breakGlassLog': { finds: () => ({}) },
 };
 
 const ROLES: { role: StaffRole; as: Role; permissions: readonly Permission[] }[] = [

@@ -211,7 +211,11 @@ const editable: Record<EntityTable, (n: number) => [string, unknown]> = {
   users: (n) => ['displayName', `Staff ${n}`],
   devices: (n) => ['name', `Workstation ${n}`],
   doctors: (n) => ['experienceYears', n % 50],
-  patients: (n) => ['phone', `0${n}`],
+  // Half the patient edits set the sensitive flag (migration 010): per-cell LWW beside phone edits.
+  patients: (n) =>
+    n % 2
+      ? ['phone', `0${n}`]
+      : ['sensitivity', (['none', 'staff', 'vip', 'protected'] as const)[(n / 2) % 4]],
   admins: (n) => [
     'permissions',
     n % 2

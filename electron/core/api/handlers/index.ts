@@ -13,6 +13,7 @@ import { syncHandlers } from './sync-handlers';
 import { messagesHandlers } from './messages-handlers';
 import { chartExportsHandlers } from './chart-exports-handlers';
 import { workstationsHandlers } from './workstations-handlers';
+import { sensitivePatientsHandlers } from './sensitive-patients-handlers';
 
 export const handlers: HandlerMap = {
   ...sessionHandlers,
@@ -27,4 +28,5 @@ export const handlers: HandlerMap = {
   ...billingHandlers,
   ...chartExportsHandlers,
   ...workstationsHandlers,
+  ...sensitivePatientsHandlers,
 };

@@ -10,6 +10,7 @@ import { migration006 } from './006-billing';
 import { migration007 } from './007-invoice-money';
 import { migration008 } from './008-patient-merge';
 import { migration009 } from './009-clinic-profile';
+import { migration010 } from './010-patient-sensitivity';
 
 export const migrations: readonly Migration[] = [
   migration001,
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];
 
 /** The highest version (versions are consecutive from 1; tests/core/store/migrations.test.ts checks). */

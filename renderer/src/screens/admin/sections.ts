@@ -13,6 +13,7 @@ import { StaffPanel } from './StaffPanel';
 import { SyncPanel } from './SyncPanel';
 import { PriceListPanel } from './PriceListPanel';
 import { DuplicatesPanel } from './DuplicatesPanel';
+import { BreakGlassPanel } from './BreakGlassPanel';
 
 export interface AdminSection {
   id: string;
@@ -27,6 +28,7 @@ export const adminSections: readonly AdminSection[] = [
   { id: 'sync', label: 'Sync', Panel: SyncPanel },
   { id: 'prices', label: 'Price list', requires: 'billing.read', Panel: PriceListPanel },
   { id: 'audit', label: 'Audit log', requires: 'audit.read', Panel: AuditPanel },
+  { id: 'sensitive', label: 'Sensitive access', requires: 'audit.read', Panel: BreakGlassPanel },
   { id: 'backups', label: 'Backups', requires: 'backup.run', Panel: BackupsPanel },
   { id: 'duplicates', label: 'Duplicates', requires: 'patients.merge', Panel: DuplicatesPanel },
 ];

@@ -5,6 +5,8 @@ import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatInstant, sexLabel } from '../../lib/format';
 import { useLoaded } from '../../lib/useLoaded';
+import type { Sensitivity } from '../../../../shared/domain/enums';
+import { SensitiveBadge } from '../patients/SensitiveBadge';
 import { allergyLine } from './chart-model';
 import { chartRoute } from './route';
 
@@ -12,9 +14,10 @@ interface Props {
   patientId: string;
   version: number;
   timeZone: string;
+  sensitivity: Sensitivity;
 }
 
-export function ChartHeader({ patientId, version, timeZone }: Props) {
+export function ChartHeader({ patientId, version, timeZone, sensitivity }: Props) {
   const summary = useLoaded(`${patientId}:${version}`, () => api('chart.summary', { patientId }));
   const s = summary.value;
   return (
@@ -27,6 +30,7 @@ export function ChartHeader({ patientId, version, timeZone }: Props) {
         <>
           <h1 className="chart-header__name" tabIndex={-1}>
             {s.name}
+            <SensitiveBadge sensitivity={sensitivity} />
           </h1>
           <dl className="chart-header__facts">
             <dt>Age and sex</dt>

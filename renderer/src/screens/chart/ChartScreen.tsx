@@ -6,6 +6,8 @@ import { holds } from '../../../../shared/auth/capabilities';
 import type { ScreenProps } from '../../app/screen-definition';
 import { Segmented } from '../../components/Segmented';
 import { useNav } from '../../stores/nav-store';
+import { SensitiveGate } from '../patients/SensitiveGate';
+import { SensitivityControl } from '../patients/SensitivityControl';
 import '../../styles/chart.css';
 import { ChartActions } from './ChartActions';
 import { ChartHeader } from './ChartHeader';
@@ -24,49 +26,66 @@ export function ChartScreen({ view, session }: ScreenProps<ChartView>) {
   const go = useNav((s) => s.go);
   if (view.kind === 'day') return <DayView session={session} />;
   const { patientId } = view;
+  // A sensitive patient's chart opens after a reason; Cancel goes back to the day's list.
   return (
-    <div className="screen chart">
-      <ChartHeader patientId={patientId} version={version} timeZone={session.tenant.timeZone} />
-      {view.kind !== 'visit' && holds(session.capabilities, 'records.read_content') && (
-        <ChartActions patientId={patientId} />
-      )}
-      {view.kind !== 'visit' && holds(session.capabilities, 'messages.use') && (
-        <PatientMessages patientId={patientId} timeZone={session.tenant.timeZone} />
-      )}
-      {view.kind === 'visit' ? (
-        <VisitNote
-          session={session}
-          patientId={patientId}
-          appointmentId={view.appointmentId}
-          onSaved={changed}
-        />
-      ) : (
-        <>
-          <Segmented<ChartTab>
-            label="Chart sections"
-            segments={chartTabs.map((t) => ({ value: t, label: tabLabels[t] }))}
-            value={view.tab}
-            onChange={(tab) => go(chartRoute.href({ kind: 'chart', patientId, tab }))}
+    <SensitiveGate key={patientId} patientId={patientId} onCancel={() => go(chartRoute.href())}>
+      {(access, refresh) => (
+        <div className="screen chart">
+          <ChartHeader
+            patientId={patientId}
+            version={version}
+            timeZone={session.tenant.timeZone}
+            sensitivity={access.sensitivity}
           />
-          {view.tab === 'timeline' ? (
-            <Timeline
-              session={session}
+          {view.kind !== 'visit' && holds(session.capabilities, 'records.read_content') && (
+            <ChartActions patientId={patientId} />
+          )}
+          {view.kind !== 'visit' && holds(session.capabilities, 'patients.set_sensitivity') && (
+            <SensitivityControl
               patientId={patientId}
-              version={version}
-              onChanged={changed}
-            />
-          ) : (
-            <SectionPanel
-              key={view.tab}
-              session={session}
-              patientId={patientId}
-              type={view.tab}
-              version={version}
-              onChanged={changed}
+              sensitivity={access.sensitivity}
+              onChanged={refresh}
             />
           )}
-        </>
+          {view.kind !== 'visit' && holds(session.capabilities, 'messages.use') && (
+            <PatientMessages patientId={patientId} timeZone={session.tenant.timeZone} />
+          )}
+          {view.kind === 'visit' ? (
+            <VisitNote
+              session={session}
+              patientId={patientId}
+              appointmentId={view.appointmentId}
+              onSaved={changed}
+            />
+          ) : (
+            <>
+              <Segmented<ChartTab>
+                label="Chart sections"
+                segments={chartTabs.map((t) => ({ value: t, label: tabLabels[t] }))}
+                value={view.tab}
+                onChange={(tab) => go(chartRoute.href({ kind: 'chart', patientId, tab }))}
+              />
+              {view.tab === 'timeline' ? (
+                <Timeline
+                  session={session}
+                  patientId={patientId}
+                  version={version}
+                  onChanged={changed}
+                />
+              ) : (
+                <SectionPanel
+                  key={view.tab}
+                  session={session}
+                  patientId={patientId}
+                  type={view.tab}
+                  version={version}
+                  onChanged={changed}
+                />
+              )}
+            </>
+          )}
+        </div>
       )}
-    </div>
+    </SensitiveGate>
   );
 }

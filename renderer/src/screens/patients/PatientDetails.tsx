@@ -9,15 +9,20 @@ import { useSession } from '../../stores/session-store';
 import { adminRoute } from '../admin/route';
 import { patientsRoute } from './route';
 import { PatientBalance } from './PatientBalance';
+import { SensitiveBadge } from './SensitiveBadge';
+import { SensitivityControl } from './SensitivityControl';
 
 const orDash = (s: string) => (s.trim() === '' ? '—' : s);
 
-export function PatientDetails({ patient }: { patient: Patient }) {
+export function PatientDetails({ patient, onChanged }: { patient: Patient; onChanged(): void }) {
   const go = useNav((s) => s.go);
   const notice = usePatients((s) => s.notice);
   // An accounting of disclosures: admins who read the audit log see who opened this patient.
   const canAudit = useSession((s) =>
     s.session ? holds(s.session.capabilities, 'audit.read') : false,
+  );
+  const marksSensitive = useSession((s) =>
+    s.session ? holds(s.session.capabilities, 'patients.set_sensitivity') : false,
   );
   const seesMoney = useSession((s) =>
     s.session ? holds(s.session.capabilities, 'billing.read') : false,
@@ -49,6 +54,7 @@ export function PatientDetails({ patient }: { patient: Patient }) {
       )}
       <ScreenHeading level={2} id="patient-details-title">
         {patient.givenName} {patient.familyName}
+        <SensitiveBadge sensitivity={patient.sensitivity} />
       </ScreenHeading>
       <p className="mrn">Medical record number {patient.medicalRecordNumber}</p>
       <dl className="details-list">
@@ -60,6 +66,13 @@ export function PatientDetails({ patient }: { patient: Patient }) {
         ))}
         {seesMoney && <PatientBalance patientId={patient.id} />}
       </dl>
+      {marksSensitive && (
+        <SensitivityControl
+          patientId={patient.id}
+          sensitivity={patient.sensitivity}
+          onChanged={onChanged}
+        />
+      )}
       <div className="button-row">
         <button
           type="button"

@@ -1,12 +1,14 @@
 // The right-hand pane of the Patients screen, by view: nothing chosen yet,
 // a new registration, one patient's details, or the edit form.
+import { useNav } from '../../stores/nav-store';
 import { PatientDetails } from './PatientDetails';
 import { PatientForm } from './PatientForm';
-import type { PatientsView } from './route';
+import { patientsRoute, type PatientsView } from './route';
+import { SensitiveGate } from './SensitiveGate';
 import { usePatient } from './usePatient';
 
 function Loaded({ id, edit }: { id: string; edit: boolean }) {
-  const { value: patient, failure } = usePatient(id);
+  const { value: patient, failure, reload } = usePatient(id);
   if (failure) {
     return (
       <p className="alert alert--error" role="alert">
@@ -19,7 +21,17 @@ function Loaded({ id, edit }: { id: string; edit: boolean }) {
   return edit ? (
     <PatientForm key={patient.updatedAt} patient={patient} />
   ) : (
-    <PatientDetails patient={patient} />
+    <PatientDetails patient={patient} onChanged={reload} />
+  );
+}
+
+/** A sensitive patient opens only after a reason is given; Cancel goes back to the list. */
+function Gated({ id, edit }: { id: string; edit: boolean }) {
+  const go = useNav((s) => s.go);
+  return (
+    <SensitiveGate patientId={id} onCancel={() => go(patientsRoute.href())}>
+      {() => <Loaded id={id} edit={edit} />}
+    </SensitiveGate>
   );
 }
 
@@ -34,8 +46,8 @@ export function PatientPane({ view }: { view: PatientsView }) {
     case 'new':
       return <PatientForm />;
     case 'view':
-      return <Loaded key={view.id} id={view.id} edit={false} />;
+      return <Gated key={view.id} id={view.id} edit={false} />;
     case 'edit':
-      return <Loaded key={`${view.id}/edit`} id={view.id} edit />;
+      return <Gated key={`${view.id}/edit`} id={view.id} edit />;
   }
 }

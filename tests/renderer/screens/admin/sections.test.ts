@@ -14,8 +14,14 @@ describe('Admin sections', () => {
     expect(ids(['users.manage'])).toEqual(['Staff', 'Clinic settings', 'Sync', 'Price list']);
   });
 
-  it('the audit log is offered to an administrator who reads it', () => {
-    expect(ids(['audit.read'])).toEqual(['Clinic settings', 'Sync', 'Price list', 'Audit log']);
+  it('the audit log and the sensitive-patient accesses are offered to an administrator who reads it', () => {
+    expect(ids(['audit.read'])).toEqual([
+      'Clinic settings',
+      'Sync',
+      'Price list',
+      'Audit log',
+      'Sensitive access',
+    ]);
   });
 
   it('backups are offered to an administrator who may run them', () => {
@@ -24,6 +30,7 @@ describe('Admin sections', () => {
       'Sync',
       'Price list',
       'Audit log',
+      'Sensitive access',
       'Backups',
     ]);
   });

@@ -76,6 +76,7 @@ describe('the patient form', () => {
       insuranceProvider: 'Zilveren Kruis',
       insurancePolicyNumber: 'ZK-448812',
       mergedInto: null,
+      sensitivity: 'none',
     };
     const values = formFromPatient(patient);
     expect(values['emergencyContact.relationship']).toBe('Husband');

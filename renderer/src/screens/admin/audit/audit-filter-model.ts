@@ -48,6 +48,7 @@ const actionLabels: Record<AuditAction, string> = {
   restore: 'Restored',
   overbook: 'Overbooked',
   merge: 'Merged',
+  break_glass: 'Opened with a reason',
 };
 
 export const auditActionLabel = (a: AuditAction): string => actionLabels[a];
