@@ -44,6 +44,10 @@ describe('parseRoute: a typed address opens its screen and view', () => {
       '#/admin/audit/patient/4b1c',
       { screen: 'admin', view: { section: 'audit', patientId: '4b1c' } },
     ],
+    [
+      '#/admin/staff/hours/d7e1',
+      { screen: 'admin', view: { section: 'staff', patientId: null, hoursOf: 'd7e1' } },
+    ],
     ['#/conflicts', { screen: 'conflicts', view: undefined }],
     // Without the slash, and with a trailing one, as people type them.
     ['#patients/new', { screen: 'patients', view: { kind: 'new' } }],
@@ -84,6 +88,7 @@ describe('formatRoute ∘ parseRoute', () => {
     { screen: 'billing', view: { kind: 'invoice', id: '0f6e1c9a-3b1d-4e0b-9a51-2c3d4e5f6a7b' } },
     { screen: 'admin', view: { section: null, patientId: null } },
     { screen: 'admin', view: { section: 'staff', patientId: null } },
+    { screen: 'admin', view: { section: 'staff', patientId: null, hoursOf: 'd7e1' } },
     {
       screen: 'admin',
       view: { section: 'audit', patientId: '0f6e1c9a-3b1d-4e0b-9a51-2c3d4e5f6a7b' },
