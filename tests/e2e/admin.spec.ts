@@ -76,7 +76,7 @@ test('an administrator sets the idle lock and adds staff who can then log in', a
   await expect(drRow).toContainText('Paediatrics');
   await expect(drRow).toContainText('€85.50');
 
-  // Their hours are edited in the Schedule screen's editor.
+  // Their hours are edited under Admin → Staff (admin-hours-and-forms.spec.ts has the details).
   await drRow.getByRole('button', { name: `Edit hours of ${doctor.name}` }).click();
   await expect(page.getByRole('heading', { name: `Hours · ${doctor.name}` })).toBeVisible();
 

@@ -49,6 +49,11 @@ export interface SchemaForm<F> {
   run: Request['run'];
 }
 
+/** Scrolls where the page can (jsdom, used by the unit tests, has no layout to scroll). */
+function scrollTo(el: HTMLElement, block: ScrollLogicalPosition): void {
+  if (typeof el.scrollIntoView === 'function') el.scrollIntoView({ block });
+}
+
 export function useSchemaForm<F extends object, S extends z.ZodType, R>(
   options: SchemaFormOptions<F, S, R>,
 ): SchemaForm<F> {
@@ -60,10 +65,19 @@ export function useSchemaForm<F extends object, S extends z.ZodType, R>(
   const { edited } = request;
   const id = useId();
 
-  // After a refused attempt, put the cursor on the first field to fix.
+  // After a refused attempt, put the cursor on the first field to fix, with the
+  // form's error summary in view too: the summary is scrolled to first, then the
+  // field (with its label) only as far as needed, so focusing a field further
+  // down does not scroll the summary away when both fit on the screen.
   useEffect(() => {
     if (attempt === 0) return;
-    document.getElementById(id)?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    const root = document.getElementById(id);
+    const summary = root?.querySelector<HTMLElement>('[role="alert"]');
+    const invalid = root?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (summary) scrollTo(summary, 'start');
+    if (!invalid) return;
+    invalid.focus({ preventScroll: true });
+    scrollTo(invalid.closest<HTMLElement>('.field') ?? invalid, 'nearest');
   }, [attempt, id]);
 
   const set = useCallback(

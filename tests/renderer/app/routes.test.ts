@@ -36,12 +36,17 @@ describe('parseRoute: a typed address opens its screen and view', () => {
     ['#/messages', { screen: 'messages', view: { kind: 'inbox' } }],
     ['#/messages/new', { screen: 'messages', view: { kind: 'new' } }],
     ['#/messages/9c1d', { screen: 'messages', view: { kind: 'conversation', id: '9c1d' } }],
-    ['#/billing', { screen: 'billing', view: undefined }],
+    ['#/billing', { screen: 'billing', view: { kind: 'list' } }],
+    ['#/billing/invoice/7e2a', { screen: 'billing', view: { kind: 'invoice', id: '7e2a' } }],
     ['#/admin', { screen: 'admin', view: { section: null, patientId: null } }],
     ['#/admin/audit', { screen: 'admin', view: { section: 'audit', patientId: null } }],
     [
       '#/admin/audit/patient/4b1c',
       { screen: 'admin', view: { section: 'audit', patientId: '4b1c' } },
+    ],
+    [
+      '#/admin/staff/hours/d7e1',
+      { screen: 'admin', view: { section: 'staff', patientId: null, hoursOf: 'd7e1' } },
     ],
     ['#/conflicts', { screen: 'conflicts', view: undefined }],
     // Without the slash, and with a trailing one, as people type them.
@@ -79,9 +84,11 @@ describe('formatRoute ∘ parseRoute', () => {
       screen: 'messages',
       view: { kind: 'conversation', id: '0f6e1c9a-3b1d-4e0b-9a51-2c3d4e5f6a7b' },
     },
-    { screen: 'billing', view: undefined },
+    { screen: 'billing', view: { kind: 'list' } },
+    { screen: 'billing', view: { kind: 'invoice', id: '0f6e1c9a-3b1d-4e0b-9a51-2c3d4e5f6a7b' } },
     { screen: 'admin', view: { section: null, patientId: null } },
     { screen: 'admin', view: { section: 'staff', patientId: null } },
+    { screen: 'admin', view: { section: 'staff', patientId: null, hoursOf: 'd7e1' } },
     {
       screen: 'admin',
       view: { section: 'audit', patientId: '0f6e1c9a-3b1d-4e0b-9a51-2c3d4e5f6a7b' },

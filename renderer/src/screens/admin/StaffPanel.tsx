@@ -11,16 +11,25 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { roleLabel } from '../../lib/format';
 import { useLoaded } from '../../lib/useLoaded';
 import { useRequest } from '../../lib/useRequest';
+import { DoctorHoursPanel } from './DoctorHoursPanel';
 import { NewDoctorForm } from './NewDoctorForm';
 import { NewStaffForm } from './NewStaffForm';
 import { openDoctorHours } from './open-hours';
+import type { AdminView } from './route';
 import { ResetPasswordForm } from './ResetPasswordForm';
 import { staffActionNotice, type StaffAction } from './staff-actions';
 import { StaffTable } from './StaffTable';
 
 type Adding = 'none' | 'front_desk' | 'doctor' | 'admin';
 
-export function StaffPanel({ session }: { session: SessionInfo }) {
+export function StaffPanel({ session, view }: { session: SessionInfo; view: AdminView }) {
+  if (view.hoursOf !== undefined) {
+    return <DoctorHoursPanel key={view.hoursOf} session={session} doctorId={view.hoursOf} />;
+  }
+  return <StaffList session={session} />;
+}
+
+function StaffList({ session }: { session: SessionInfo }) {
   const staff = useLoaded('staff', () => api('users.list', {}));
   const hours = useRequest();
   const account = useRequest();

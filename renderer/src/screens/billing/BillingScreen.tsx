@@ -11,13 +11,24 @@ import { DailyClose } from './DailyClose';
 import { InvoiceList } from './InvoiceList';
 import { InvoiceView } from './InvoiceView';
 import { ReportsView } from './ReportsView';
+import type { BillingView } from './route';
 import { VisitsToInvoice } from './VisitsToInvoice';
 
 type Tab = 'invoices' | 'close' | 'reports';
 
-export function BillingScreen({ session }: ScreenProps<undefined>) {
+export function BillingScreen({ session, view: place }: ScreenProps<BillingView>) {
+  const routed = place.kind === 'invoice' ? place.id : null;
   const [tab, setTab] = useState<Tab>('invoices');
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(routed);
+  // An address naming another invoice (a link from another screen) opens it.
+  const [seen, setSeen] = useState(routed);
+  if (routed !== seen) {
+    setSeen(routed);
+    if (routed !== null) {
+      setTab('invoices');
+      setOpenId(routed);
+    }
+  }
   const isAdmin = holds(session.capabilities, 'admin.access');
   const view = () => {
     switch (tab) {

@@ -1,4 +1,22 @@
-// The Billing screen's address.
-import { singleViewRoute } from '../../app/screen-route';
+// The Billing screen's address: its lists (`#/billing`) and one invoice
+// (`#/billing/invoice/<id>`), which other screens link to (a completed visit's
+// "Create invoice" opens the new draft).
+import { screenRoute } from '../../app/screen-route';
 
-export const billingRoute = singleViewRoute('billing');
+export type BillingView = { kind: 'list' } | { kind: 'invoice'; id: string };
+
+export const billingRoute = screenRoute<'billing', BillingView>('billing', {
+  home: { kind: 'list' },
+  parse([first, id]) {
+    if (first === 'invoice' && id !== undefined) return { kind: 'invoice', id };
+    return undefined;
+  },
+  format(view) {
+    switch (view.kind) {
+      case 'list':
+        return [];
+      case 'invoice':
+        return ['invoice', view.id];
+    }
+  },
+});

@@ -1,8 +1,12 @@
 // One appointment: when, with whom, its status and the changes allowed from
 // it, notes, rescheduling and cancelling. Refusals show the core's message.
+// The patient's name links to their record; a completed visit offers its next
+// step (an invoice at the front desk, the chart for the doctor).
 import type { AppointmentView } from '../../../../shared/api/scheduling';
 import { canTransition, localDateOf } from '../../../../shared/scheduling';
 import { useSchedule } from '../../stores/schedule-store';
+import { useSession } from '../../stores/session-store';
+import { patientsRoute } from '../patients/route';
 import { CancelForm } from './CancelForm';
 import { NotesEditor } from './NotesEditor';
 import { RescheduleForm } from './RescheduleForm';
@@ -10,6 +14,7 @@ import { SidePanel } from './SidePanel';
 import { StatusActions } from './StatusActions';
 import { clockTimeOf, longDate } from './time';
 import { StatusPill } from './StatusPill';
+import { VisitNextStep } from './VisitNextStep';
 
 interface Props {
   id: string;
@@ -18,6 +23,7 @@ interface Props {
 
 export function AppointmentDetails({ id, timeZone }: Props) {
   const appointment = useSchedule((s) => s.appointments.find((a) => a.id === id));
+  const session = useSession((s) => s.session);
   if (!appointment) {
     return (
       <SidePanel title="Appointment">
@@ -29,6 +35,7 @@ export function AppointmentDetails({ id, timeZone }: Props) {
     <SidePanel title={appointment.patientName}>
       <Facts a={appointment} timeZone={timeZone} />
       <StatusActions appointment={appointment} />
+      {session && <VisitNextStep appointment={appointment} session={session} />}
       <NotesEditor key={appointment.updatedAt} appointment={appointment} />
       <div className="details-actions">
         {appointment.status === 'scheduled' && (
@@ -49,6 +56,10 @@ function Facts({ a, timeZone }: { a: AppointmentView; timeZone: string }) {
   const end = start + a.durationMinutes * 60_000;
   return (
     <dl className="details-list appt-facts">
+      <dt>Patient</dt>
+      <dd>
+        <a href={patientsRoute.href({ kind: 'view', id: a.patientId })}>{a.patientName}</a>
+      </dd>
       <dt>When</dt>
       <dd>
         {longDate(localDateOf(start, timeZone))}, {clockTimeOf(start, timeZone)}–

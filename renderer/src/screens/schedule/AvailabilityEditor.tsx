@@ -1,5 +1,8 @@
 // A doctor's hours: weekly sessions, breaks, slot length and dated exceptions,
 // all wall-clock times in the clinic's zone, saved with doctors.updateAvailability.
+// Opened from Admin → Staff (under Admin's heading) and from the Schedule's
+// toolbar (a doctor's own hours). A refusal is summarised just under the
+// heading, and the first field to fix takes the cursor.
 import { Availability, emptyAvailability } from '../../../../shared/domain/availability';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -18,9 +21,20 @@ const sessionLists = [
   { path: 'breaks', title: 'Breaks', noun: 'Break' },
 ] as const;
 
-export function AvailabilityEditor({ doctorId, today }: { doctorId: string; today: string }) {
+interface Props {
+  doctorId: string;
+  today: string;
+  /** Where "Back" leads, and what it says; the Schedule's calendar when left out. */
+  back?: { label: string; onBack(): void };
+}
+
+export function AvailabilityEditor({ doctorId, today, back }: Props) {
   const doctor = useSchedule((s) => s.doctors?.find((d) => d.id === doctorId));
   const openPanel = useSchedule((s) => s.openPanel);
+  const { label: backLabel, onBack } = back ?? {
+    label: 'Back to calendar',
+    onBack: () => openPanel({ kind: 'none' }),
+  };
   const reloadDoctors = useSchedule((s) => s.reloadDoctors);
   const refresh = useSchedule((s) => s.refresh);
   const timeZone = useSession((s) => s.session?.tenant.timeZone ?? 'UTC');
@@ -46,6 +60,7 @@ export function AvailabilityEditor({ doctorId, today }: { doctorId: string; toda
         Hours · {doctor.displayName}
       </ScreenHeading>
       <p className="lead">Times are in the clinic’s time zone ({timeZone}).</p>
+      <ErrorAlert message={form.failure?.message ?? null} />
       <div className="hours-editor__slot">
         <TextField
           label="Slot length (minutes)"
@@ -73,7 +88,6 @@ export function AvailabilityEditor({ doctorId, today }: { doctorId: string; toda
         errors={form.errors}
         onChange={(exceptions) => form.set('exceptions', exceptions)}
       />
-      <ErrorAlert message={form.failure?.message ?? null} />
       <p role="status" className={form.succeeded ? 'alert alert--success' : 'visually-hidden'}>
         {form.succeeded ? 'Hours saved' : ''}
       </p>
@@ -81,8 +95,8 @@ export function AvailabilityEditor({ doctorId, today }: { doctorId: string; toda
         <SubmitButton form={form} type="button">
           Save hours
         </SubmitButton>
-        <button type="button" className="button" onClick={() => openPanel({ kind: 'none' })}>
-          Back to calendar
+        <button type="button" className="button" onClick={onBack}>
+          {backLabel}
         </button>
       </div>
     </section>
