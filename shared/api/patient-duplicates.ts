@@ -64,6 +64,12 @@ export const MergeRequest = z
     path: ['retiredId'],
   });
 
+/** Two different patients, in either order. */
+export const PairRequest = z
+  .object({ aId: Id, bId: Id })
+  .strict()
+  .refine((r) => r.aId !== r.bId, { message: 'Choose two different patients.', path: ['bId'] });
+
 export const patientDuplicateChannels = {
   'patients.likelyDuplicates': channel(
     'patients.likelyDuplicates',
@@ -88,6 +94,20 @@ export const patientDuplicateChannels = {
       pairs: z.array(DuplicatePair),
       changedAfterMerge: z.array(ChangedAfterMerge),
     }),
+    'patients.merge',
+  ),
+  /** "Not the same person": the pair leaves the list on every workstation (after sync). */
+  'patients.dismissDuplicatePair': channel(
+    'patients.dismissDuplicatePair',
+    PairRequest,
+    z.object({ dismissed: z.literal(true) }),
+    'patients.merge',
+  ),
+  /** Undoes "not the same person": the pair is listed again if it still looks alike. */
+  'patients.undismissDuplicatePair': channel(
+    'patients.undismissDuplicatePair',
+    PairRequest,
+    z.object({ undone: z.number().int() }),
     'patients.merge',
   ),
   'patients.merge': channel('patients.merge', MergeRequest, Patient, 'patients.merge'),

@@ -68,6 +68,23 @@ test('registering a likely duplicate: warned before saving, open the existing on
   await warning.getByRole('button', { name: 'Register anyway' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Patient registered' })).toBeVisible();
   expect((await host.api('patients.search', { query: 'Hollis', limit: 10 })).items).toHaveLength(2);
+
+  // The admin sees the pair and marks it "not the same person": it leaves the list, and stays gone.
+  await openDuplicates(page);
+  const pairs = page.getByRole('region', { name: 'Duplicate patients' });
+  await expect(pairs).toContainText('1 likely duplicate pair.');
+  await pairs
+    .getByRole('button', { name: 'Not the same person (Margaret Hollis and Maggie Hollis)' })
+    .or(
+      pairs.getByRole('button', {
+        name: 'Not the same person (Maggie Hollis and Margaret Hollis)',
+      }),
+    )
+    .click();
+  await expect(pairs.getByRole('status')).toContainText('marked as two different people');
+  await expect(pairs).toContainText('No likely duplicates.');
+  await expectAccessible(page, 'duplicates after a dismissal');
+  expect((await host.api('patients.duplicatePairs', {})).total).toBe(0);
 });
 
 test('the same person registered on two workstations offline: listed after sync, merged, gone on both', async ({

@@ -32,6 +32,7 @@ export const EXPORT_TABLES = [
   'refunds',
   'price_items',
   'day_closes',
+  'duplicate_dismissals',
   'audit_logs',
 ] as const satisfies readonly (EntityTable | 'audit_logs')[];
 export type ExportTable = (typeof EXPORT_TABLES)[number];
@@ -82,6 +83,7 @@ function pagesFor(
     refunds: (a) => r.refunds.list(tenantId, q(a)),
     price_items: (a) => r.priceItems.list(tenantId, q(a)),
     day_closes: (a) => r.dayCloses.list(tenantId, q(a)),
+    duplicate_dismissals: (a) => r.duplicateDismissals.list(tenantId, q(a)),
     audit_logs: (a) =>
       store.read
         .prepare(

@@ -22,6 +22,7 @@ export const repositories = (store: ClinicStore) => ({
   refunds: new EntityRepository(store, 'refunds'),
   priceItems: new EntityRepository(store, 'price_items'),
   dayCloses: new EntityRepository(store, 'day_closes'),
+  duplicateDismissals: new EntityRepository(store, 'duplicate_dismissals'),
 });
 export type Repositories = ReturnType<typeof repositories>;
 

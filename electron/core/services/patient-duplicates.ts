@@ -13,6 +13,7 @@ import { MergeField as MergeFieldSchema } from '../../../shared/api/patient-dupl
 import { duplicateReasons, phoneDigits } from '../../../shared/patients/duplicates';
 import type { ClinicStore } from '../clinic/clinic-store';
 import type { Repositories } from '../repos/repositories';
+import { DuplicateDismissalsService, pairKey } from './duplicate-dismissals';
 import { survivorOf } from './patient-merge-service';
 import { requireCap, type Session } from './session';
 
@@ -132,7 +133,8 @@ export class PatientDuplicatesService {
     };
     for (const group of groupBy(byBirth, (p) => p.dateOfBirth)) consider(group);
     for (const group of groupBy(byPhone, (p) => phoneDigits(p.phone))) consider(group);
-    const all = [...found.values()].sort(
+    const dismissed = new DuplicateDismissalsService(this.store, this.repos).dismissedPairs(tenantId);
+    const all = [...found.values()].filter((p) => !dismissed.has(pairKey(p.a.id, p.b.id))).sort(
       (x, y) => y.newest.localeCompare(x.newest) || x.a.id.localeCompare(y.a.id),
     );
     return {

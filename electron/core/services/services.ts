@@ -13,6 +13,7 @@ import { CurrentListsService } from './current-lists-service';
 import { MessagesService } from './messages-service';
 import { PatientsService } from './patients-service';
 import { PatientDuplicatesService } from './patient-duplicates';
+import { DuplicateDismissalsService } from './duplicate-dismissals';
 import { PatientMergeService } from './patient-merge-service';
 import { RecordsService } from './records-service';
 import { ScheduleService } from './schedule-service';
@@ -26,6 +27,7 @@ export const servicesFor = (store: ClinicStore, repos: Repositories = repositori
   patients: new PatientsService(store, repos),
   patientDuplicates: new PatientDuplicatesService(store, repos),
   patientMerge: new PatientMergeService(store, repos),
+  duplicateDismissals: new DuplicateDismissalsService(store, repos),
   records: new RecordsService(store, repos),
   currentLists: new CurrentListsService(store, repos),
   chartExports: new ChartExportsService(store, repos),

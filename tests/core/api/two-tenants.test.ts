@@ -285,6 +285,12 @@ const probes: { [N in ChannelName]: Probe<N> } = {
     names: (c) => ({ survivorId: c.patientId, retiredId: c.duplicatePatientId }),
     once: true,
   },
+  'patients.dismissDuplicatePair': {
+    names: (c) => ({ aId: c.patientId, bId: c.duplicatePatientId }),
+  },
+  'patients.undismissDuplicatePair': {
+    names: (c) => ({ aId: c.patientId, bId: c.duplicatePatientId }),
+  },
   // 'none' leaves the patient as they are, so the sweep's other calls still open them.
   'patients.setSensitivity': {
     names: (c) => ({ patientId: c.patientId, sensitivity: 'none' }),

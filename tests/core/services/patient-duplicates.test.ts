@@ -136,4 +136,58 @@ describe('duplicate patients', () => {
       }),
     ).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
+
+  it('"not the same person" hides a pair, needs patients.merge, is audited and can be undone', () => {
+    const born = { familyName: 'Vasquez-Hale', dateOfBirth: '1990-05-05', phone: '' };
+    const one = w.services.patients.create(w.desk, patientInput({ ...born, givenName: 'Rosa' }));
+    const two = w.services.patients.create(
+      w.desk,
+      patientInput({ ...born, givenName: 'Rosalind' }),
+    );
+    const listed = () =>
+      w.services.patientDuplicates
+        .pairs(w.admin, { limit: 200 })
+        .pairs.some((p) => [p.a.id, p.b.id].includes(one.id) && [p.a.id, p.b.id].includes(two.id));
+    const rows = () =>
+      (
+        writableDb(w.store).prepare('SELECT count(*) AS n FROM duplicate_dismissals').get() as {
+          n: number;
+        }
+      ).n;
+    expect(listed()).toBe(true);
+
+    // Refused: without the permission, or naming a patient this clinic does not have. Nothing written.
+    for (const s of [w.desk, w.doctorSession])
+      expect(() => w.services.duplicateDismissals.dismiss(s, { aId: one.id, bId: two.id })).toThrow(
+        expect.objectContaining({ code: 'FORBIDDEN' }),
+      );
+    expect(() =>
+      w.services.duplicateDismissals.dismiss(w.admin, {
+        aId: one.id,
+        bId: '00000000-0000-4000-8000-000000000000',
+      }),
+    ).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(rows()).toBe(0);
+
+    w.services.duplicateDismissals.dismiss(w.admin, { aId: two.id, bId: one.id });
+    w.services.duplicateDismissals.dismiss(w.admin, { aId: one.id, bId: two.id });
+    expect(listed()).toBe(false);
+    expect(rows()).toBe(1);
+    const audited = writableDb(w.store)
+      .prepare(
+        "SELECT action, userId FROM audit_logs WHERE tableAffected = 'duplicate_dismissals' ORDER BY deviceSeq",
+      )
+      .all();
+    expect(audited).toEqual([{ action: 'create', userId: w.admin.user.id }]);
+
+    expect(w.services.duplicateDismissals.undismiss(w.admin, { aId: one.id, bId: two.id })).toEqual(
+      {
+        undone: 1,
+      },
+    );
+    expect(listed()).toBe(true);
+    expect(() =>
+      w.services.duplicateDismissals.undismiss(w.admin, { aId: one.id, bId: two.id }),
+    ).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  });
 });

@@ -21,6 +21,7 @@
 // inside the writing transaction, so a write that rolls back is not recorded.
 // The oracle folds the template's converged cells and every recorded write:
 // per cell, the write with the highest HLC must be what every replica holds.
+import { pairKey } from '../../../electron/core/services/duplicate-dismissals';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -189,6 +190,7 @@ const createKinds = [
   'message',
   'invoice',
   'record',
+  'dismissal',
   ...billingKinds,
 ] as const;
 /** Messaging: a shared-inbox conversation, replies, read and handled marks. */
@@ -246,6 +248,8 @@ const editable: Record<EntityTable, (n: number) => [string, unknown]> = {
   refunds: (n) => ['reason', `reason ${n}`],
   price_items: (n) => ['price', 100 + n],
   day_closes: (n) => ['note', `note ${n}`],
+  // Never edited by the app (a dismissal is created or tombstoned): an owned column, so a no-op edit.
+  duplicate_dismissals: (n) => ['createdAt', new Date(1_800_000_000_000 + n).toISOString()],
 };
 const tables = Object.keys(editable) as EntityTable[];
 
@@ -353,6 +357,7 @@ const expectedRefusals = {
   'create/void': ['INVALID_TRANSITION'],
   'create/close': money,
   'create/price': ['VALIDATION_FAILED'],
+  'create/dismissal': [],
   'converse/toInbox': [],
   'converse/reply': [],
   'converse/markRead': [],
@@ -611,6 +616,18 @@ function create(r: Replica, op: Extract<Op, { t: 'create' }>): void {
     case 'close':
       b.closeDay(r.desk, { countedCash: op.n, note: '' });
       return;
+    case 'dismissal': {
+      // "Not the same person" for two patients, or (odd n) its undo where this replica holds one.
+      const live = liveIds(r, 'patients');
+      const aId = pickOf(live, op.pick);
+      const bId = pickOf(live, op.pick + 1);
+      if (!aId || !bId || aId === bId) return;
+      const pairs = r.services.duplicateDismissals;
+      const held = pairs.dismissedPairs(r.admin.actor.tenantId).has(pairKey(aId, bId));
+      if (op.n % 2 && held) pairs.undismiss(r.admin, { aId, bId });
+      else pairs.dismiss(r.admin, { aId, bId });
+      return;
+    }
     case 'price':
       b.savePriceItem(r.admin, {
         code: `S${op.n % 7}`,

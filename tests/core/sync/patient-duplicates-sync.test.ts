@@ -115,4 +115,41 @@ describe('duplicate patients registered on two offline workstations', () => {
       [],
     );
   });
+
+  it('"not the same person" leaves the list on both; an offline dismissal survives an undo it had not seen', async () => {
+    const twinA = a.services.patients.create(
+      a.desk,
+      patientInput({ givenName: 'Ines', familyName: 'Okafor', dateOfBirth: '2001-07-14' }),
+    );
+    const twinB = b.patients.create(
+      bDesk,
+      patientInput({ givenName: 'Ines', familyName: 'Okafor', dateOfBirth: '2001-07-14' }),
+    );
+    await syncRound(a.store);
+    await syncRound(bStore);
+    await syncRound(a.store);
+    const pair = [twinA.id, twinB.id].sort();
+    expect(pairIds(a.services, a.admin)).toContainEqual(pair);
+    expect(pairIds(b, bAdmin)).toContainEqual(pair);
+
+    // Twins: the admin on A says they are two people; after sync B no longer lists them either.
+    a.services.duplicateDismissals.dismiss(a.admin, { aId: twinB.id, bId: twinA.id });
+    expect(pairIds(a.services, a.admin)).not.toContainEqual(pair);
+    await syncRound(a.store);
+    await syncRound(bStore);
+    expect(pairIds(b, bAdmin)).not.toContainEqual(pair);
+
+    // Offline: A undoes it while B, not knowing, dismisses it again. Both workstations end
+    // with the pair dismissed (B's dismissal is newer than what A's undo saw), and agree.
+    a.services.duplicateDismissals.undismiss(a.admin, { aId: twinA.id, bId: twinB.id });
+    expect(pairIds(a.services, a.admin)).toContainEqual(pair);
+    b.duplicateDismissals.undismiss(bAdmin, { aId: twinA.id, bId: twinB.id });
+    b.duplicateDismissals.dismiss(bAdmin, { aId: twinA.id, bId: twinB.id });
+    await syncRound(a.store);
+    await syncRound(bStore);
+    await syncRound(a.store);
+    expect(pairIds(a.services, a.admin)).not.toContainEqual(pair);
+    expect(pairIds(b, bAdmin)).not.toContainEqual(pair);
+    expect(replicaContent(a.store)).toEqual(replicaContent(bStore));
+  });
 });

@@ -9,6 +9,8 @@ export const patientsHandlers: HandlerMap<
   | 'patients.likelyDuplicates'
   | 'patients.duplicatePairs'
   | 'patients.merge'
+  | 'patients.dismissDuplicatePair'
+  | 'patients.undismissDuplicatePair'
 > = {
   'patients.search': (r, { session, services }) => services.patients.search(session, r),
   'patients.get': (r, { session, services }) => services.patients.get(session, r.id),
@@ -19,4 +21,8 @@ export const patientsHandlers: HandlerMap<
   'patients.duplicatePairs': (r, { session, services }) =>
     services.patientDuplicates.pairs(session, r),
   'patients.merge': (r, { session, services }) => services.patientMerge.merge(session, r),
+  'patients.dismissDuplicatePair': (r, { session, services }) =>
+    services.duplicateDismissals.dismiss(session, r),
+  'patients.undismissDuplicatePair': (r, { session, services }) =>
+    services.duplicateDismissals.undismiss(session, r),
 };

@@ -11,6 +11,7 @@ import { migration007 } from './007-invoice-money';
 import { migration008 } from './008-patient-merge';
 import { migration009 } from './009-clinic-profile';
 import { migration010 } from './010-patient-sensitivity';
+import { migration011 } from './011-duplicate-dismissals';
 
 export const migrations: readonly Migration[] = [
   migration001,
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];
 
 /** The highest version (versions are consecutive from 1; tests/core/store/migrations.test.ts checks). */

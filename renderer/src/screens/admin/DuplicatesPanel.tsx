@@ -25,16 +25,24 @@ const who = (p: PatientSummary) => (
   </>
 );
 
+const pairName = (pair: DuplicatePair) =>
+  `${pair.a.givenName} ${pair.a.familyName} and ${pair.b.givenName} ${pair.b.familyName}`;
+
 export function DuplicatesPanel() {
   const list = useLoaded('patient-duplicates', () => api('patients.duplicatePairs', {}));
   const [merging, setMerging] = useState<DuplicatePair | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const takeOver = useRequest();
+  const dismiss = useRequest();
   const value = list.value;
   return (
     <section className="panel duplicates" aria-labelledby="duplicates-title">
       <h2 id="duplicates-title">Duplicate patients</h2>
-      <ErrorAlert message={list.failure?.message ?? takeOver.failure?.message ?? null} />
+      <ErrorAlert
+        message={
+          list.failure?.message ?? takeOver.failure?.message ?? dismiss.failure?.message ?? null
+        }
+      />
       {notice && (
         <p className="alert alert--success" role="status">
           {notice}
@@ -72,21 +80,41 @@ export function DuplicatesPanel() {
                     }}
                   />
                 ) : (
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => {
-                      setNotice(null);
-                      setMerging(pair);
-                    }}
-                  >
-                    Merge
-                    <span className="visually-hidden">
-                      {' '}
-                      {pair.a.givenName} {pair.a.familyName} and {pair.b.givenName}{' '}
-                      {pair.b.familyName}
-                    </span>
-                  </button>
+                  <div className="duplicates__actions">
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => {
+                        setNotice(null);
+                        setMerging(pair);
+                      }}
+                    >
+                      Merge
+                      <span className="visually-hidden"> {pairName(pair)}</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--quiet"
+                      disabled={dismiss.busy}
+                      onClick={() =>
+                        void dismiss
+                          .run(() =>
+                            api('patients.dismissDuplicatePair', {
+                              aId: pair.a.id,
+                              bId: pair.b.id,
+                            }),
+                          )
+                          .then((r) => {
+                            if (!r.ok) return;
+                            setNotice(`${pairName(pair)}: marked as two different people.`);
+                            list.reload();
+                          })
+                      }
+                    >
+                      Not the same person
+                      <span className="visually-hidden"> ({pairName(pair)})</span>
+                    </button>
+                  </div>
                 )}
               </li>
             ))}
