@@ -133,10 +133,12 @@ export class PatientDuplicatesService {
     };
     for (const group of groupBy(byBirth, (p) => p.dateOfBirth)) consider(group);
     for (const group of groupBy(byPhone, (p) => phoneDigits(p.phone))) consider(group);
-    const dismissed = new DuplicateDismissalsService(this.store, this.repos).dismissedPairs(tenantId);
-    const all = [...found.values()].filter((p) => !dismissed.has(pairKey(p.a.id, p.b.id))).sort(
-      (x, y) => y.newest.localeCompare(x.newest) || x.a.id.localeCompare(y.a.id),
+    const dismissed = new DuplicateDismissalsService(this.store, this.repos).dismissedPairs(
+      tenantId,
     );
+    const all = [...found.values()]
+      .filter((p) => !dismissed.has(pairKey(p.a.id, p.b.id)))
+      .sort((x, y) => y.newest.localeCompare(x.newest) || x.a.id.localeCompare(y.a.id));
     return {
       total: all.length,
       pairs: all.slice(0, r.limit).map(({ a, b, reasons }) => ({ a, b, reasons })),
