@@ -87,7 +87,10 @@ describe('delivery between two online workstations', () => {
     });
     onA.s.nudge();
     await until('the message on B', () => inbox().length > before);
-    expect(inbox()[0]).toMatchObject({ lastLine: 'Mrs Patel is in the waiting room.', urgent: true });
+    expect(inbox()[0]).toMatchObject({
+      lastLine: 'Mrs Patel is in the waiting room.',
+      urgent: true,
+    });
     expect(servicesFor(bStore).messages.unread(doctorOnB, {}).urgent).toBeGreaterThan(0);
     // B pulled because the head moved, not because a full round was due.
     expect(onB.counted.rounds).toBeGreaterThan(roundsWhileIdle);
