@@ -160,16 +160,23 @@ export class MessageQueries {
       .all(tenantId, conversationId, kind) as MessageMark[];
   }
 
-  /** The reader's most recent messages (sealed), newest first: what a search may decrypt. */
-  recentSealed(r: Reader, limit: number): SealedMessage[] {
+  /** One conversation's messages, newest first, in keyset pages (`before` an orderKey). */
+  sealedPage(
+    tenantId: string,
+    conversationId: string,
+    before: string | null,
+    limit: number,
+  ): (SealedMessage & { orderKey: string })[] {
     return this.store.read
       .prepare(
-        `WITH mine AS MATERIALIZED (${MINE})
-         SELECT m.id, m.conversationId, m.encryptedMessage, m.encryptionKey FROM mine
-         JOIN messages m ON m.tenantId = @tenantId AND m.conversationId = mine.id AND m.deletedAt IS NULL
-         ORDER BY m.orderKey DESC LIMIT @limit`,
+        `SELECT id, conversationId, encryptedMessage, encryptionKey, orderKey FROM messages
+         WHERE tenantId = @tenantId AND conversationId = @conversationId AND deletedAt IS NULL
+           AND (@before IS NULL OR orderKey < @before)
+         ORDER BY orderKey DESC LIMIT @limit`,
       )
-      .all({ ...r, limit }) as SealedMessage[];
+      .all({ tenantId, conversationId, before, limit }) as (SealedMessage & {
+      orderKey: string;
+    })[];
   }
 
   /** Who is named in a conversation (ids only: no row parsing on the inbox's path). */
