@@ -160,23 +160,30 @@ export class MessageQueries {
       .all(tenantId, conversationId, kind) as MessageMark[];
   }
 
-  /** One conversation's messages, newest first, in keyset pages (`before` an orderKey). */
-  sealedPage(
+  /** One conversation's message ids, newest first, in keyset pages (`before` an orderKey). */
+  messageKeys(
     tenantId: string,
     conversationId: string,
     before: string | null,
     limit: number,
-  ): (SealedMessage & { orderKey: string })[] {
+  ): { id: string; orderKey: string }[] {
     return this.store.read
       .prepare(
-        `SELECT id, conversationId, encryptedMessage, encryptionKey, orderKey FROM messages
+        `SELECT id, orderKey FROM messages
          WHERE tenantId = @tenantId AND conversationId = @conversationId AND deletedAt IS NULL
            AND (@before IS NULL OR orderKey < @before)
          ORDER BY orderKey DESC LIMIT @limit`,
       )
-      .all({ tenantId, conversationId, before, limit }) as (SealedMessage & {
-      orderKey: string;
-    })[];
+      .all({ tenantId, conversationId, before, limit }) as { id: string; orderKey: string }[];
+  }
+
+  /** One message's sealed body (what a search decrypts when its cache does not hold it). */
+  sealed(tenantId: string, id: string): SealedMessage | undefined {
+    return this.store.read
+      .prepare(
+        'SELECT id, conversationId, encryptedMessage, encryptionKey FROM messages WHERE id = ? AND tenantId = ?',
+      )
+      .get(id, tenantId) as SealedMessage | undefined;
   }
 
   /** Who is named in a conversation (ids only: no row parsing on the inbox's path). */

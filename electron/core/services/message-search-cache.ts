@@ -1,5 +1,6 @@
-// Decrypted message bodies kept in memory for one login's searches, so a
-// second search over 100,000 messages does not decrypt them all again. Never
+// Decrypted message bodies (lower-cased, as matching needs them) kept in
+// memory for one login's searches, so a second search over 100,000 messages
+// does not decrypt them all again. Never
 // written anywhere: it lives in this process, belongs to one Session object
 // (a WeakMap, so it goes with the session at logout or lock), and is bounded by
 // characters (the oldest entries leave first). Message bodies are insert-only,

@@ -405,27 +405,38 @@ export class MessagesService {
     const cache = new Map<string, Person>();
     const bodies = searchCacheOf(session);
     let scanned = 0;
+    const decrypt = (id: string): string | null => {
+      const m = this.q.sealed(reader.tenantId, id);
+      if (!m) return null;
+      return decryptField(
+        this.store.keyring,
+        { tenantId: reader.tenantId, table: 'messages', rowId: m.id },
+        { ciphertext: m.encryptedMessage, wrappedKey: m.encryptionKey },
+      );
+    };
+    // The cache holds each body lower-cased (what matching needs); the one matching
+    // message of a conversation is decrypted again for its line as written.
     const matchingLine = (conversationId: string): string | null => {
       for (let before: string | null = null; ;) {
-        const page = this.q.sealedPage(
+        const page = this.q.messageKeys(
           reader.tenantId,
           conversationId,
           before,
           SEARCH_MESSAGES_PAGE,
         );
-        for (const m of page) {
+        for (const { id } of page) {
           scanned++;
-          let body = bodies.get(m.id);
-          if (body === undefined) {
-            body = decryptField(
-              this.store.keyring,
-              { tenantId: reader.tenantId, table: 'messages', rowId: m.id },
-              { ciphertext: m.encryptedMessage, wrappedKey: m.encryptionKey },
-            );
-            bodies.put(m.id, body);
+          let lower = bodies.get(id);
+          let body: string | null = null;
+          if (lower === undefined) {
+            body = decrypt(id);
+            if (body === null) continue;
+            lower = body.toLocaleLowerCase();
+            bodies.put(id, lower);
           }
-          if (!body.toLocaleLowerCase().includes(needle)) continue;
-          const line = body.split('\n').find((l) => l.toLocaleLowerCase().includes(needle));
+          if (!lower.includes(needle)) continue;
+          body ??= decrypt(id);
+          const line = body?.split('\n').find((l) => l.toLocaleLowerCase().includes(needle));
           if (line !== undefined) return firstLine(line);
         }
         const last = page[page.length - 1];
