@@ -276,12 +276,32 @@ export const PdfDocument = z.object({
   base64: z.string(),
 });
 
+/**
+ * An invoice that needs a person after a merge (the Conflicts view): money held
+ * beyond its total that nobody kept as credit (two workstations took payments
+ * offline), or a void invoice that still holds payments. `amount` is what to
+ * refund to settle it; `method` is that of its latest payment.
+ */
+export const BillingConflict = z.object({
+  invoice: InvoiceSummary,
+  kind: z.enum(['overpaid', 'void_with_payments']),
+  amount: MinorUnits,
+  method: PaymentMethod,
+});
+export type BillingConflict = z.infer<typeof BillingConflict>;
+
 const Empty = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
 
 export const billingChannels = {
   'billing.list': channel('billing.list', InvoiceListRequest, InvoiceList, 'billing.read'),
   'billing.get': channel('billing.get', IdRequest, InvoiceDetail, 'billing.read'),
+  'billing.conflicts': channel(
+    'billing.conflicts',
+    Empty,
+    z.array(BillingConflict),
+    'billing.read',
+  ),
   'billing.create': channel('billing.create', NewInvoiceRequest, InvoiceDetail, 'billing.write'),
   'billing.createFromAppointment': channel(
     'billing.createFromAppointment',

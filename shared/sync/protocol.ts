@@ -145,6 +145,27 @@ export const PullResponse = z.object({
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 
+// ---- head (is there anything new to pull?) ---------------------------------
+
+/**
+ * A cheap probe a workstation sends every couple of seconds while idle: the
+ * clinic's last server sequence. It pulls only when that moved past its cursor,
+ * so messages from other workstations arrive within seconds without a full
+ * round each time.
+ */
+export const HeadRequest = z.object({
+  ...RequestBase,
+  tenantId: Id.optional(),
+});
+export type HeadRequest = z.infer<typeof HeadRequest>;
+
+export const HeadResponse = z.object({
+  tenantId: Id,
+  /** The clinic's last server sequence (its own items included): pull when it exceeds the cursor. */
+  lastSeq: z.number().int().nonnegative(),
+});
+export type HeadResponse = z.infer<typeof HeadResponse>;
+
 // ---- snapshot (a new workstation's first sync) ----------------------------
 
 export const CellKey = z.object({ table: TableName, rowId: Id, column: ColumnName });

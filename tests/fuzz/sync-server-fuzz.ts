@@ -77,6 +77,7 @@ export async function syncFuzzWorld(t: TestServer): Promise<SyncFuzzWorld> {
 const ROUTES = [
   'POST /v1/push',
   'POST /v1/pull',
+  'POST /v1/head',
   'POST /v1/audit',
   'POST /v1/snapshot',
   'POST /v1/clinics',
@@ -109,6 +110,8 @@ function baseBody(route: Route, w: SyncFuzzWorld): Record<string, unknown> {
       };
     case 'POST /v1/pull':
       return { ...versions, sentAt: Date.now(), after: 0, limit: 10 };
+    case 'POST /v1/head':
+      return { ...versions };
     case 'POST /v1/audit':
       return { ...versions, after: 0, upTo: 100, limit: 10 };
     case 'POST /v1/snapshot':

@@ -32,6 +32,8 @@ export interface CoreApp {
   close(): void;
 }
 
+const PUSH_AT_ONCE = new Set(['messages.start', 'messages.reply']);
+
 export async function openCoreApp(options: CoreAppOptions): Promise<CoreApp> {
   const now = options.now ?? Date.now;
   const workstation = new Workstation(options.dataDir, options.keyWrapper, options.settings, now);
@@ -43,7 +45,14 @@ export async function openCoreApp(options: CoreAppOptions): Promise<CoreApp> {
     workstation: workstationServices(workstation),
     requireSession: () => workstation.requireSession(),
   };
-  const dispatch = createDispatch(host, handlers, options.log);
+  const inner = createDispatch(host, handlers, options.log);
+  // A message is pushed at once rather than at the scheduler's next change check (up to 2 s):
+  // with the receiver's head probe, that keeps "sent on A, shown on B" to a couple of seconds.
+  const dispatch: Dispatch = async (channel, request) => {
+    const result = await inner(channel, request);
+    if (result.ok && PUSH_AT_ONCE.has(channel)) workstation.scheduler?.nudge();
+    return result;
+  };
   return {
     dispatch,
     workstation,

@@ -47,6 +47,7 @@ export class BillingService {
 
   detail = (session: Session, id: string) => this.reads.detail(session, id);
   list = (session: Session, r: ChannelInput<'billing.list'>) => this.listQuery.list(session, r);
+  conflicts = (session: Session) => this.listQuery.conflicts(session);
 
   createInvoice = (session: Session, inv: NewInvoice) => this.invoices.createInvoice(session, inv);
   create = (session: Session, r: ChannelInput<'billing.create'>) =>

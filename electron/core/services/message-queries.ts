@@ -160,16 +160,30 @@ export class MessageQueries {
       .all(tenantId, conversationId, kind) as MessageMark[];
   }
 
-  /** The reader's most recent messages (sealed), newest first: what a search may decrypt. */
-  recentSealed(r: Reader, limit: number): SealedMessage[] {
+  /** One conversation's message ids, newest first, in keyset pages (`before` an orderKey). */
+  messageKeys(
+    tenantId: string,
+    conversationId: string,
+    before: string | null,
+    limit: number,
+  ): { id: string; orderKey: string }[] {
     return this.store.read
       .prepare(
-        `WITH mine AS MATERIALIZED (${MINE})
-         SELECT m.id, m.conversationId, m.encryptedMessage, m.encryptionKey FROM mine
-         JOIN messages m ON m.tenantId = @tenantId AND m.conversationId = mine.id AND m.deletedAt IS NULL
-         ORDER BY m.orderKey DESC LIMIT @limit`,
+        `SELECT id, orderKey FROM messages
+         WHERE tenantId = @tenantId AND conversationId = @conversationId AND deletedAt IS NULL
+           AND (@before IS NULL OR orderKey < @before)
+         ORDER BY orderKey DESC LIMIT @limit`,
       )
-      .all({ ...r, limit }) as SealedMessage[];
+      .all({ tenantId, conversationId, before, limit }) as { id: string; orderKey: string }[];
+  }
+
+  /** One message's sealed body (what a search decrypts when its cache does not hold it). */
+  sealed(tenantId: string, id: string): SealedMessage | undefined {
+    return this.store.read
+      .prepare(
+        'SELECT id, conversationId, encryptedMessage, encryptionKey FROM messages WHERE id = ? AND tenantId = ?',
+      )
+      .get(id, tenantId) as SealedMessage | undefined;
   }
 
   /** Who is named in a conversation (ids only: no row parsing on the inbox's path). */

@@ -23,14 +23,15 @@ import { decryptField, encryptField } from '../crypto/field-crypto';
 import type { Repositories } from '../repos/repositories';
 import type { ClinicStore } from '../clinic/clinic-store';
 import { MessageQueries, type Reader } from './message-queries';
+import { searchCacheOf } from './message-search-cache';
 import { RecordsService } from './records-service';
 import { requireOpen } from './sensitive-patients-service';
 import { requireCap, type Session } from './session';
 
 const NOT_YOURS = 'You are not part of this conversation.';
-/** Bounds of a search: conversations matched by name, messages decrypted, results returned. */
-const SEARCH_CONVERSATIONS = 500;
-const SEARCH_SCAN = 2000;
+/** A search walks the reader's conversations and their messages in keyset pages of these sizes. */
+const SEARCH_CONVERSATIONS_PAGE = 500;
+const SEARCH_MESSAGES_PAGE = 500;
 const SEARCH_RESULTS = 30;
 
 export class MessagesService {
@@ -389,49 +390,92 @@ export class MessagesService {
 
   /**
    * Conversations matching the text by who is in them, the patient, or the
-   * words of a message. Message text is decrypted here, in the core, and only
-   * for the reader's most recent SEARCH_SCAN messages; the query is neither
-   * stored nor logged (the audit entry says how many messages were read).
+   * words of a message, newest activity first, at most SEARCH_RESULTS. It walks
+   * all of the reader's inbox conversations and their messages in keyset pages
+   * (so old messages are found too) and stops at SEARCH_RESULTS matches.
+   * Message text is decrypted here, in the core, and kept only in this
+   * session's bounded in-memory cache (message-search-cache.ts): there is no
+   * index on disk. The query is neither stored nor logged (the audit entry says
+   * how many messages were read).
    */
   search(session: Session, r: ChannelInput<'messages.search'>) {
     requireCap(session, 'messages.use');
     const reader = this.reader(session);
     const needle = r.query.trim().toLocaleLowerCase();
     const hits = new Map<string, string | null>();
+    const order: string[] = [];
     const cache = new Map<string, Person>();
-    const conversations = this.q.inboxPage(reader, null, SEARCH_CONVERSATIONS);
-    for (const { id } of conversations) {
-      const c = this.repos.conversations.get(reader.tenantId, id);
-      const names = this.repos.conversationMembers
-        .list(reader.tenantId, { where: 'conversationId = ?', params: [id], limit: 50 })
-        .map((m) => this.person(reader.tenantId, m.userId, cache).displayName);
-      if (c.recipientRole) names.push(inboxLabel(c.recipientRole));
-      const p = c.patientId ? this.repos.patients.find(reader.tenantId, c.patientId) : null;
-      if (p) names.push(`${p.givenName} ${p.familyName}`, p.medicalRecordNumber);
-      if (names.some((n) => n.toLocaleLowerCase().includes(needle))) hits.set(id, null);
-    }
-    const scanned = this.q.recentSealed(reader, SEARCH_SCAN);
-    for (const m of scanned) {
-      if (hits.get(m.conversationId)) continue;
-      const body = decryptField(
+    const bodies = searchCacheOf(session);
+    let scanned = 0;
+    const decrypt = (id: string): string | null => {
+      const m = this.q.sealed(reader.tenantId, id);
+      if (!m) return null;
+      return decryptField(
         this.store.keyring,
         { tenantId: reader.tenantId, table: 'messages', rowId: m.id },
         { ciphertext: m.encryptedMessage, wrappedKey: m.encryptionKey },
       );
-      const line = body.split('\n').find((l) => l.toLocaleLowerCase().includes(needle));
-      if (line !== undefined) hits.set(m.conversationId, firstLine(line));
+    };
+    // The cache holds each body lower-cased (what matching needs); the one matching
+    // message of a conversation is decrypted again for its line as written.
+    const matchingLine = (conversationId: string): string | null => {
+      for (let before: string | null = null; ;) {
+        const page = this.q.messageKeys(
+          reader.tenantId,
+          conversationId,
+          before,
+          SEARCH_MESSAGES_PAGE,
+        );
+        for (const { id } of page) {
+          scanned++;
+          let lower = bodies.get(id);
+          let body: string | null = null;
+          if (lower === undefined) {
+            body = decrypt(id);
+            if (body === null) continue;
+            lower = body.toLocaleLowerCase();
+            bodies.put(id, lower);
+          }
+          if (!lower.includes(needle)) continue;
+          body ??= decrypt(id);
+          const line = body?.split('\n').find((l) => l.toLocaleLowerCase().includes(needle));
+          if (line !== undefined) return firstLine(line);
+        }
+        const last = page[page.length - 1];
+        if (!last || page.length < SEARCH_MESSAGES_PAGE) return null;
+        before = last.orderKey;
+      }
+    };
+    for (let before: string | null = null; hits.size < SEARCH_RESULTS;) {
+      const conversations = this.q.inboxPage(reader, before, SEARCH_CONVERSATIONS_PAGE);
+      for (const { id } of conversations) {
+        order.push(id);
+        const c = this.repos.conversations.get(reader.tenantId, id);
+        const names = this.repos.conversationMembers
+          .list(reader.tenantId, { where: 'conversationId = ?', params: [id], limit: 50 })
+          .map((m) => this.person(reader.tenantId, m.userId, cache).displayName);
+        if (c.recipientRole) names.push(inboxLabel(c.recipientRole));
+        const p = c.patientId ? this.repos.patients.find(reader.tenantId, c.patientId) : null;
+        if (p) names.push(`${p.givenName} ${p.familyName}`, p.medicalRecordNumber);
+        const byName = names.some((n) => n.toLocaleLowerCase().includes(needle));
+        // A match by name needs no decryption; otherwise the first matching line is shown.
+        const line = byName ? null : matchingLine(id);
+        if (byName || line !== null) hits.set(id, line);
+        if (hits.size >= SEARCH_RESULTS) break;
+      }
+      const last = conversations[conversations.length - 1];
+      if (!last || conversations.length < SEARCH_CONVERSATIONS_PAGE) break;
+      before = last.lastKey;
     }
     // In inbox order (newest activity first), at most SEARCH_RESULTS.
-    const ids = conversations.map((a) => a.id).filter((id) => hits.has(id));
-    const extra = [...hits.keys()].filter((id) => !ids.includes(id));
-    const shown = [...ids, ...extra].slice(0, SEARCH_RESULTS);
+    const shown = order.filter((id) => hits.has(id)).slice(0, SEARCH_RESULTS);
     this.store.transaction(() => {
       this.store.audit(
         session.actor,
         'read',
         'messages',
         null,
-        `search: ${scanned.length} messages read, ${shown.length} conversations found`,
+        `search: ${scanned} messages read, ${shown.length} conversations found`,
       );
       // Each conversation whose matching line is shown: which records were read, not only how many.
       for (const id of shown)

@@ -20,7 +20,7 @@ import { AuditPageResponse } from '../../../shared/sync/audit-page';
 import { persistClock } from '../clock/device-clock';
 import type { ClinicStore } from '../clinic/clinic-store';
 import { applyRemoteAudit, applyRemoteChanges, applyRemotePage, bulkLoad } from './apply-remote';
-import { appointmentConflicts } from './conflicts';
+import { appointmentConflicts, billingConflictCount } from './conflicts';
 import { registerThisDevice } from './register-device';
 import { adoptOwnHistory } from './restored-store';
 import type { AuditLog } from '../../../shared/domain/audit-log';
@@ -241,7 +241,7 @@ export async function syncRound(
   if (pushRefused) throw pushRefused;
 
   if (result.clockOffsetMs !== null) result.clockWarning ??= clockWarningFor(result.clockOffsetMs);
-  result.conflicts = appointmentConflicts(store).length;
+  result.conflicts = appointmentConflicts(store).length + billingConflictCount(store);
   store.transaction(() => {
     persistClock(store.meta, store.clock);
     store.sync.lastSyncAt = store.nowIso();

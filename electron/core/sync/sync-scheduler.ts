@@ -1,10 +1,14 @@
 // Background sync for the app: a round shortly after local changes, every
 // `intervalMs` otherwise, and with exponential backoff after failures (so an
-// unreachable server costs nothing). "Online" means the last round reached the
+// unreachable server costs nothing). While online and idle it probes the
+// server's head (`POST /v1/head`, one small request every `changeCheckMs`) and
+// runs a round only when another workstation's work landed, so a message sent
+// elsewhere arrives within seconds. "Online" means the last round reached the
 // server. Rounds never overlap.
 import { isAppError } from '../../../shared/errors';
 import type { ClinicStore } from '../clinic/clinic-store';
 import { storageFailure } from '../store/store-errors';
+import { serverHead } from './sync-head';
 import { syncRound, type SyncRoundResult } from './sync-round';
 
 export interface SyncState {
@@ -25,6 +29,8 @@ export class SyncScheduler {
   private failures = 0;
   private lastPending = 0;
   private stopped = false;
+  /** An older server without `/v1/head` answers NOT_FOUND: fall back to the interval. */
+  private headUnsupported = false;
   readonly state: SyncState = {
     connected: false,
     online: false,
@@ -44,6 +50,8 @@ export class SyncScheduler {
       changeCheckMs?: number;
       maxBackoffMs?: number;
       round?: typeof syncRound;
+      /** The idle probe; `false` turns probing off (a round every `intervalMs` only). */
+      head?: typeof serverHead | false;
     } = {},
   ) {}
 
@@ -78,8 +86,25 @@ export class SyncScheduler {
       pending === this.lastPending &&
       this.state.lastSyncAt !== null &&
       !this.roundDue();
-    if (due) return this.schedule(this.o.changeCheckMs ?? 2000);
+    if (due && !(await this.headMoved())) return this.schedule(this.o.changeCheckMs ?? 2000);
+    if (this.stopped) return;
     await this.runRound();
+  }
+
+  /** True when the server holds items past our cursor (or the probe failed: a round says why). */
+  private async headMoved(): Promise<boolean> {
+    const head = this.o.head ?? serverHead;
+    if (head === false || this.headUnsupported || !this.state.online) return false;
+    try {
+      return (await head(this.store)) > this.store.sync.cursor;
+    } catch (e) {
+      if (isAppError(e) && e.code === 'NOT_FOUND') {
+        this.headUnsupported = true;
+        return false;
+      }
+      // Offline, revoked or a broken answer: the round reports it and backs off as usual.
+      return true;
+    }
   }
 
   private lastRoundAt = 0;

@@ -221,6 +221,14 @@ export async function openPgStore(connectionString: string): Promise<SyncStore> 
           name,
         ])
       ).rowCount ?? 0) > 0,
+    lastSeq: async (tenantId) =>
+      Number(
+        (
+          await pool.query<{ last_seq: string }>('SELECT last_seq FROM tenants WHERE id = $1', [
+            tenantId,
+          ])
+        ).rows[0]?.last_seq ?? 0,
+      ),
     push: (input) => tx((c) => pgPush(c, input)),
     // Both reads in one statement, so one snapshot (otherwise a push committing between
     // them could put a later audit entry on this page while an earlier change is missed),

@@ -234,6 +234,7 @@ export function openSqliteStore(dataDir: string): SyncStore {
       db
         .prepare('UPDATE devices SET name = ? WHERE id = ? AND tenant_id = ?')
         .run(name, deviceId, tenantId).changes > 0,
+    lastSeq: async (tenantId) => (pullStmts.lastSeq.get(tenantId) as number | undefined) ?? 0,
     push: async (input) => push.immediate(input),
     // One read transaction for both queries, so the page is one consistent state.
     pull: async (tenantId, after, limit, excludeDevice = null) =>

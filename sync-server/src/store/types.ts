@@ -102,6 +102,8 @@ export interface SyncStore {
   /** False if the clinic has no such device. */
   renameDevice(tenantId: string, deviceId: string, name: string): Promise<boolean>;
 
+  /** The clinic's last server sequence (0 for none): one primary-key read, for `/v1/head`. */
+  lastSeq(tenantId: string): Promise<number>;
   push(input: PushInput): Promise<PushOutcome>;
   /**
    * Items after `after` in sequence order. With `excludeDevice`, that device's own changes and

@@ -202,6 +202,8 @@ const probes: { [N in ChannelName]: Probe<N> } = {
     shows: (c, r) => (r === 'admin' ? null : c.conversationId),
   },
   'messages.fileToChart': { names: (c) => ({ messageId: c.messageId }) },
+  // Each clinic's invoices are not in conflict: the answer must simply leak nothing of the other.
+  'billing.conflicts': { finds: () => ({}) },
   'billing.list': {
     finds: () => ({}),
     shows: (c) => c.invoiceId,

@@ -34,6 +34,10 @@ describe('billing on two workstations', () => {
     await world.close();
   });
 
+  /** This invoice's entry in the Conflicts view's billing list. */
+  const listed = (s: Services, session: Session, id: string) =>
+    s.billing.conflicts(session).filter((c) => c.invoice.id === id);
+
   const both = async () => {
     await syncRound(a.store);
     await syncRound(bStore);
@@ -59,14 +63,23 @@ describe('billing on two workstations', () => {
     expect(
       a.services.billing.list(a.desk, { status: 'overpaid', limit: 50 }).items.map((i) => i.id),
     ).toContain(inv.id);
+    // In the Conflicts view on both, with what to refund (the later payment's method), and counted.
+    const entry = listed(a.services, a.desk, inv.id);
+    expect(entry).toEqual([
+      expect.objectContaining({ kind: 'overpaid', amount: 4000, method: 'card' }),
+    ]);
+    expect(listed(b.services, b.desk, inv.id)).toEqual(entry);
+    expect((await syncRound(bStore)).conflicts).toBeGreaterThan(0);
     // The one-click fix: refund the excess; both workstations agree it is settled.
-    a.services.billing.recordRefund(a.admin, {
+    const [c] = entry;
+    a.services.billing.refund(a.admin, {
       billingId: inv.id,
-      amount: 4000,
-      method: 'card',
-      reason: 'Paid twice offline',
+      amount: c?.amount ?? 0,
+      method: c?.method ?? 'cash',
+      reason: 'Overpayment: paid on two workstations',
     });
     await both();
+    expect(listed(b.services, b.desk, inv.id)).toEqual([]);
     expect(b.services.billing.detail(b.desk, inv.id).state).toMatchObject({
       conflict: null,
       balance: 0,
@@ -97,6 +110,9 @@ describe('billing on two workstations', () => {
         overpaid: 5000,
       });
     }
+    expect(listed(a.services, a.desk, inv.id)).toEqual([
+      expect.objectContaining({ kind: 'void_with_payments', amount: 5000, method: 'cash' }),
+    ]);
     // The held money can be refunded from a void invoice, which clears the conflict.
     b.services.billing.recordRefund(b.admin, {
       billingId: inv.id,
@@ -106,6 +122,7 @@ describe('billing on two workstations', () => {
     });
     await both();
     expect(a.services.billing.detail(a.desk, inv.id).state.conflict).toBeNull();
+    expect(listed(a.services, a.desk, inv.id)).toEqual([]);
   });
 
   it('numbers invoices from each workstation’s own series, without collisions', async () => {

@@ -109,6 +109,9 @@ describe.each(backends)('sync store on $name', (backend) => {
     const second = await store.pull(tenantId, first.nextCursor, 3);
     expect(second.audit).toEqual([audit[1]]);
     expect(second).toMatchObject({ changes: [], nextCursor: 4, hasMore: false });
+    // The head probe's answer is where a caught-up pull ends; an unknown clinic has none.
+    expect(await store.lastSeq(tenantId)).toBe(4);
+    expect(await store.lastSeq(randomUUID())).toBe(0);
   });
 
   it('treats a retried batch as a duplicate and stores nothing twice', async () => {

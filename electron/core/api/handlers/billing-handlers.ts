@@ -4,6 +4,7 @@ import type { HandlerMap } from '../handler-types';
 type BillingChannels =
   | 'billing.list'
   | 'billing.get'
+  | 'billing.conflicts'
   | 'billing.create'
   | 'billing.createFromAppointment'
   | 'billing.updateDraft'
@@ -27,6 +28,7 @@ type BillingChannels =
 export const billingHandlers: HandlerMap<BillingChannels> = {
   'billing.list': (r, { session, services }) => services.billing.list(session, r),
   'billing.get': (r, { session, services }) => services.billing.detail(session, r.id),
+  'billing.conflicts': (_r, { session, services }) => services.billing.conflicts(session),
   'billing.create': (r, { session, services }) => services.billing.create(session, r),
   'billing.createFromAppointment': (r, { session, services }) =>
     services.billing.createFromAppointment(session, r),

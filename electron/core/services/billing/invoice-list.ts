@@ -5,7 +5,7 @@
 // nor a status filter scan payments: a month of a 200,000-invoice clinic is
 // one contiguous range of that table.
 import type { ChannelInput } from '../../../../shared/api/channels';
-import type { InvoiceList, InvoiceSummary } from '../../../../shared/api/billing';
+import type { BillingConflict, InvoiceList, InvoiceSummary } from '../../../../shared/api/billing';
 import type { DerivedStatus, InvoiceState } from '../../../../shared/billing';
 import type { PaymentMethod } from '../../../../shared/domain/enums';
 import { AppError } from '../../../../shared/errors';
@@ -69,6 +69,25 @@ interface ListRow extends MoneyRow {
   family: string | null;
   doctorName: string | null;
 }
+
+const summaryOf = (row: ListRow): InvoiceSummary => ({
+  id: row.billingId,
+  invoiceNumber: row.invoiceNumber,
+  date: row.d,
+  patientId: row.patientId,
+  patientName: row.given !== null ? `${row.given} ${row.family ?? ''}`.trim() : 'Unknown patient',
+  doctorId: row.doctorId,
+  doctorName: row.doctorName,
+  currency: row.currency,
+  state: stateOfRow(row),
+});
+
+/** At most this many billing conflicts are listed (oldest invoice last). */
+const CONFLICTS_SHOWN = 200;
+
+/** invoice_money rows that are a conflict (see stateOfRow): the status index finds both kinds. */
+export const BILLING_CONFLICT_WHERE = `m.tenantId = ? AND m.status IN ('overpaid', 'void')
+  AND (m.status = 'overpaid' OR m.overpaid > 0)`;
 
 function parseCursor(cursor: string | undefined): [string, string] | null {
   if (!cursor) return null;
@@ -152,23 +171,44 @@ export class InvoiceListQuery {
         r.limit + 1,
       ) as unknown as ListRow[];
     const page = rows.slice(0, r.limit);
-    const items: InvoiceSummary[] = page.map((row) => ({
-      id: row.billingId,
-      invoiceNumber: row.invoiceNumber,
-      date: row.d,
-      patientId: row.patientId,
-      patientName:
-        row.given !== null ? `${row.given} ${row.family ?? ''}`.trim() : 'Unknown patient',
-      doctorId: row.doctorId,
-      doctorName: row.doctorName,
-      currency: row.currency,
-      state: stateOfRow(row),
-    }));
+    const items: InvoiceSummary[] = page.map(summaryOf);
     const last = page[page.length - 1];
     return {
       items,
       totals,
       nextCursor: rows.length > r.limit && last ? `${last.d}|${last.billingId}` : null,
     };
+  }
+
+  /** Invoices that need a person after a merge: overpaid, or void while holding money. */
+  conflicts(session: Session): BillingConflict[] {
+    requireCap(session, 'billing.read');
+    const tenantId = session.actor.tenantId;
+    const read = this.reads.store.read;
+    const rows = read
+      .prepare(
+        `SELECT s.*, b.invoiceNumber, b.currency, pt.givenName AS given, pt.familyName AS family,
+           u.displayName AS doctorName,
+           (SELECT p.method FROM payments p WHERE p.tenantId = s.tenantId AND p.billingId = s.billingId
+              AND p.deletedAt IS NULL ORDER BY p.receivedAt DESC, p.id DESC LIMIT 1) AS lastMethod
+         FROM (SELECT m.* FROM invoice_money m INDEXED BY invoice_money_status
+               WHERE ${BILLING_CONFLICT_WHERE} ORDER BY m.d DESC, m.billingId DESC LIMIT ?) s
+         JOIN billing b ON b.id = s.billingId
+         LEFT JOIN patients pt ON pt.id = s.patientId
+         LEFT JOIN doctors dr ON dr.id = s.doctorId
+         LEFT JOIN users u ON u.id = dr.userId
+         ORDER BY s.d DESC, s.billingId DESC`,
+      )
+      .all(tenantId, CONFLICTS_SHOWN) as unknown as (ListRow & {
+      lastMethod: PaymentMethod | null;
+    })[];
+    return rows.flatMap((row): BillingConflict[] => {
+      const invoice = summaryOf(row);
+      const { conflict, overpaid, credit } = invoice.state;
+      if (conflict === null) return [];
+      // Only the part nobody kept as credit is the conflict; a void invoice has no credit.
+      const amount = conflict === 'overpaid' ? overpaid - credit : overpaid;
+      return [{ invoice, kind: conflict, amount, method: row.lastMethod ?? 'cash' }];
+    });
   }
 }

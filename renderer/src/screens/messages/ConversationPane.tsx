@@ -1,5 +1,5 @@
 // One conversation: its messages in order (sender, time, read state), the
-// patient it is about (a link to their record), "mark handled" for a shared
+// patient it is about (its chart for doctors, details otherwise), "mark handled" for a shared
 // inbox, "file into chart" for doctors, and the reply box. Opening it marks it
 // read for this user.
 import { useEffect, useState } from 'react';
@@ -12,6 +12,7 @@ import { formatInstant } from '../../lib/format';
 import { useLoaded } from '../../lib/useLoaded';
 import { useRequest } from '../../lib/useRequest';
 import { useSync } from '../../stores/sync-store';
+import { chartHref } from '../chart/route';
 import { patientsRoute } from '../patients/route';
 import { deliveryText, handlesInbox } from './messages-model';
 import { ReplyBox } from './ReplyBox';
@@ -94,7 +95,16 @@ export function ConversationPane({ conversationId, session, onChanged }: Props) 
       {c.patient && (
         <p className="conversation__patient">
           About{' '}
-          <a href={patientsRoute.href({ kind: 'view', id: c.patient.id })}>{c.patient.name}</a>
+          <a
+            href={
+              // A doctor goes to the chart, everyone else to the patient's details (as in Patients).
+              holds(session.capabilities, 'records.write')
+                ? chartHref(c.patient.id)
+                : patientsRoute.href({ kind: 'view', id: c.patient.id })
+            }
+          >
+            {c.patient.name}
+          </a>
         </p>
       )}
       {c.kind === 'role' && (

@@ -1,4 +1,4 @@
-// The unread count beside "Messages" in the navigation. Refreshed every 5
+// The unread count beside "Messages" in the navigation. Refreshed every 2
 // seconds and when a sync round lands, so a message that arrives by sync shows
 // without a reload.
 import '../../styles/messages.css';
@@ -7,7 +7,8 @@ import { useSync } from '../../stores/sync-store';
 import { badgeText } from './messages-model';
 import { useUnread } from './unread-store';
 
-export const UNREAD_POLL_MS = 5_000;
+// Short: a message pulled by the idle head probe shows here within a couple of seconds (a cheap local count).
+export const UNREAD_POLL_MS = 2_000;
 
 export function MessagesBadge() {
   const { unread, urgent, refresh } = useUnread();

@@ -3,10 +3,12 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../../../shared/errors';
 import {
+  HeadRequest,
   PullRequest,
   PushRequest,
   SnapshotRequest,
   SYNC_LIMITS,
+  type HeadResponse,
   type PullResponse,
   type PushResponse,
   type SnapshotResponse,
@@ -92,6 +94,15 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
       serverTime: now.getTime(),
       clockOffsetMs: now.getTime() - body.sentAt,
     };
+  });
+
+  // The idle workstation's probe (every ~2 s): one primary-key read, no write, no page.
+  // It pulls only when this moved past its cursor (docs/sync-protocol.md, "Head").
+  app.post('/v1/head', async (req): Promise<HeadResponse> => {
+    const device = await authenticateDevice(req, store);
+    const body = parseRequest(HeadRequest, req.body);
+    assertSameTenant(device, body.tenantId);
+    return { tenantId: device.tenantId, lastSeq: await store.lastSeq(device.tenantId) };
   });
 
   // A workstation that bootstrapped from a snapshot fetches the audit history up to its cursor here.

@@ -173,6 +173,38 @@ describe('sync over HTTPS', () => {
     expect(forB.data).toMatchObject({ nextCursor: 5, hasMore: false });
   });
 
+  it("answers the head probe with the clinic's last sequence, its own clinic only", async () => {
+    const a = await newClinic();
+    const b = await t.enroll(a.ws);
+    const other = await newClinic();
+    const head = (ws: Workstation, extra: Record<string, unknown> = {}) =>
+      ws.post('/v1/head', { ...versions, ...extra });
+    const before = await head(b.ws);
+    expect(before).toMatchObject({ status: 200, data: { tenantId: a.tenantId } });
+    const row = randomUUID();
+    await push(a, {
+      changes: [a.dev.change('patients', row, 'lastName', 'Lovelace')],
+      audit: [a.dev.audit(row)],
+    });
+    // B sees the head move past what it has, and a pull from there brings the change.
+    const after = await head(b.ws);
+    expect(Number(after.data.lastSeq)).toBeGreaterThan(Number(before.data.lastSeq));
+    const pulled = await b.ws.post('/v1/pull', {
+      ...versions,
+      sentAt: Date.now(),
+      after: Number(before.data.lastSeq),
+    });
+    expect(pulled.data.nextCursor).toBe(after.data.lastSeq);
+    expect(pulled.data.changes).toHaveLength(1);
+    // Another clinic's head did not move, and naming another clinic is refused.
+    expect((await head(other.ws)).data).toMatchObject({ tenantId: other.tenantId, lastSeq: 0 });
+    expect((await head(other.ws, { tenantId: a.tenantId })).status).toBe(403);
+    // Asking writes nothing.
+    const stored = await storedChanges();
+    await head(b.ws);
+    expect(await storedChanges()).toBe(stored);
+  });
+
   it('refuses a revoked workstation', async () => {
     const gone = await newClinic();
     await t.server.store.revokeDevice(gone.deviceId, new Date().toISOString());
