@@ -19,6 +19,7 @@ import { localDateOf } from '../../../shared/scheduling';
 import { zodIssues } from '../write/zod-issues';
 import { randomUUID } from 'node:crypto';
 import { decryptField, encryptField } from '../crypto/field-crypto';
+import { signedContentHash } from '../crypto/content-hash';
 import type { Repositories } from '../repos/repositories';
 import type { ClinicStore } from '../clinic/clinic-store';
 import { requireCap, type Session } from './session';
@@ -48,10 +49,11 @@ export class RecordsService {
     if (r.amendsRecordId) this.repos.medicalRecords.get(tenantId, r.amendsRecordId);
     const doctorId = this.authorDoctorId(session);
     const id = randomUUID();
+    const plaintext = JSON.stringify(r.content);
     const sealed = encryptField(
       this.store.keyring,
       { tenantId, table: 'medical_records', rowId: id },
-      JSON.stringify(r.content),
+      plaintext,
     );
     const now = this.store.nowIso();
     return this.repos.medicalRecords.create(
@@ -65,6 +67,9 @@ export class RecordsService {
         recordedAt: r.recordedAt ?? now,
         signedAt: opts.sign ? now : null,
         signedBy: opts.sign ? session.user.id : null,
+        signedContentHash: opts.sign
+          ? signedContentHash(this.store.keyring, { tenantId, recordId: id }, plaintext)
+          : null,
         amendsRecordId: r.amendsRecordId ?? null,
       },
       id,
@@ -84,9 +89,17 @@ export class RecordsService {
     if (rec.doctorId !== this.authorDoctorId(session)) {
       throw new AppError('FORBIDDEN', 'Only the author can sign a record.');
     }
+    // The hash is of the content as stored (decrypted here without a read audit: nothing
+    // is shown, and the signature itself is audited as the update).
+    const plaintext = decryptRecordText(this.store, tenantId, rec);
     return this.repos.medicalRecords.update(session.actor, id, {
       signedAt: this.store.nowIso(),
       signedBy: session.user.id,
+      signedContentHash: signedContentHash(
+        this.store.keyring,
+        { tenantId, recordId: id },
+        plaintext,
+      ),
     });
   }
 
@@ -436,20 +449,26 @@ export class RecordsService {
   }
 }
 
+/** A record's content as the JSON text it was stored as; not audited (callers audit reads). */
+export function decryptRecordText(
+  store: ClinicStore,
+  tenantId: string,
+  rec: MedicalRecord,
+): string {
+  return decryptField(
+    store.keyring,
+    { tenantId, table: 'medical_records', rowId: rec.id },
+    { ciphertext: rec.encryptedData, wrappedKey: rec.encryptionKey },
+  );
+}
+
 export function decryptRecord(
   store: ClinicStore,
   tenantId: string,
   rec: MedicalRecord,
   session: Session | null,
 ): RecordContent {
-  const text = decryptField(
-    store.keyring,
-    { tenantId, table: 'medical_records', rowId: rec.id },
-    {
-      ciphertext: rec.encryptedData,
-      wrappedKey: rec.encryptionKey,
-    },
-  );
+  const text = decryptRecordText(store, tenantId, rec);
   if (session) store.audit(session.actor, 'read', 'medical_records', rec.id);
   return JSON.parse(text) as RecordContent;
 }

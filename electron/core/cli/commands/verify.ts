@@ -6,6 +6,7 @@ import { assertNever } from '../../../../shared/errors';
 import { requireString } from '../args';
 import { EXIT, type Command } from '../command';
 import { integrityProblems, openStore } from '../store-access';
+import { checkSignedContent } from '../../clinic/signed-content-check';
 
 const why = (reason: ChainBreak['reason']): string => {
   switch (reason) {
@@ -26,10 +27,12 @@ export const verifyCommand: Command = {
   usage: `usage: ehrbs verify --data DIR
 
 Runs SQLite's integrity_check and foreign_key_check on the decrypted store and
-recomputes every device's audit hash chain. Changes nothing.
+recomputes every device's audit hash chain, then checks every signed record's
+content against the hash stored with its signature. Changes nothing.
 
 Exit status: 0 when intact; 3 when damage is found (the first broken audit entry
-is named by device id and sequence number); 1 on other errors.
+is named by device id and sequence number, an altered signed record by its id);
+1 on other errors.
 
   --data DIR     the store's data directory
 
@@ -76,8 +79,24 @@ Environment: EHRBS_PASSPHRASE.`,
         io.note(`ehrbs: ${tipProblem}\n`);
         return EXIT.damaged;
       }
+      const signed = checkSignedContent(store);
+      const [altered] = signed.mismatched;
+      if (altered) {
+        io.note(
+          `ehrbs: signed record ${altered} no longer matches its signature: its content was changed after signing` +
+            (signed.mismatched.length > 1
+              ? ` (${signed.mismatched.length} signed records affected)`
+              : ' (1 signed record affected)') +
+            '\n',
+        );
+        return EXIT.damaged;
+      }
       io.out(
-        `Store intact: integrity ok, foreign keys ok, ${report.entries} audit entries on ${report.devices} device chain(s) verified.\n`,
+        `Store intact: integrity ok, foreign keys ok, ${report.entries} audit entries on ${report.devices} device chain(s) verified, ${signed.checked} signed record(s) match their content hash` +
+          (signed.unhashed > 0
+            ? ` (${signed.unhashed} signed before content hashes, not checked)`
+            : '') +
+          '.\n',
       );
       return EXIT.ok;
     } finally {
