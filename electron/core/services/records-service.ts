@@ -20,6 +20,7 @@ import { zodIssues } from '../write/zod-issues';
 import { randomUUID } from 'node:crypto';
 import { decryptField, encryptField } from '../crypto/field-crypto';
 import { signedContentHash } from '../crypto/content-hash';
+import type { Icd10Code } from '../store/icd10-codes';
 import type { Repositories } from '../repos/repositories';
 import type { ClinicStore } from '../clinic/clinic-store';
 import { requireCap, type Session } from './session';
@@ -319,6 +320,7 @@ export class RecordsService {
   /** A new record; its content was checked against its type's schema by the contract. */
   createRecord(session: Session, r: ChannelInput<'records.create'>): TimelineEntry {
     requireCap(session, 'records.write');
+    this.requireKnownCode(r.recordType, r.content);
     const warned =
       r.recordType === 'prescription'
         ? this.allergyWarning(session, r.patientId, r.content.drug)
@@ -382,6 +384,7 @@ export class RecordsService {
         issues,
       );
     }
+    this.requireKnownCode(original.recordType, parsed.data);
     const rec = this.store.transaction(() => {
       const amendment = this.amend(session, r.id, parsed.data as RecordContent);
       return r.sign ? this.sign(session, amendment.id) : amendment;
@@ -441,6 +444,24 @@ export class RecordsService {
     );
     this.store.audit(session.actor, 'read', 'record_drafts', d.id);
     return { content: JSON.parse(text) as DraftContent, savedAt: d.savedAt };
+  }
+
+  /** ICD-10 codes matching what the doctor typed, from this workstation's code list. */
+  searchCodes(session: Session, r: ChannelInput<'codes.search'>): { items: Icd10Code[] } {
+    requireCap(session, 'records.write');
+    return { items: this.store.codes.search(r.query, r.limit) };
+  }
+
+  /** Refuses a diagnosis whose code is not in the code list (the format alone lets `Z99.99` through). */
+  private requireKnownCode(recordType: string, content: unknown): void {
+    if (recordType !== 'diagnosis' || typeof content !== 'object' || content === null) return;
+    const code = (content as Record<string, unknown>)['code'];
+    if (typeof code === 'string' && this.store.codes.find(code) === null)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'This ICD-10 code is not in the code list: pick one from the suggestions (an administrator can load the full ICD-10-CM list with ehrbs codes import).',
+        [{ path: 'content.code', message: 'not a known ICD-10 code' }],
+      );
   }
 
   discardDraft(session: Session, r: ChannelInput<'drafts.discard'>): { discarded: boolean } {

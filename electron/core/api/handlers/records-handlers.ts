@@ -13,7 +13,8 @@ type RecordChannels =
   | 'records.resolveProblem'
   | 'drafts.save'
   | 'drafts.load'
-  | 'drafts.discard';
+  | 'drafts.discard'
+  | 'codes.search';
 
 export const recordsHandlers: HandlerMap<RecordChannels> = {
   'chart.summary': (r, { session, services }) => services.records.chartSummary(session, r),
@@ -30,4 +31,5 @@ export const recordsHandlers: HandlerMap<RecordChannels> = {
   'drafts.save': (r, { session, services }) => services.records.saveDraft(session, r),
   'drafts.load': (r, { session, services }) => services.records.loadDraft(session, r),
   'drafts.discard': (r, { session, services }) => services.records.discardDraft(session, r),
+  'codes.search': (r, { session, services }) => services.records.searchCodes(session, r),
 };

@@ -34,7 +34,7 @@ CREATE TABLE icd10_codes (
   source TEXT NOT NULL
 ) STRICT;
 CREATE VIRTUAL TABLE icd10_fts USING fts5(
-  code, description, content='icd10_codes', content_rowid='rowid',
+  code, description, content='icd10_codes', content_rowid='rowid', prefix='1 2 3',
   tokenize = "unicode61 remove_diacritics 2 tokenchars '.'"
 );
 CREATE TRIGGER icd10_codes_ai AFTER INSERT ON icd10_codes BEGIN
