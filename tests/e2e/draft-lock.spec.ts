@@ -2,15 +2,18 @@
 // pause) is saved first: after unlocking, or logging in again, the text is
 // back. Before the fix the save ran as the note unmounted, after the core had
 // locked, and was refused. The idle lock calls the same lock path.
+// Also: the author deletes an unsigned record from the timeline; a signed one
+// offers no Delete.
 import { localDateOf, zonedToUtc } from '../../shared/scheduling';
 import { createClinicViaApi, expect, logIn, openApp, test } from './support/fixtures';
+import type { Page } from '@playwright/test';
 import type { RunningHost } from './support/host-process';
 
 const ZONE = 'Europe/Amsterdam'; // createClinicViaApi's clinic
 const DOCTOR = { email: 'lena.vos@riverside.example', password: 'doctor-password-1' };
 
 /** A clinic with a doctor and one patient checked in today; nobody logged in. */
-async function checkedInToday(host: RunningHost): Promise<void> {
+async function checkedInToday(host: RunningHost): Promise<string> {
   await createClinicViaApi(host);
   const doctor = await host.api('doctors.create', {
     displayName: 'Dr Lena Vos',
@@ -43,10 +46,11 @@ async function checkedInToday(host: RunningHost): Promise<void> {
   });
   await host.api('appointments.setStatus', { id: appt.id, status: 'checked_in' });
   await host.api('session.logout', {});
+  return patient.id;
 }
 
 /** Start visit the first time; Continue visit once the visit is under way. */
-const startVisit = async (page: import('@playwright/test').Page, action = 'Start visit') => {
+const startVisit = async (page: Page, action = 'Start visit') => {
   await page
     .getByRole('list', { name: 'Today’s appointments' })
     .getByRole('button', { name: `${action}: Amara Lindqvist` })
@@ -88,4 +92,32 @@ test('a note typed just before Log out is saved first and is back after logging 
   await logIn(page, DOCTOR.email, DOCTOR.password);
   await startVisit(page, 'Continue visit');
   await expect(page.getByLabel('Plan')).toHaveValue('Salt-water gargles; review in a week.');
+});
+
+test('the author deletes an unsigned record from the timeline; a signed one has no Delete', async ({
+  page,
+  host,
+}) => {
+  const patientId = await checkedInToday(host);
+  await host.api('session.login', DOCTOR);
+  const note = (text: string, sign: boolean) =>
+    host.api('records.create', { patientId, recordType: 'note', content: { text }, sign });
+  await note('Signed and kept.', true);
+  await note('Entered on the wrong chart.', false);
+  await host.api('session.logout', {});
+  await openApp(page, host);
+  await logIn(page, DOCTOR.email, DOCTOR.password);
+  await expect(page.getByRole('heading', { name: 'My day', level: 1 })).toBeVisible();
+  await page.goto(`${host.origin}/#/chart/${patientId}`);
+
+  const notes = page.getByRole('listitem', { name: /^Note,/ });
+  await expect(notes).toHaveCount(2);
+  const unsigned = notes.filter({ hasText: 'Unsigned' });
+  const signed = notes.filter({ hasText: /\bSigned\b/ });
+  await expect(signed.getByRole('button', { name: 'Delete' })).toHaveCount(0);
+  await unsigned.getByRole('button', { name: 'Delete' }).click();
+  await unsigned.getByRole('button', { name: 'Delete record' }).click();
+  await expect(notes).toHaveCount(1);
+  await notes.getByRole('button', { name: 'Open' }).click();
+  await expect(notes).toContainText('Signed and kept.');
 });

@@ -370,6 +370,24 @@ export class RecordsService {
     return this.entry(session.actor.tenantId, this.sign(session, r.id));
   }
 
+  /**
+   * Deletes an unsigned record (a tombstone, synced like every delete), by its
+   * author only. A signed record is never deleted: it is corrected by an amendment.
+   */
+  deleteRecord(session: Session, r: ChannelInput<'records.delete'>): { id: string } {
+    requireCap(session, 'records.write');
+    const rec = this.repos.medicalRecords.get(session.actor.tenantId, r.id);
+    if (rec.signedAt)
+      throw new AppError(
+        'INVALID_TRANSITION',
+        'A signed record is never deleted; amend it to correct it.',
+      );
+    if (rec.doctorId !== this.authorDoctorId(session))
+      throw new AppError('FORBIDDEN', 'Only the author can delete an unsigned record.');
+    this.repos.medicalRecords.delete(session.actor, rec.id);
+    return { id: rec.id };
+  }
+
   /** A correction of a signed record, checked against the original's type. */
   amendRecord(session: Session, r: ChannelInput<'records.amend'>): TimelineEntry {
     requireCap(session, 'records.write');

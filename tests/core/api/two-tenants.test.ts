@@ -155,6 +155,7 @@ const probes: { [N in ChannelName]: Probe<N> } = {
   },
   'records.sign': { names: (c) => ({ id: c.recordId }) },
   'records.amend': { names: (c) => ({ id: c.recordId, content: { text: 'corrected' } }) },
+  'records.delete': { names: (c) => ({ id: c.recordId }), once: true },
   'drafts.save': {
     names: (c) => ({
       patientId: c.patientId,

@@ -8,6 +8,7 @@ type RecordChannels =
   | 'records.create'
   | 'records.sign'
   | 'records.amend'
+  | 'records.delete'
   | 'chart.current'
   | 'records.stopMedication'
   | 'records.resolveProblem'
@@ -23,6 +24,7 @@ export const recordsHandlers: HandlerMap<RecordChannels> = {
   'records.create': (r, { session, services }) => services.records.createRecord(session, r),
   'records.sign': (r, { session, services }) => services.records.signRecord(session, r),
   'records.amend': (r, { session, services }) => services.records.amendRecord(session, r),
+  'records.delete': (r, { session, services }) => services.records.deleteRecord(session, r),
   'chart.current': (r, { session, services }) => services.currentLists.current(session, r),
   'records.stopMedication': (r, { session, services }) =>
     services.currentLists.stopMedication(session, r),
