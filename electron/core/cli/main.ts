@@ -17,6 +17,7 @@ import { joinCommand } from './commands/join';
 import { syncCommand } from './commands/sync';
 import { icalCommand } from './commands/ical';
 import { codesImportCommand } from './commands/codes-import';
+import { fhirCommand } from './commands/fhir';
 
 const commands: readonly Command[] = [
   initCommand,
@@ -31,6 +32,7 @@ const commands: readonly Command[] = [
   syncCommand,
   icalCommand,
   codesImportCommand,
+  fhirCommand,
 ];
 
 const overview = (): string =>
