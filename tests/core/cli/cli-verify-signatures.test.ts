@@ -21,6 +21,32 @@ beforeAll(async () => {
 }, SLOW);
 afterAll(() => tmp.cleanup());
 
+/** A copy of the demo store where one number of a series is renumbered past the end. */
+async function renumberedCopy(name: string, table: 'patients' | 'billing'): Promise<string> {
+  const copy = join(tmp.dir, name);
+  cpSync(store, copy, { recursive: true });
+  const s = await ClinicStore.open(copy, testWrapper());
+  try {
+    const db = writableDb(s);
+    const col = table === 'patients' ? 'medicalRecordNumber' : 'invoiceNumber';
+    const values = (
+      db.prepare(`SELECT ${col} AS v FROM ${table} WHERE ${col} IS NOT NULL`).all() as {
+        v: string;
+      }[]
+    )
+      .map((r) => r.v)
+      .sort();
+    const second = values[1] ?? '';
+    const last = values.at(-1) ?? '';
+    const prefix = second.slice(0, second.lastIndexOf('-') + 1);
+    const next = `${prefix}${String(Number(last.slice(last.lastIndexOf('-') + 1)) + 1).padStart(6, '0')}`;
+    db.prepare(`UPDATE ${table} SET ${col} = ? WHERE ${col} = ?`).run(next, second);
+    return second;
+  } finally {
+    s.close();
+  }
+}
+
 /** Replaces the content of `count` signed records of a copy of the demo store. */
 async function tamperedCopy(name: string, count: number): Promise<string[]> {
   const copy = join(tmp.dir, name);
@@ -74,6 +100,27 @@ describe('ehrbs verify checks signed content', { timeout: SLOW }, () => {
     expect(r.code).toBe(3);
     expect(expectOneErrorLine(r)).toMatch(
       new RegExp(`signed record ${ids[0]} no longer matches .*\\(3 signed records affected\\)$`),
+    );
+  });
+});
+
+describe('ehrbs verify checks the number series', { timeout: SLOW }, () => {
+  it('names the first missing medical record number, exit 3', async () => {
+    const missing = await renumberedCopy('mrn-gap', 'patients');
+    const r = await runCli(['verify', '--data', join(tmp.dir, 'mrn-gap')]);
+    expect(r.code).toBe(3);
+    expect(expectOneErrorLine(r)).toBe(
+      `ehrbs: a medical record number series has a gap: ${missing} is missing (a row was removed or renumbered) (1 number missing in 1 series)`,
+    );
+  });
+
+  it('names the first missing invoice number, exit 3', async () => {
+    const missing = await renumberedCopy('invoice-gap', 'billing');
+    expect(missing).toMatch(/^INV-/);
+    const r = await runCli(['verify', '--data', join(tmp.dir, 'invoice-gap')]);
+    expect(r.code).toBe(3);
+    expect(expectOneErrorLine(r)).toMatch(
+      new RegExp(`^ehrbs: an invoice number series has a gap: ${missing} is missing`),
     );
   });
 });

@@ -7,6 +7,7 @@ import { requireString } from '../args';
 import { EXIT, type Command } from '../command';
 import { integrityProblems, openStore } from '../store-access';
 import { checkSignedContent } from '../../clinic/signed-content-check';
+import { numberSeriesGaps } from '../../clinic/number-series-check';
 
 const why = (reason: ChainBreak['reason']): string => {
   switch (reason) {
@@ -28,10 +29,12 @@ export const verifyCommand: Command = {
 
 Runs SQLite's integrity_check and foreign_key_check on the decrypted store and
 recomputes every device's audit hash chain, then checks every signed record's
-content against the hash stored with its signature. Changes nothing.
+content against the hash stored with its signature, and looks for gaps in each
+workstation's series of medical record and invoice numbers. Changes nothing.
 
 Exit status: 0 when intact; 3 when damage is found (the first broken audit entry
-is named by device id and sequence number, an altered signed record by its id);
+is named by device id and sequence number, an altered signed record by its id, a
+number series gap by the first missing number);
 1 on other errors.
 
   --data DIR     the store's data directory
@@ -88,6 +91,16 @@ Environment: EHRBS_PASSPHRASE.`,
               ? ` (${signed.mismatched.length} signed records affected)`
               : ' (1 signed record affected)') +
             '\n',
+        );
+        return EXIT.damaged;
+      }
+      const gaps = numberSeriesGaps(store);
+      const [gap] = gaps;
+      if (gap) {
+        const missing = gaps.reduce((n, g) => n + g.missing, 0);
+        io.note(
+          `ehrbs: ${gap.kind === 'invoice number' ? 'an' : 'a'} ${gap.kind} series has a gap: ${gap.firstMissing} is missing (a row was removed or renumbered)` +
+            ` (${missing} number${missing === 1 ? '' : 's'} missing in ${gaps.length} series)\n`,
         );
         return EXIT.damaged;
       }
