@@ -195,6 +195,13 @@ export const recordChannels = {
     TimelineEntry,
     'records.write',
   ),
+  /** An unsigned record, by its author only; a signed record is never deleted (amend it). */
+  'records.delete': channel(
+    'records.delete',
+    z.object({ id: Id }).strict(),
+    z.object({ id: Id }),
+    'records.write',
+  ),
   'records.amend': channel(
     'records.amend',
     z.object({ id: Id, content: RecordContent, sign: z.boolean().default(false) }).strict(),

@@ -1,6 +1,8 @@
 // A starter list of common primary-care ICD-10 codes, searched offline as the
 // doctor types (code prefix, or every word of the query starting a word of the
-// description). The official ICD-10-CM import is not built yet.
+// description). The core loads it into each workstation's code list
+// (electron/core/store/icd10-codes.ts), searched through an FTS index, on top of
+// which `ehrbs codes import` loads the official ICD-10-CM order file.
 // prettier-ignore
 export const ICD10_STARTER: readonly (readonly [string, string])[] = [
   ['A09', 'Infectious gastroenteritis and colitis'], ['B34.9', 'Viral infection, unspecified'],
@@ -23,7 +25,7 @@ export const ICD10_STARTER: readonly (readonly [string, string])[] = [
   ['K52.9', 'Noninfective gastroenteritis and colitis, unspecified'], ['K58.9', 'Irritable bowel syndrome without diarrhoea'],
   ['K59.0', 'Constipation'], ['L20.9', 'Atopic dermatitis, unspecified'],
   ['L23.9', 'Allergic contact dermatitis, unspecified cause'], ['L40.0', 'Psoriasis vulgaris'],
-  ['L70.0', 'Acne vulgaris'], ['M10.9', 'Gout, unspecified'],
+  ['L70.0', 'Acne vulgaris'], ['M10.0', 'Idiopathic gout'], ['M10.9', 'Gout, unspecified'],
   ['M17.1', 'Other primary osteoarthritis of knee'], ['M25.5', 'Pain in joint'],
   ['M54.2', 'Cervicalgia'], ['M54.5', 'Low back pain'],
   ['M79.1', 'Myalgia'], ['N39.0', 'Urinary tract infection, site not specified'],

@@ -21,6 +21,15 @@ export const MedicalRecord = z.object({
   recordedAt: UtcTimestamp,
   signedAt: UtcTimestamp.nullable(),
   signedBy: Id.nullable(),
+  /**
+   * Written once, with the signature (same mutation): a keyed SHA-256 of the
+   * canonical content signed, `v1.<clinic key id>.<hex>`; null when unsigned
+   * or signed before hashes existed (migration 12).
+   */
+  signedContentHash: z
+    .string()
+    .regex(/^v1\.[^.]+\.[0-9a-f]{64}$/)
+    .nullable(),
   amendsRecordId: Id.nullable(),
 });
 export type MedicalRecord = z.infer<typeof MedicalRecord>;

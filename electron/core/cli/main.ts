@@ -16,6 +16,8 @@ import { enrollCodeCommand } from './commands/enroll-code';
 import { joinCommand } from './commands/join';
 import { syncCommand } from './commands/sync';
 import { icalCommand } from './commands/ical';
+import { codesImportCommand } from './commands/codes-import';
+import { fhirCommand } from './commands/fhir';
 
 const commands: readonly Command[] = [
   initCommand,
@@ -29,6 +31,8 @@ const commands: readonly Command[] = [
   joinCommand,
   syncCommand,
   icalCommand,
+  codesImportCommand,
+  fhirCommand,
 ];
 
 const overview = (): string =>
@@ -57,17 +61,22 @@ const asAppError = (e: unknown): AppError | null => (isAppError(e) ? e : storage
 export async function main(argv: readonly string[], io: CliOutput): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    const topic = commands.find((c) => c.name === rest[0]);
+    const topic =
+      commands.find((c) => c.name === `${rest[0]} ${rest[1]}`) ??
+      commands.find((c) => c.name === rest[0]);
     io.out(`${topic ? topic.usage : overview()}\n`);
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  const command = commands.find((c) => c.name === name);
+  // Two-word commands (`codes import`) first.
+  const sub = commands.find((c) => c.name === `${name} ${rest[0]}`);
+  const command = sub ?? commands.find((c) => c.name === name);
+  const args = sub ? rest.slice(1) : rest;
   if (!command) {
     io.note(`ehrbs: unknown command "${name}" (see "ehrbs --help")\n`);
     return EXIT.usage;
   }
   try {
-    const values = parseOptions(command.name, rest, command.options);
+    const values = parseOptions(command.name, args, command.options);
     if (values['help'] === true) {
       io.out(`${command.usage}\n`);
       return EXIT.ok;

@@ -24,6 +24,7 @@ import { loginThrottle, type LoginThrottle } from '../store/login-throttle';
 import { recordDrafts, type RecordDrafts } from '../store/record-drafts';
 import { migrate, schemaVersion } from '../store/migrate';
 import { ensureInvoiceMoney } from '../store/invoice-money';
+import { ensureStarterCodes, icd10Codes, type Icd10Codes } from '../store/icd10-codes';
 import { latestSchemaVersion } from '../store/migrations';
 import { storageFailure } from '../store/store-errors';
 import { openEncryptedDatabase, type Db } from '../store/open-database';
@@ -78,6 +79,8 @@ export class ClinicStore {
   readonly loginThrottle: LoginThrottle;
   /** Visit-note drafts on this workstation (never synced). */
   readonly drafts: RecordDrafts;
+  /** The ICD-10 code list of this workstation (reference data, never synced). */
+  readonly codes: Icd10Codes;
   private readonly db: WritableDB;
   private keyringCache: ClinicKeyring | null = null;
   private closed = false;
@@ -95,6 +98,7 @@ export class ClinicStore {
     this.sync = syncState(this.db);
     this.loginThrottle = loginThrottle(this.db);
     this.drafts = recordDrafts(this.db);
+    this.codes = icd10Codes(this.db);
     const deviceId = this.meta.get('deviceId');
     if (!deviceId) throw new AppError('INTEGRITY_FAILED', 'The store has no device identity.');
     this.deviceId = deviceId;
@@ -158,6 +162,7 @@ export class ClinicStore {
       else {
         migrate(db);
         ensureInvoiceMoney(db);
+        ensureStarterCodes(db);
       }
       return new ClinicStore(db, dataDir, opts.now ?? Date.now, opts.faults);
     } catch (e) {

@@ -19,6 +19,8 @@ import { localDateOf } from '../../../shared/scheduling';
 import { zodIssues } from '../write/zod-issues';
 import { randomUUID } from 'node:crypto';
 import { decryptField, encryptField } from '../crypto/field-crypto';
+import { signedContentHash } from '../crypto/content-hash';
+import type { Icd10Code } from '../store/icd10-codes';
 import type { Repositories } from '../repos/repositories';
 import type { ClinicStore } from '../clinic/clinic-store';
 import { requireOpen } from './sensitive-patients-service';
@@ -49,10 +51,11 @@ export class RecordsService {
     if (r.amendsRecordId) this.repos.medicalRecords.get(tenantId, r.amendsRecordId);
     const doctorId = this.authorDoctorId(session);
     const id = randomUUID();
+    const plaintext = JSON.stringify(r.content);
     const sealed = encryptField(
       this.store.keyring,
       { tenantId, table: 'medical_records', rowId: id },
-      JSON.stringify(r.content),
+      plaintext,
     );
     const now = this.store.nowIso();
     return this.repos.medicalRecords.create(
@@ -66,6 +69,9 @@ export class RecordsService {
         recordedAt: r.recordedAt ?? now,
         signedAt: opts.sign ? now : null,
         signedBy: opts.sign ? session.user.id : null,
+        signedContentHash: opts.sign
+          ? signedContentHash(this.store.keyring, { tenantId, recordId: id }, plaintext)
+          : null,
         amendsRecordId: r.amendsRecordId ?? null,
       },
       id,
@@ -85,9 +91,17 @@ export class RecordsService {
     if (rec.doctorId !== this.authorDoctorId(session)) {
       throw new AppError('FORBIDDEN', 'Only the author can sign a record.');
     }
+    // The hash is of the content as stored (decrypted here without a read audit: nothing
+    // is shown, and the signature itself is audited as the update).
+    const plaintext = decryptRecordText(this.store, tenantId, rec);
     return this.repos.medicalRecords.update(session.actor, id, {
       signedAt: this.store.nowIso(),
       signedBy: session.user.id,
+      signedContentHash: signedContentHash(
+        this.store.keyring,
+        { tenantId, recordId: id },
+        plaintext,
+      ),
     });
   }
 
@@ -309,6 +323,7 @@ export class RecordsService {
   /** A new record; its content was checked against its type's schema by the contract. */
   createRecord(session: Session, r: ChannelInput<'records.create'>): TimelineEntry {
     requireCap(session, 'records.write');
+    this.requireKnownCode(r.recordType, r.content);
     const warned =
       r.recordType === 'prescription'
         ? this.allergyWarning(session, r.patientId, r.content.drug)
@@ -358,6 +373,24 @@ export class RecordsService {
     return this.entry(session.actor.tenantId, this.sign(session, r.id));
   }
 
+  /**
+   * Deletes an unsigned record (a tombstone, synced like every delete), by its
+   * author only. A signed record is never deleted: it is corrected by an amendment.
+   */
+  deleteRecord(session: Session, r: ChannelInput<'records.delete'>): { id: string } {
+    requireCap(session, 'records.write');
+    const rec = this.repos.medicalRecords.get(session.actor.tenantId, r.id);
+    if (rec.signedAt)
+      throw new AppError(
+        'INVALID_TRANSITION',
+        'A signed record is never deleted; amend it to correct it.',
+      );
+    if (rec.doctorId !== this.authorDoctorId(session))
+      throw new AppError('FORBIDDEN', 'Only the author can delete an unsigned record.');
+    this.repos.medicalRecords.delete(session.actor, rec.id);
+    return { id: rec.id };
+  }
+
   /** A correction of a signed record, checked against the original's type. */
   amendRecord(session: Session, r: ChannelInput<'records.amend'>): TimelineEntry {
     requireCap(session, 'records.write');
@@ -372,6 +405,7 @@ export class RecordsService {
         issues,
       );
     }
+    this.requireKnownCode(original.recordType, parsed.data);
     const rec = this.store.transaction(() => {
       const amendment = this.amend(session, r.id, parsed.data as RecordContent);
       return r.sign ? this.sign(session, amendment.id) : amendment;
@@ -434,10 +468,41 @@ export class RecordsService {
     return { content: JSON.parse(text) as DraftContent, savedAt: d.savedAt };
   }
 
+  /** ICD-10 codes matching what the doctor typed, from this workstation's code list. */
+  searchCodes(session: Session, r: ChannelInput<'codes.search'>): { items: Icd10Code[] } {
+    requireCap(session, 'records.write');
+    return { items: this.store.codes.search(r.query, r.limit) };
+  }
+
+  /** Refuses a diagnosis whose code is not in the code list (the format alone lets `Z99.99` through). */
+  private requireKnownCode(recordType: string, content: unknown): void {
+    if (recordType !== 'diagnosis' || typeof content !== 'object' || content === null) return;
+    const code = (content as Record<string, unknown>)['code'];
+    if (typeof code === 'string' && this.store.codes.find(code) === null)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'This ICD-10 code is not in the code list: pick one from the suggestions (an administrator can load the full ICD-10-CM list with ehrbs codes import).',
+        [{ path: 'content.code', message: 'not a known ICD-10 code' }],
+      );
+  }
+
   discardDraft(session: Session, r: ChannelInput<'drafts.discard'>): { discarded: boolean } {
     requireCap(session, 'records.write');
     return { discarded: this.store.drafts.discard(this.draftKey(session, r)) };
   }
+}
+
+/** A record's content as the JSON text it was stored as; not audited (callers audit reads). */
+export function decryptRecordText(
+  store: ClinicStore,
+  tenantId: string,
+  rec: MedicalRecord,
+): string {
+  return decryptField(
+    store.keyring,
+    { tenantId, table: 'medical_records', rowId: rec.id },
+    { ciphertext: rec.encryptedData, wrappedKey: rec.encryptionKey },
+  );
 }
 
 export function decryptRecord(
@@ -448,14 +513,7 @@ export function decryptRecord(
 ): RecordContent {
   // Every decryption for a session (records, current lists, documents, exports) passes here.
   if (session) requireOpen(store, session, rec.patientId);
-  const text = decryptField(
-    store.keyring,
-    { tenantId, table: 'medical_records', rowId: rec.id },
-    {
-      ciphertext: rec.encryptedData,
-      wrappedKey: rec.encryptionKey,
-    },
-  );
+  const text = decryptRecordText(store, tenantId, rec);
   if (session) store.audit(session.actor, 'read', 'medical_records', rec.id);
   return JSON.parse(text) as RecordContent;
 }

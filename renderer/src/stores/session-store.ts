@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { ApiRequest, ApiResponse } from '../../../shared/api/channels';
 import type { AppState, SessionInfo } from '../../../shared/api/session';
 import { api, onSessionLost } from '../api/client';
+import { flushAllBeforeLock } from './before-lock';
 
 export type DemoLogin = ApiResponse<'setup.createDemo'>['logins'][number];
 export type LockedUser = Pick<SessionInfo['user'], 'displayName' | 'email' | 'role'>;
@@ -77,6 +78,8 @@ export const useSession = create<SessionStore>()((set, get) => {
     },
 
     async logout() {
+      // Drafts are saved while the session can still save them (see before-lock.ts).
+      await flushAllBeforeLock();
       await api('session.logout', {});
       set({ session: null, lockedUser: null });
       await get().refresh();
@@ -84,6 +87,7 @@ export const useSession = create<SessionStore>()((set, get) => {
 
     async lock() {
       const user = get().session?.user ?? null;
+      await flushAllBeforeLock();
       await api('session.lock', {});
       set({ state: 'locked', lockedUser: user });
     },

@@ -160,6 +160,7 @@ const probes: { [N in ChannelName]: Probe<N> } = {
   },
   'records.sign': { names: (c) => ({ id: c.recordId }) },
   'records.amend': { names: (c) => ({ id: c.recordId, content: { text: 'corrected' } }) },
+  'records.delete': { names: (c) => ({ id: c.recordId }), once: true },
   'drafts.save': {
     names: (c) => ({
       patientId: c.patientId,
@@ -302,6 +303,9 @@ const probes: { [N in ChannelName]: Probe<N> } = {
     names: (c) => ({ patientId: c.patientId, reason: 'Covering a colleague' }),
   },
   'patients.breakGlassLog': { finds: () => ({}) },
+  'codes.search': {
+    skip: "searches the workstation's ICD-10 reference list, which holds no clinic data and names no row",
+  },
 };
 
 const ROLES: { role: StaffRole; as: Role; permissions: readonly Permission[] }[] = [

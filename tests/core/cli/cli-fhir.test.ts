@@ -1,6 +1,7 @@
 // `ehrbs export --fhir --patient`: one demo patient's chart as a FHIR Bundle,
 // by record number, for a doctor; front desk refused; --out writes a file.
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers';
@@ -84,6 +85,48 @@ describe('ehrbs export --fhir', () => {
     expect(byId.code).toBe(0);
     expect(byId.stderr).toMatch(/FHIR resources\) to .*chart\.json/);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ resourceType: 'Bundle' });
+  });
+
+  it('ehrbs fhir (the command the issue names) writes the same chart, valid FHIR R4', async () => {
+    const doctor = login('doctor');
+    const out = join(tmp.dir, 'chart-fhir.json');
+    const r = await runCli(
+      ['fhir', '--data', store, '--user', doctor.email, '--patient', mrn, '--out', out],
+      cliEnv({ EHRBS_PASSWORD: doctor.password }),
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/FHIR resources\) to .*chart-fhir\.json/);
+    const viaExport = await runCli(
+      ['export', '--fhir', '--patient', mrn, '--data', store, '--user', doctor.email],
+      cliEnv({ EHRBS_PASSWORD: doctor.password }),
+    );
+    const urls = (text: string) =>
+      (JSON.parse(text) as { entry: { fullUrl: string }[] }).entry.map((e) => e.fullUrl);
+    expect(urls(readFileSync(out, 'utf8'))).toEqual(urls(viaExport.stdout));
+
+    // The R4 structure definitions (@medplum): no errors in the Bundle or any entry. In its
+    // own process: @medplum/core needs a WebSocket global, which Node 20 has only with a flag.
+    const validate = (file: string) =>
+      execFileSync(
+        process.execPath,
+        ['--experimental-websocket', 'bin/run-ts.js', 'tests/core/cli/fhir-validate.ts', file],
+        { encoding: 'utf8' },
+      )
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { at?: string; issue?: string; checked?: number });
+    const report = validate(out);
+    expect(report.filter((x) => x.issue)).toEqual([]);
+    expect(report.at(-1)?.checked).toBeGreaterThan(2);
+    // The validator is live: a wrong type in one resource is reported.
+    const broken = JSON.parse(readFileSync(out, 'utf8')) as {
+      entry: { resource: Record<string, unknown> }[];
+    };
+    const first = broken.entry[0];
+    if (first) first.resource['birthDate'] = 19840309;
+    const bad = join(tmp.dir, 'broken.json');
+    writeFileSync(bad, JSON.stringify(broken));
+    expect(validate(bad).some((x) => x.issue?.includes('birthDate'))).toBe(true);
   });
 
   it('refuses the front desk and an unknown patient', async () => {

@@ -28,6 +28,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { ClinicStore } from '../../../electron/core/clinic/clinic-store';
+import { checkSignedContent } from '../../../electron/core/clinic/signed-content-check';
 import { writableDb } from '../../../electron/core/clinic/writable-db';
 import { servicesFor, type Services } from '../../../electron/core/services/services';
 import type { Session } from '../../../electron/core/services/session';
@@ -768,6 +769,11 @@ export async function settleAndCheck(t: Template, world: World, log: RunLog): Pr
       assert.equal(typeof byId.get(id)?.signedAt, 'string', 'a signature is never lost');
     for (const a of log.amendments)
       assert.equal(byId.get(a.id)?.amendsRecordId, a.amends, 'every amendment is kept');
+    // Every signed record's content still matches the hash its signature stored, on every replica.
+    const signed = checkSignedContent(r.store);
+    assert.deepStrictEqual(signed.mismatched, [], 'signed content matches its hash');
+    assert.equal(signed.unhashed, 0, 'every signature carries a content hash');
+    assert.equal(signed.checked, rows.filter((x) => x.signedAt !== null).length);
   }
 }
 

@@ -8,12 +8,14 @@ type RecordChannels =
   | 'records.create'
   | 'records.sign'
   | 'records.amend'
+  | 'records.delete'
   | 'chart.current'
   | 'records.stopMedication'
   | 'records.resolveProblem'
   | 'drafts.save'
   | 'drafts.load'
-  | 'drafts.discard';
+  | 'drafts.discard'
+  | 'codes.search';
 
 export const recordsHandlers: HandlerMap<RecordChannels> = {
   'chart.summary': (r, { session, services }) => services.records.chartSummary(session, r),
@@ -22,6 +24,7 @@ export const recordsHandlers: HandlerMap<RecordChannels> = {
   'records.create': (r, { session, services }) => services.records.createRecord(session, r),
   'records.sign': (r, { session, services }) => services.records.signRecord(session, r),
   'records.amend': (r, { session, services }) => services.records.amendRecord(session, r),
+  'records.delete': (r, { session, services }) => services.records.deleteRecord(session, r),
   'chart.current': (r, { session, services }) => services.currentLists.current(session, r),
   'records.stopMedication': (r, { session, services }) =>
     services.currentLists.stopMedication(session, r),
@@ -30,4 +33,5 @@ export const recordsHandlers: HandlerMap<RecordChannels> = {
   'drafts.save': (r, { session, services }) => services.records.saveDraft(session, r),
   'drafts.load': (r, { session, services }) => services.records.loadDraft(session, r),
   'drafts.discard': (r, { session, services }) => services.records.discardDraft(session, r),
+  'codes.search': (r, { session, services }) => services.records.searchCodes(session, r),
 };

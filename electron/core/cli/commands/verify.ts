@@ -6,6 +6,8 @@ import { assertNever } from '../../../../shared/errors';
 import { requireString } from '../args';
 import { EXIT, type Command } from '../command';
 import { integrityProblems, openStore } from '../store-access';
+import { checkSignedContent } from '../../clinic/signed-content-check';
+import { numberSeriesGaps } from '../../clinic/number-series-check';
 
 const why = (reason: ChainBreak['reason']): string => {
   switch (reason) {
@@ -26,14 +28,17 @@ export const verifyCommand: Command = {
   usage: `usage: ehrbs verify --data DIR
 
 Runs SQLite's integrity_check and foreign_key_check on the decrypted store and
-recomputes every device's audit hash chain. Changes nothing.
+recomputes every device's audit hash chain, then checks every signed record's
+content against the hash stored with its signature, and looks for gaps in each
+workstation's series of medical record and invoice numbers. Changes nothing.
 
 On a workstation connected to a sync server it also checks the chains against
 the tips the server acknowledged at the last sync: newest entries deleted here,
 or an acknowledged entry the server no longer holds, are reported.
 
 Exit status: 0 when intact; 3 when damage is found (the first broken audit entry
-is named by device id and sequence number, or the chain whose tail is missing);
+is named by device id and sequence number, the chain whose tail is missing, an
+altered signed record by its id, a number series gap by the first missing number);
 1 on other errors.
 
   --data DIR     the store's data directory
@@ -86,8 +91,34 @@ Environment: EHRBS_PASSPHRASE.`,
         io.note(`ehrbs: ${tipProblem}\n`);
         return EXIT.damaged;
       }
+      const signed = checkSignedContent(store);
+      const [altered] = signed.mismatched;
+      if (altered) {
+        io.note(
+          `ehrbs: signed record ${altered} no longer matches its signature: its content was changed after signing` +
+            (signed.mismatched.length > 1
+              ? ` (${signed.mismatched.length} signed records affected)`
+              : ' (1 signed record affected)') +
+            '\n',
+        );
+        return EXIT.damaged;
+      }
+      const gaps = numberSeriesGaps(store);
+      const [gap] = gaps;
+      if (gap) {
+        const missing = gaps.reduce((n, g) => n + g.missing, 0);
+        io.note(
+          `ehrbs: ${gap.kind === 'invoice number' ? 'an' : 'a'} ${gap.kind} series has a gap: ${gap.firstMissing} is missing (a row was removed or renumbered)` +
+            ` (${missing} number${missing === 1 ? '' : 's'} missing in ${gaps.length} series)\n`,
+        );
+        return EXIT.damaged;
+      }
       io.out(
-        `Store intact: integrity ok, foreign keys ok, ${report.entries} audit entries on ${report.devices} device chain(s) verified.\n`,
+        `Store intact: integrity ok, foreign keys ok, ${report.entries} audit entries on ${report.devices} device chain(s) verified, ${signed.checked} signed record(s) match their content hash` +
+          (signed.unhashed > 0
+            ? ` (${signed.unhashed} signed before content hashes, not checked)`
+            : '') +
+          '.\n',
       );
       return EXIT.ok;
     } finally {

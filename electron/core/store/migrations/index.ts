@@ -12,6 +12,7 @@ import { migration008 } from './008-patient-merge';
 import { migration009 } from './009-clinic-profile';
 import { migration010 } from './010-patient-sensitivity';
 import { migration011 } from './011-duplicate-dismissals';
+import { migration012 } from './012-signature-hash-and-codes';
 
 export const migrations: readonly Migration[] = [
   migration001,
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];
 
 /** The highest version (versions are consecutive from 1; tests/core/store/migrations.test.ts checks). */

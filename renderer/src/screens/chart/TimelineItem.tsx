@@ -20,6 +20,7 @@ interface Props {
 export function TimelineItem({ session, entry, onChanged }: Props) {
   const [content, setContent] = useState<RecordContent | null>(null);
   const [amending, setAmending] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const request = useRequest();
   const canRead = holds(session.capabilities, 'records.read_content');
   const canWrite = holds(session.capabilities, 'records.write');
@@ -31,6 +32,12 @@ export function TimelineItem({ session, entry, onChanged }: Props) {
   };
   const sign = async () => {
     const r = await request.run(() => api('records.sign', { id: entry.id }));
+    if (r.ok) onChanged();
+  };
+  // Unsigned records only, and the core lets only their author delete them.
+  const remove = async () => {
+    const r = await request.run(() => api('records.delete', { id: entry.id }));
+    setConfirmingDelete(false);
     if (r.ok) onChanged();
   };
 
@@ -76,6 +83,36 @@ export function TimelineItem({ session, entry, onChanged }: Props) {
           >
             Sign
           </button>
+        )}
+        {canWrite && entry.state === 'unsigned' && !confirmingDelete && (
+          <button
+            type="button"
+            className="button button--quiet"
+            disabled={request.busy}
+            onClick={() => setConfirmingDelete(true)}
+          >
+            Delete
+          </button>
+        )}
+        {confirmingDelete && (
+          <>
+            <span>Delete this unsigned record?</span>
+            <button
+              type="button"
+              className="button button--danger"
+              disabled={request.busy}
+              onClick={() => void remove()}
+            >
+              Delete record
+            </button>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => setConfirmingDelete(false)}
+            >
+              Keep it
+            </button>
+          </>
         )}
         {canWrite && entry.state !== 'unsigned' && !amending && (
           <button type="button" className="button" onClick={() => setAmending(true)}>

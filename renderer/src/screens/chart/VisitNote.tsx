@@ -14,6 +14,7 @@ import { formatInstant } from '../../lib/format';
 import { useRequest } from '../../lib/useRequest';
 import { validate } from '../../lib/validation';
 import { useNav } from '../../stores/nav-store';
+import { flushBeforeLock } from '../../stores/before-lock';
 import { draftDue, emptyDraft, noteFromDraft } from './chart-model';
 import { chartHref } from './route';
 
@@ -70,11 +71,11 @@ export function VisitNote({ session, patientId, appointmentId, onSaved }: Props)
     };
   }, [patientId, appointmentId]);
 
-  const save = useCallback(() => {
+  const save = useCallback((): Promise<void> => {
     const content = latest.current;
-    if (!content || !timing.current.dirty) return;
+    if (!content || !timing.current.dirty) return Promise.resolve();
     timing.current = { ...timing.current, dirty: false, lastSavedAt: Date.now() };
-    api('drafts.save', { patientId, appointmentId, content }).then(
+    return api('drafts.save', { patientId, appointmentId, content }).then(
       (r) => setSavedAt(r.savedAt),
       (e: unknown) => {
         timing.current.dirty = true;
@@ -86,10 +87,12 @@ export function VisitNote({ session, patientId, appointmentId, onSaved }: Props)
   // The autosave clock, and a last save when the doctor leaves the note or the window.
   useEffect(() => {
     const timer = window.setInterval(() => {
-      if (draftDue({ ...timing.current, now: Date.now() })) save();
+      if (draftDue({ ...timing.current, now: Date.now() })) void save();
     }, 500);
-    const onHide = () => save();
-    const onVisibility = () => document.visibilityState === 'hidden' && save();
+    const onHide = () => void save();
+    const onVisibility = () => document.visibilityState === 'hidden' && void save();
+    // Lock, logout and the idle lock await this save before the core locks (stores/before-lock.ts).
+    const unregister = flushBeforeLock(save);
     window.addEventListener('pagehide', onHide);
     window.addEventListener('beforeunload', onHide);
     document.addEventListener('visibilitychange', onVisibility);
@@ -98,7 +101,8 @@ export function VisitNote({ session, patientId, appointmentId, onSaved }: Props)
       window.removeEventListener('pagehide', onHide);
       window.removeEventListener('beforeunload', onHide);
       document.removeEventListener('visibilitychange', onVisibility);
-      save();
+      unregister();
+      void save();
     };
   }, [save]);
 
@@ -185,7 +189,7 @@ export function VisitNote({ session, patientId, appointmentId, onSaved }: Props)
                 type="button"
                 className="button button--primary"
                 onClick={() => {
-                  save();
+                  void save();
                   setCompleting(true);
                 }}
               >
