@@ -330,6 +330,13 @@ export const billingChannels = {
   'billing.closePreview': channel('billing.closePreview', Empty, ClosePreview, 'billing.write'),
   'billing.closeDay': channel('billing.closeDay', CloseDayRequest, DayClose, 'billing.write'),
   'billing.closes': channel('billing.closes', Empty, z.array(DayClose), 'billing.read'),
+  /** A sealed close as a PDF: anyone who may list it (its user, or an admin). */
+  'billing.closeDocument': channel(
+    'billing.closeDocument',
+    z.object({ id: Id }).strict(),
+    PdfDocument,
+    'billing.read',
+  ),
   'billing.patientBalance': channel(
     'billing.patientBalance',
     z.object({ patientId: Id }).strict(),

@@ -79,6 +79,8 @@ export interface ClinicIds {
   problemId: string;
   /** A second registration of the patient (same name, birth date and phone): a likely duplicate. */
   duplicatePatientId: string;
+  /** The front desk's sealed daily close. */
+  dayCloseId: string;
   /** The workstation this clinic was made on (its devices row). */
   deviceId: string;
   markers: ClinicMarkers;
@@ -218,7 +220,10 @@ async function seedClinic(app: CoreApp, m: ClinicMarkers): Promise<ClinicIds> {
     }),
     'billing.pay',
   );
-  ok(await d('billing.closeDay', { countedCash: 0, note: '' }), 'closeDay');
+  const dayClose = ok<{ id: string }>(
+    await d('billing.closeDay', { countedCash: 0, note: '' }),
+    'closeDay',
+  );
   await as(app, 'admin');
   ok(
     await d('billing.refund', {
@@ -294,6 +299,7 @@ async function seedClinic(app: CoreApp, m: ClinicMarkers): Promise<ClinicIds> {
     prescriptionId: prescription.id,
     problemId: problem.id,
     duplicatePatientId: duplicate.id,
+    dayCloseId: dayClose.id,
     deviceId: store.deviceId,
     markers: m,
   };

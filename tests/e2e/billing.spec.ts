@@ -169,6 +169,14 @@ test('invoice a visit, pay part cash and the rest by card, receipt, refund, clos
   const newest = closes.getByRole('row').nth(1);
   await expect(newest.getByRole('rowheader')).toHaveText(/^CLOSE-[A-Z0-9]{4}-000003$/);
   await expect(newest.getByRole('cell', { name: /-.*0\.50/ })).toBeVisible();
+  // The sealed close prints: the PDF says what was counted and the difference.
+  const closeNumber = (await newest.getByRole('rowheader').textContent()) ?? '';
+  const closePdf = page.waitForEvent('download');
+  await newest.getByRole('button', { name: `PDF of close ${closeNumber}` }).click();
+  const closeText = pdfText(await readFile(await (await closePdf).path()));
+  expect(closeText).toContain(`Daily close ${closeNumber}`);
+  expect(closeText).toMatch(/Cash counted\s*9\.50/);
+  expect(closeText).toMatch(/Difference \(short\)\s*-0\.50/);
 });
 
 test('a discounted line, an overpayment kept as credit, the patient filter and statement, and the admin’s reports with CSV', async ({

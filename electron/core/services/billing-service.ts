@@ -77,6 +77,8 @@ export class BillingService {
   closeDay = (session: Session, r: ChannelInput<'billing.closeDay'>) =>
     this.daily.closeDay(session, r);
   closes = (session: Session) => this.daily.closes(session);
+  closeDocument = (session: Session, r: ChannelInput<'billing.closeDocument'>) =>
+    this.daily.closeDocument(session, r.id);
 
   statement = (session: Session, r: ChannelInput<'billing.statement'>) =>
     this.account.statement(session, r);

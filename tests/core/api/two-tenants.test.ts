@@ -240,6 +240,7 @@ const probes: { [N in ChannelName]: Probe<N> } = {
   'billing.closePreview': { finds: () => ({}) },
   'billing.closeDay': { skip: 'names no row; the close belongs to the session’s clinic' },
   'billing.closes': { finds: () => ({}) },
+  'billing.closeDocument': { names: (c) => ({ id: c.dayCloseId }) },
   'billing.patientBalance': { names: (c) => ({ patientId: c.patientId }) },
   'billing.document': { names: (c) => ({ id: c.invoiceId }) },
   'billing.statement': { names: (c) => ({ patientId: c.patientId }) },

@@ -22,6 +22,7 @@ type BillingChannels =
   | 'billing.statement'
   | 'billing.document'
   | 'billing.statementDocument'
+  | 'billing.closeDocument'
   | 'billing.report'
   | 'billing.reportCsv';
 
@@ -49,6 +50,7 @@ export const billingHandlers: HandlerMap<BillingChannels> = {
   'billing.document': (r, { session, services }) => services.billing.document(session, r),
   'billing.statementDocument': (r, { session, services }) =>
     services.billing.statementDocument(session, r),
+  'billing.closeDocument': (r, { session, services }) => services.billing.closeDocument(session, r),
   'billing.report': (r, { session, services }) => services.billing.report(session, r),
   'billing.reportCsv': (r, { session, services }) => services.billing.reportCsv(session, r),
 };

@@ -1,6 +1,8 @@
 // The daily close per workstation and user: expected takings by method
 // (payments − refunds since that user's last close here), the counted cash
 // and the difference, sealed as a numbered insert-only row.
+import { dayClosePdf } from '../../documents/day-close-pdf';
+import { AppError } from '../../../../shared/errors';
 import type { ChannelInput } from '../../../../shared/api/channels';
 import type { ClosePreview } from '../../../../shared/api/billing';
 import { closeFigures } from '../../../../shared/billing';
@@ -95,5 +97,24 @@ export class DailyClose {
       orderBy: 'periodEnd DESC',
       limit: 500,
     });
+  }
+
+  /** A close the session may see (its own, or any for an admin) as a PDF; another's is not found. */
+  async closeDocument(session: Session, id: string) {
+    const c = this.closes(session).find((x) => x.id === id);
+    if (!c) throw new AppError('NOT_FOUND', 'That daily close does not exist.');
+    const tenantId = session.actor.tenantId;
+    const names = {
+      userName: this.reads.repos.users.find(tenantId, c.userId)?.displayName ?? 'Unknown user',
+      workstationName: this.reads.repos.devices.find(tenantId, c.deviceId)?.name ?? 'Workstation',
+    };
+    const pdf = await dayClosePdf(
+      c,
+      names,
+      this.reads.clinicHeader(tenantId),
+      this.reads.locale(tenantId),
+    );
+    this.reads.store.audit(session.actor, 'export', 'day_closes', c.id, 'close pdf');
+    return { fileName: `close-${c.closeNumber}.pdf`, base64: pdf.toString('base64') };
   }
 }

@@ -11,6 +11,7 @@ import { formatInstant } from '../../lib/format';
 import { TextField } from '../../components/TextField';
 import { useLoaded } from '../../lib/useLoaded';
 import { useRequest } from '../../lib/useRequest';
+import { downloadPdf } from './download-pdf';
 import { moneyOf } from './billing-format';
 import { countedCashOf, methodOptions } from './billing-model';
 
@@ -22,6 +23,7 @@ export function DailyClose({ session }: { session: SessionInfo }) {
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const req = useRequest();
+  const print = useRequest();
   const fmt = moneyOf(session);
   const p = preview.value;
   const countedValue = countedCashOf(counted, session.tenant.currency);
@@ -81,6 +83,7 @@ export function DailyClose({ session }: { session: SessionInfo }) {
       )}
       <section className="panel" aria-labelledby="closes-title">
         <h2 id="closes-title">Closes</h2>
+        <ErrorAlert message={print.failure?.message ?? null} />
         <DataTable
           className="data-table"
           caption="Closes"
@@ -93,6 +96,23 @@ export function DailyClose({ session }: { session: SessionInfo }) {
             { header: 'Counted cash', cell: (c) => fmt(c.countedCash) },
             { header: 'Difference', cell: (c) => fmt(c.difference) },
             { header: 'Payments', cell: (c) => c.paymentCount },
+            {
+              header: 'Print',
+              cell: (c) => (
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  disabled={print.busy}
+                  onClick={() =>
+                    void print
+                      .run(() => api('billing.closeDocument', { id: c.id }))
+                      .then((r) => r.ok && downloadPdf(r.value))
+                  }
+                >
+                  PDF<span className="visually-hidden"> of close {c.closeNumber}</span>
+                </button>
+              ),
+            },
           ]}
         />
       </section>
