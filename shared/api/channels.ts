@@ -14,6 +14,7 @@ import { chartExportChannels } from './chart-exports';
 import { billingReportChannels } from './billing-reports';
 import { workstationChannels } from './workstations';
 import { patientDuplicateChannels } from './patient-duplicates';
+import { attachmentChannels } from './attachments';
 import type { ParsedRequestOf, RequestOf, ResponseOf } from './contract';
 
 export const apiChannels = {
@@ -31,6 +32,7 @@ export const apiChannels = {
   ...billingReportChannels,
   ...workstationChannels,
   ...patientDuplicateChannels,
+  ...attachmentChannels,
 } as const;
 
 export type ApiChannels = typeof apiChannels;

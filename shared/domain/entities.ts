@@ -12,6 +12,7 @@ import { Conversation, ConversationMember, MessageMark } from './message';
 import { Billing, InvoiceLineItem, Payment } from './billing';
 import { DayClose, PriceItem, Refund } from './billing';
 import { Device } from './device';
+import { ChartDocument, DocumentChunk } from './document';
 
 export const entitySchemas = {
   tenants: Tenant,
@@ -32,6 +33,8 @@ export const entitySchemas = {
   refunds: Refund,
   price_items: PriceItem,
   day_closes: DayClose,
+  documents: ChartDocument,
+  document_chunks: DocumentChunk,
 } as const;
 
 /** A table written through the mutation path (audit_logs is insert-only and separate). */

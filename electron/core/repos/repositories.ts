@@ -22,6 +22,8 @@ export const repositories = (store: ClinicStore) => ({
   refunds: new EntityRepository(store, 'refunds'),
   priceItems: new EntityRepository(store, 'price_items'),
   dayCloses: new EntityRepository(store, 'day_closes'),
+  documents: new EntityRepository(store, 'documents'),
+  documentChunks: new EntityRepository(store, 'document_chunks'),
 });
 export type Repositories = ReturnType<typeof repositories>;
 

@@ -242,6 +242,9 @@ const editable: Record<EntityTable, (n: number) => [string, unknown]> = {
   refunds: (n) => ['reason', `reason ${n}`],
   price_items: (n) => ['price', 100 + n],
   day_closes: (n) => ['note', `note ${n}`],
+  // Insert-only in the app (migration 013); no world op creates them, so these never run.
+  documents: (n) => ['sizeBytes', 1 + n],
+  document_chunks: (n) => ['chunkIndex', n],
 };
 const tables = Object.keys(editable) as EntityTable[];
 

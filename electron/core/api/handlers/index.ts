@@ -13,6 +13,7 @@ import { syncHandlers } from './sync-handlers';
 import { messagesHandlers } from './messages-handlers';
 import { chartExportsHandlers } from './chart-exports-handlers';
 import { workstationsHandlers } from './workstations-handlers';
+import { attachmentsHandlers } from './attachments-handlers';
 
 export const handlers: HandlerMap = {
   ...sessionHandlers,
@@ -27,4 +28,5 @@ export const handlers: HandlerMap = {
   ...billingHandlers,
   ...chartExportsHandlers,
   ...workstationsHandlers,
+  ...attachmentsHandlers,
 };

@@ -9,6 +9,7 @@ import { migration005 } from './005-charting';
 import { migration006 } from './006-billing';
 import { migration007 } from './007-invoice-money';
 import { migration008 } from './008-patient-merge';
+import { migration013 } from './013-chart-documents';
 
 export const migrations: readonly Migration[] = [
   migration001,
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration013,
 ];
 
 /** The highest version (versions are consecutive from 1; tests/core/store/migrations.test.ts checks). */

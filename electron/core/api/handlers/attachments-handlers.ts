@@ -1,0 +1,10 @@
+// attachments.*: files attached to a chart.
+import type { HandlerMap } from '../handler-types';
+
+type AttachmentChannels = 'attachments.upload' | 'attachments.list' | 'attachments.read';
+
+export const attachmentsHandlers: HandlerMap<AttachmentChannels> = {
+  'attachments.upload': (r, { session, services }) => services.attachments.upload(session, r),
+  'attachments.list': (r, { session, services }) => services.attachments.list(session, r),
+  'attachments.read': (r, { session, services }) => services.attachments.read(session, r),
+};
