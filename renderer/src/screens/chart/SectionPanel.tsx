@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { useRequest } from '../../lib/useRequest';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CurrentList } from './CurrentList';
+import { DocumentsPanel } from './DocumentsPanel';
 import { NoteForm } from './NoteForm';
 import { SectionForm } from './SectionForm';
 import { Timeline } from './Timeline';
@@ -27,6 +28,24 @@ export function SectionPanel({ session, patientId, type, version, onChanged }: P
   const [warned, setWarned] = useState(false);
   const [acknowledged, setAcknowledged] = useState(false);
   const title = `Add ${typeLabels[type].toLowerCase()}`;
+  if (type === 'document')
+    return (
+      <div className="section-panel">
+        <DocumentsPanel
+          session={session}
+          patientId={patientId}
+          version={version}
+          onChanged={onChanged}
+        />
+        <Timeline
+          session={session}
+          patientId={patientId}
+          version={version}
+          onChanged={onChanged}
+          fixedType={type}
+        />
+      </div>
+    );
   return (
     <div className="section-panel">
       {canWrite &&
