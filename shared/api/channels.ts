@@ -15,6 +15,7 @@ import { billingReportChannels } from './billing-reports';
 import { workstationChannels } from './workstations';
 import { patientDuplicateChannels } from './patient-duplicates';
 import { attachmentChannels } from './attachments';
+import { trendChannels } from './trends';
 import type { ParsedRequestOf, RequestOf, ResponseOf } from './contract';
 
 export const apiChannels = {
@@ -33,6 +34,7 @@ export const apiChannels = {
   ...workstationChannels,
   ...patientDuplicateChannels,
   ...attachmentChannels,
+  ...trendChannels,
 } as const;
 
 export type ApiChannels = typeof apiChannels;

@@ -17,6 +17,7 @@ import { PatientDuplicatesService } from './patient-duplicates';
 import { PatientMergeService } from './patient-merge-service';
 import { RecordsService } from './records-service';
 import { ScheduleService } from './schedule-service';
+import { TrendsService } from './trends-service';
 import { UsersService } from './users-service';
 
 export const servicesFor = (store: ClinicStore, repos: Repositories = repositories(store)) => {
@@ -30,6 +31,7 @@ export const servicesFor = (store: ClinicStore, repos: Repositories = repositori
     patientMerge: new PatientMergeService(store, repos),
     records,
     attachments: new AttachmentsService(store, repos, records),
+    trends: new TrendsService(store, repos),
     currentLists: new CurrentListsService(store, repos),
     chartExports: new ChartExportsService(store, repos),
     messages: new MessagesService(store, repos),

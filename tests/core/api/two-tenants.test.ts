@@ -304,6 +304,9 @@ const probes: { [N in ChannelName]: Probe<N> } = {
   'attachments.list': {
     skip: 'not yet probed here; tests/core/api/attachments.test.ts checks another clinic’s patient is not found',
   },
+  'chart.trends': {
+    skip: 'not yet probed here; tests/core/api/trends.test.ts checks another clinic’s patient is not found',
+  },
   'attachments.read': {
     skip: 'not yet probed here; tests/core/api/attachments.test.ts checks another clinic’s document is not found',
   },
