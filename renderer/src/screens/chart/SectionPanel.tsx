@@ -11,6 +11,7 @@ import { DocumentsPanel } from './DocumentsPanel';
 import { NoteForm } from './NoteForm';
 import { SectionForm } from './SectionForm';
 import { Timeline } from './Timeline';
+import { TrendsPanel } from './TrendsPanel';
 import { createRequest, typeLabels } from './chart-model';
 
 interface Props {
@@ -111,6 +112,14 @@ export function SectionPanel({ session, patientId, type, version, onChanged }: P
           </button>
         </div>
       )}
+      {(type === 'vitals' || type === 'lab_result') &&
+        holds(session.capabilities, 'records.read_content') && (
+          <TrendsPanel
+            patientId={patientId}
+            kind={type === 'vitals' ? 'vitals' : 'labs'}
+            version={version}
+          />
+        )}
       {(type === 'prescription' || type === 'diagnosis') &&
         holds(session.capabilities, 'records.read_content') && (
           <CurrentList
