@@ -16,6 +16,8 @@ import { workstationChannels } from './workstations';
 import { patientDuplicateChannels } from './patient-duplicates';
 import { sensitivePatientChannels } from './sensitive-patients';
 import { codeChannels } from './codes';
+import { attachmentChannels } from './attachments';
+import { trendChannels } from './trends';
 import type { ParsedRequestOf, RequestOf, ResponseOf } from './contract';
 
 export const apiChannels = {
@@ -35,6 +37,8 @@ export const apiChannels = {
   ...patientDuplicateChannels,
   ...sensitivePatientChannels,
   ...codeChannels,
+  ...attachmentChannels,
+  ...trendChannels,
 } as const;
 
 export type ApiChannels = typeof apiChannels;

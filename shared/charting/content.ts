@@ -151,12 +151,23 @@ export const LabResultContent = z
   .strict();
 export type LabResultContent = z.infer<typeof LabResultContent>;
 
-/** Document metadata (the file itself is not stored yet). */
+/**
+ * A document's description. When a file is attached (attachments.upload),
+ * the file's name, size and SHA-256 and the `documents` row holding its
+ * chunks are recorded here too, encrypted with the rest of the content.
+ */
 export const DocumentContent = z
   .object({
     title: required(200, 'give the document a title'),
     summary: text(5_000).default(''),
     mimeType: z.enum(['application/pdf', 'image/png', 'image/jpeg']).optional(),
+    fileName: text(255).optional(),
+    sizeBytes: z.number().int().positive().optional(),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+    documentId: z.uuid().optional(),
   })
   .strict();
 export type DocumentContent = z.infer<typeof DocumentContent>;

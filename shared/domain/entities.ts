@@ -13,6 +13,7 @@ import { Billing, InvoiceLineItem, Payment } from './billing';
 import { DayClose, PriceItem, Refund } from './billing';
 import { Device } from './device';
 import { DuplicateDismissal } from './duplicate-dismissal';
+import { ChartDocument, DocumentChunk } from './document';
 
 export const entitySchemas = {
   tenants: Tenant,
@@ -34,6 +35,8 @@ export const entitySchemas = {
   price_items: PriceItem,
   day_closes: DayClose,
   duplicate_dismissals: DuplicateDismissal,
+  documents: ChartDocument,
+  document_chunks: DocumentChunk,
 } as const;
 
 /** A table written through the mutation path (audit_logs is insert-only and separate). */

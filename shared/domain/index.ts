@@ -11,5 +11,6 @@ export * from './medical-record';
 export * from './message';
 export * from './billing';
 export * from './device';
+export * from './document';
 export * from './audit-log';
 export * from './entities';

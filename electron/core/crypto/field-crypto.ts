@@ -13,7 +13,7 @@ import type { ClinicKeyring } from './clinic-keys';
 
 export interface FieldBinding {
   tenantId: string;
-  table: 'medical_records' | 'messages' | 'record_drafts' | 'audit_logs';
+  table: 'medical_records' | 'messages' | 'record_drafts' | 'audit_logs' | 'document_chunks';
   rowId: string;
 }
 
@@ -32,8 +32,17 @@ export function encryptField(
   binding: FieldBinding,
   plaintext: string,
 ): SealedField {
+  return encryptBytes(keyring, binding, Buffer.from(plaintext, 'utf8'));
+}
+
+/** As encryptField, for bytes (a document's chunk): no text round trip. */
+export function encryptBytes(
+  keyring: ClinicKeyring,
+  binding: FieldBinding,
+  plaintext: Buffer,
+): SealedField {
   const dataKey = randomBytes(32);
-  const ciphertext = seal(dataKey, Buffer.from(plaintext, 'utf8'), aadFor(binding, 'data'));
+  const ciphertext = seal(dataKey, plaintext, aadFor(binding, 'data'));
   const wrapped = seal(keyring.key(keyring.currentKeyId), dataKey, aadFor(binding, 'key'));
   dataKey.fill(0);
   return {
@@ -47,6 +56,14 @@ export function decryptField(
   binding: FieldBinding,
   sealed: SealedField,
 ): string {
+  return decryptBytes(keyring, binding, sealed).toString('utf8');
+}
+
+export function decryptBytes(
+  keyring: ClinicKeyring,
+  binding: FieldBinding,
+  sealed: SealedField,
+): Buffer {
   const fail = () =>
     new AppError(
       'DECRYPT_FAILED',
@@ -64,5 +81,5 @@ export function decryptField(
   const plaintext = open(dataKey, Buffer.from(ctB64, 'base64'), aadFor(binding, 'data'));
   dataKey.fill(0);
   if (!plaintext) throw fail();
-  return plaintext.toString('utf8');
+  return plaintext;
 }

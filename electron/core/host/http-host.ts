@@ -14,6 +14,7 @@ import { checkApiCaller, checkHost, newLaunchSecret } from './request-guard';
 import { defaultBodyLimitBytes, readJsonBody } from './read-body';
 import { securityHeaders } from './security-headers';
 import { lookupStaticFile } from './static-files';
+import { UPLOAD_BODY_LIMIT_BYTES } from '../../../shared/api/attachments';
 
 export interface BrowserHostOptions {
   dispatch: Dispatch;
@@ -21,6 +22,7 @@ export interface BrowserHostOptions {
   port: number;
   /** The built renderer (dist/renderer). */
   rendererDir: string;
+  /** Every channel but the document upload, which admits a 10 MB file as base64 (and no more). */
   bodyLimitBytes?: number;
   /** Fixed secret for tests; a random one per launch otherwise. */
   secret?: string;
@@ -117,7 +119,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     let request: unknown;
     try {
-      request = await readJsonBody(req, limit);
+      // Only the document upload carries a file; its body stays bounded too.
+      const bodyLimit =
+        name === 'attachments.upload' ? Math.max(limit, UPLOAD_BODY_LIMIT_BYTES) : limit;
+      request = await readJsonBody(req, bodyLimit);
     } catch (e) {
       // Stop reading an oversized upload: close once the answer is sent.
       res.setHeader('Connection', 'close');

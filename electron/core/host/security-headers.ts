@@ -9,7 +9,9 @@ export const contentSecurityPolicy = [
   "script-src 'self'",
   // React sets style attributes at runtime; inline styles cannot run code.
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
+  // blob: for previews of attached documents, made from bytes the core returned.
+  "img-src 'self' data: blob:",
+  'object-src blob:',
   "connect-src 'self'",
   "frame-ancestors 'none'",
   "base-uri 'none'",

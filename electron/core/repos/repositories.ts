@@ -23,6 +23,8 @@ export const repositories = (store: ClinicStore) => ({
   priceItems: new EntityRepository(store, 'price_items'),
   dayCloses: new EntityRepository(store, 'day_closes'),
   duplicateDismissals: new EntityRepository(store, 'duplicate_dismissals'),
+  documents: new EntityRepository(store, 'documents'),
+  documentChunks: new EntityRepository(store, 'document_chunks'),
 });
 export type Repositories = ReturnType<typeof repositories>;
 

@@ -4,6 +4,7 @@
 import type { ClinicStore } from '../clinic/clinic-store';
 import { repositories, type Repositories } from '../repos/repositories';
 import { AppointmentsService } from './appointments-service';
+import { AttachmentsService } from './attachments-service';
 import { AuditService } from './audit-service';
 import { AuthService } from './auth-service';
 import { BillingService } from './billing-service';
@@ -18,25 +19,31 @@ import { PatientMergeService } from './patient-merge-service';
 import { RecordsService } from './records-service';
 import { ScheduleService } from './schedule-service';
 import { SensitivePatientsService } from './sensitive-patients-service';
+import { TrendsService } from './trends-service';
 import { UsersService } from './users-service';
 
-export const servicesFor = (store: ClinicStore, repos: Repositories = repositories(store)) => ({
-  repos,
-  auth: new AuthService(store, repos),
-  users: new UsersService(store, repos),
-  patients: new PatientsService(store, repos),
-  patientDuplicates: new PatientDuplicatesService(store, repos),
-  patientMerge: new PatientMergeService(store, repos),
-  duplicateDismissals: new DuplicateDismissalsService(store, repos),
-  records: new RecordsService(store, repos),
-  currentLists: new CurrentListsService(store, repos),
-  chartExports: new ChartExportsService(store, repos),
-  messages: new MessagesService(store, repos),
-  billing: new BillingService(store, repos),
-  appointments: new AppointmentsService(store, repos),
-  schedule: new ScheduleService(store, repos),
-  clinicSettings: new ClinicSettingsService(repos),
-  audit: new AuditService(store, repos),
-  sensitivePatients: new SensitivePatientsService(store, repos),
-});
+export const servicesFor = (store: ClinicStore, repos: Repositories = repositories(store)) => {
+  const records = new RecordsService(store, repos);
+  return {
+    repos,
+    auth: new AuthService(store, repos),
+    users: new UsersService(store, repos),
+    patients: new PatientsService(store, repos),
+    patientDuplicates: new PatientDuplicatesService(store, repos),
+    patientMerge: new PatientMergeService(store, repos),
+    duplicateDismissals: new DuplicateDismissalsService(store, repos),
+    records,
+    attachments: new AttachmentsService(store, repos, records),
+    trends: new TrendsService(store, repos),
+    currentLists: new CurrentListsService(store, repos),
+    chartExports: new ChartExportsService(store, repos),
+    messages: new MessagesService(store, repos),
+    billing: new BillingService(store, repos),
+    appointments: new AppointmentsService(store, repos),
+    schedule: new ScheduleService(store, repos),
+    clinicSettings: new ClinicSettingsService(repos),
+    audit: new AuditService(store, repos),
+    sensitivePatients: new SensitivePatientsService(store, repos),
+  };
+};
 export type Services = ReturnType<typeof servicesFor>;

@@ -307,6 +307,18 @@ const probes: { [N in ChannelName]: Probe<N> } = {
   'codes.search': {
     skip: "searches the workstation's ICD-10 reference list, which holds no clinic data and names no row",
   },
+  'attachments.upload': {
+    skip: 'not yet probed here; tests/core/api/attachments.test.ts checks another clinic’s patient is not found',
+  },
+  'attachments.list': {
+    skip: 'not yet probed here; tests/core/api/attachments.test.ts checks another clinic’s patient is not found',
+  },
+  'chart.trends': {
+    skip: 'not yet probed here; tests/core/api/trends.test.ts checks another clinic’s patient is not found',
+  },
+  'attachments.read': {
+    skip: 'not yet probed here; tests/core/api/attachments.test.ts checks another clinic’s document is not found',
+  },
 };
 
 const ROLES: { role: StaffRole; as: Role; permissions: readonly Permission[] }[] = [

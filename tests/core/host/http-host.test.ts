@@ -1,6 +1,8 @@
 // The browser host over real HTTP on 127.0.0.1, with a recording fake in
 // place of the app core's dispatch (the core is tested on its own).
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { UPLOAD_BODY_LIMIT_BYTES } from '../../../shared/api/attachments';
+import { base64Chars, DOCUMENT_MAX_BYTES } from '../../../shared/charting/documents';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -129,6 +131,17 @@ describe('browser host API', () => {
       big,
     );
     expect(declared.status).toBe(413);
+    expect(calls).toEqual([]);
+  });
+
+  it('admits a 10 MB document upload, and nothing larger, on the upload channel only', async () => {
+    const upload = JSON.stringify({ dataBase64: 'A'.repeat(base64Chars(DOCUMENT_MAX_BYTES)) });
+    expect((await api('/api/attachments.upload', own(), upload)).status).toBe(200);
+    expect(calls.map((c) => c.channel)).toEqual(['attachments.upload']);
+    calls.length = 0;
+    const tooBig = JSON.stringify({ dataBase64: 'A'.repeat(UPLOAD_BODY_LIMIT_BYTES) });
+    expect((await api('/api/attachments.upload', own(), tooBig)).status).toBe(413);
+    expect((await api('/api/patients.search', own(), upload)).status).toBe(413);
     expect(calls).toEqual([]);
   });
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repositoryFor } from '../../../electron/core/repos/repositories';
 import { entityTables, type EntityTable } from '../../../shared/domain/entities';
 import { clinicWorld } from '../world';
+import { pngBytes } from '../api/document-files';
 import { writableDb } from '../../../electron/core/clinic/writable-db';
 
 describe('tenant isolation in every repository', () => {
@@ -12,6 +13,13 @@ describe('tenant isolation in every repository', () => {
 
   beforeAll(async () => {
     w = await clinicWorld();
+    // The world has no attached file: one for the documents tables.
+    w.services.attachments.upload(w.doctorSession, {
+      patientId: w.patient.id,
+      title: 'Referral',
+      fileName: 'referral.png',
+      dataBase64: pngBytes().toString('base64'),
+    });
     for (const table of entityTables) {
       const row = writableDb(w.store).prepare(`SELECT id FROM ${table} LIMIT 1`).get() as
         { id: string } | undefined;

@@ -251,6 +251,9 @@ const editable: Record<EntityTable, (n: number) => [string, unknown]> = {
   day_closes: (n) => ['note', `note ${n}`],
   // Never edited by the app (a dismissal is created or tombstoned): an owned column, so a no-op edit.
   duplicate_dismissals: (n) => ['createdAt', new Date(1_800_000_000_000 + n).toISOString()],
+  // Insert-only in the app (migration 013); no world op creates them, so these never run.
+  documents: (n) => ['sizeBytes', 1 + n],
+  document_chunks: (n) => ['chunkIndex', n],
 };
 const tables = Object.keys(editable) as EntityTable[];
 

@@ -14,6 +14,7 @@ import { messagesHandlers } from './messages-handlers';
 import { chartExportsHandlers } from './chart-exports-handlers';
 import { workstationsHandlers } from './workstations-handlers';
 import { sensitivePatientsHandlers } from './sensitive-patients-handlers';
+import { attachmentsHandlers } from './attachments-handlers';
 
 export const handlers: HandlerMap = {
   ...sessionHandlers,
@@ -29,4 +30,5 @@ export const handlers: HandlerMap = {
   ...chartExportsHandlers,
   ...workstationsHandlers,
   ...sensitivePatientsHandlers,
+  ...attachmentsHandlers,
 };

@@ -13,6 +13,7 @@ import { migration009 } from './009-clinic-profile';
 import { migration010 } from './010-patient-sensitivity';
 import { migration011 } from './011-duplicate-dismissals';
 import { migration012 } from './012-signature-hash-and-codes';
+import { migration013 } from './013-chart-documents';
 
 export const migrations: readonly Migration[] = [
   migration001,
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
 ];
 
 /** The highest version (versions are consecutive from 1; tests/core/store/migrations.test.ts checks). */

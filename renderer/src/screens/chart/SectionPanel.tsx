@@ -7,9 +7,11 @@ import { api } from '../../api/client';
 import { useRequest } from '../../lib/useRequest';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CurrentList } from './CurrentList';
+import { DocumentsPanel } from './DocumentsPanel';
 import { NoteForm } from './NoteForm';
 import { SectionForm } from './SectionForm';
 import { Timeline } from './Timeline';
+import { TrendsPanel } from './TrendsPanel';
 import { createRequest, typeLabels } from './chart-model';
 
 interface Props {
@@ -27,6 +29,24 @@ export function SectionPanel({ session, patientId, type, version, onChanged }: P
   const [warned, setWarned] = useState(false);
   const [acknowledged, setAcknowledged] = useState(false);
   const title = `Add ${typeLabels[type].toLowerCase()}`;
+  if (type === 'document')
+    return (
+      <div className="section-panel">
+        <DocumentsPanel
+          session={session}
+          patientId={patientId}
+          version={version}
+          onChanged={onChanged}
+        />
+        <Timeline
+          session={session}
+          patientId={patientId}
+          version={version}
+          onChanged={onChanged}
+          fixedType={type}
+        />
+      </div>
+    );
   return (
     <div className="section-panel">
       {canWrite &&
@@ -92,6 +112,14 @@ export function SectionPanel({ session, patientId, type, version, onChanged }: P
           </button>
         </div>
       )}
+      {(type === 'vitals' || type === 'lab_result') &&
+        holds(session.capabilities, 'records.read_content') && (
+          <TrendsPanel
+            patientId={patientId}
+            kind={type === 'vitals' ? 'vitals' : 'labs'}
+            version={version}
+          />
+        )}
       {(type === 'prescription' || type === 'diagnosis') &&
         holds(session.capabilities, 'records.read_content') && (
           <CurrentList

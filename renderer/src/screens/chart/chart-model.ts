@@ -2,6 +2,7 @@
 // forms' fields and how their typed text becomes a record's content (checked
 // with the core's own content schemas), how an opened record reads, and when
 // a visit-note draft is due to be saved.
+import { labFlag, labFlagText } from '../../../../shared/charting/trends';
 import type { ApiRequest } from '../../../../shared/api/channels';
 import type { ChartSummary, DraftContent, RecordState } from '../../../../shared/api/records';
 import { contentSchemas, VITAL_LIMITS, type VitalKey } from '../../../../shared/charting/content';
@@ -207,6 +208,13 @@ export function contentLines(type: RecordType, content: unknown): [string, strin
       add('Substance', c['substance']);
       add('Reaction', c['reaction']);
       add('Severity', c['severity']);
+      break;
+    case 'lab_result':
+      for (const f of sectionFields[type]) add(f.label, c[f.key]);
+      if (typeof c['value'] === 'number') {
+        const range = typeof c['referenceRange'] === 'string' ? c['referenceRange'] : '';
+        lines.push(['Flag', labFlagText(labFlag(c['value'], range), range)]);
+      }
       break;
     default:
       for (const f of sectionFields[type]) add(f.label, c[f.key]);

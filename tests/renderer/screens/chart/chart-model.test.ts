@@ -101,6 +101,13 @@ describe('opened records', () => {
       ['BMI', '22.3'],
     ]);
   });
+
+  it('flag a lab result from its range, or say why there is no flag', () => {
+    const lab = (referenceRange: string) =>
+      contentLines('lab_result', { test: 'Potassium', value: 5.6, unit: 'mmol/L', referenceRange });
+    expect(lab('3.5-5.0').at(-1)).toEqual(['Flag', 'High (reference 3.5-5.0)']);
+    expect(lab('see report').at(-1)?.[1]).toContain('not in a form the app understands');
+  });
 });
 
 describe('the visit note', () => {
