@@ -79,6 +79,8 @@ export interface ClinicIds {
   problemId: string;
   /** A second registration of the patient (same name, birth date and phone): a likely duplicate. */
   duplicatePatientId: string;
+  /** A document attached to the patient's chart. */
+  documentId: string;
   /** The front desk's sealed daily close. */
   dayCloseId: string;
   /** The workstation this clinic was made on (its devices row). */
@@ -234,6 +236,10 @@ async function seedClinic(app: CoreApp, m: ClinicMarkers): Promise<ClinicIds> {
     }),
     'billing.refund',
   );
+  // Marked "not the same person" and then undone: a (tombstoned) dismissal row, the pair still listed.
+  const pair = { aId: patient.id, bId: duplicate.id };
+  ok(await d('patients.dismissDuplicatePair', pair), 'patients.dismissDuplicatePair');
+  ok(await d('patients.undismissDuplicatePair', pair), 'patients.undismissDuplicatePair');
   await as(app, 'doctor');
   const record = ok<{ id: string }>(
     await d('records.create', {
@@ -260,9 +266,19 @@ async function seedClinic(app: CoreApp, m: ClinicMarkers): Promise<ClinicIds> {
     await d('records.create', {
       patientId: patient.id,
       recordType: 'diagnosis',
-      content: { code: 'J45', description: `Asthma ${m.record}` },
+      content: { code: 'J45.9', description: `Asthma ${m.record}` },
     }),
     'records.create diagnosis',
+  );
+  // An attached letter whose title carries the clinic's marker (a title is shown in list answers).
+  const letter = ok<{ documentId: string }>(
+    await d('attachments.upload', {
+      patientId: patient.id,
+      title: `Letter ${m.record}`,
+      fileName: 'letter.pdf',
+      dataBase64: Buffer.from(`%PDF-1.4\n% ${m.record}\n%%EOF\n`, 'latin1').toString('base64'),
+    }),
+    'attachments.upload',
   );
   ok(
     await d('drafts.save', {
@@ -300,6 +316,7 @@ async function seedClinic(app: CoreApp, m: ClinicMarkers): Promise<ClinicIds> {
     problemId: problem.id,
     duplicatePatientId: duplicate.id,
     dayCloseId: dayClose.id,
+    documentId: letter.documentId,
     deviceId: store.deviceId,
     markers: m,
   };

@@ -5,6 +5,7 @@
 // their deletedAt) so the export is the whole clinic. Rows are read and written
 // in batches (in id order) so a 100,000-patient clinic never has to fit in one
 // string.
+import { decryptBytes } from '../crypto/field-crypto';
 import { PublicUser } from '../../../shared/domain/user';
 import type { EntityTable } from '../../../shared/domain/entities';
 import type { Services } from '../services/services';
@@ -33,6 +34,8 @@ export const EXPORT_TABLES = [
   'price_items',
   'day_closes',
   'duplicate_dismissals',
+  'documents',
+  'document_chunks',
   'audit_logs',
 ] as const satisfies readonly (EntityTable | 'audit_logs')[];
 export type ExportTable = (typeof EXPORT_TABLES)[number];
@@ -84,6 +87,18 @@ function pagesFor(
     price_items: (a) => r.priceItems.list(tenantId, q(a)),
     day_closes: (a) => r.dayCloses.list(tenantId, q(a)),
     duplicate_dismissals: (a) => r.duplicateDismissals.list(tenantId, q(a)),
+    documents: (a) => r.documents.list(tenantId, q(a)),
+    // The file's bytes, decrypted like record content (base64, in chunk order per document).
+    document_chunks: (a) =>
+      r.documentChunks.list(tenantId, q(a)).map((c) => {
+        const { encryptedData, encryptionKey, ...rest } = c;
+        const bytes = decryptBytes(
+          store.keyring,
+          { tenantId, table: 'document_chunks', rowId: c.id },
+          { ciphertext: encryptedData, wrappedKey: encryptionKey },
+        );
+        return { ...rest, dataBase64: bytes.toString('base64') };
+      }),
     audit_logs: (a) =>
       store.read
         .prepare(

@@ -19,6 +19,7 @@ import { planAppointments } from './demo-schedule';
 import { DEMO_ADMIN, DEMO_DOCTORS, DEMO_FRONT_DESK, DEMO_PASSWORD } from './demo-staff';
 import { bookVisits, type DemoPatientRef } from './demo-visits';
 import { addDemoBilling } from './demo-billing';
+import { addDemoTwins, attachDemoLetter } from './demo-extras';
 import { seededPrng, type Prng } from './prng';
 
 export { DEMO_PASSWORD } from './demo-staff';
@@ -91,8 +92,18 @@ export async function generateDemoClinic(
   const patients = registerPatients(store, services, frontDesk, rng, count, now);
   const [firstDoctor] = doctors;
   const [firstPatient] = patients;
-  if (firstDoctor && firstPatient)
+  if (firstDoctor && firstPatient) {
     chartEveryType(services, firstDoctor.session, firstPatient.id, rng, now);
+    attachDemoLetter(services, firstDoctor.session, firstPatient.id);
+  }
+  const [desk] = frontDesk;
+  if (desk)
+    addDemoTwins(
+      services,
+      desk,
+      admin,
+      patients.map((p) => p.id),
+    );
 
   const plan = planAppointments(rng, doctors, count, DEMO_TIME_ZONE, now);
   bookVisits({ store, services, rng, frontDesk, doctors, patients }, plan);

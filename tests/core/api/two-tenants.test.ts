@@ -308,17 +308,16 @@ const probes: { [N in ChannelName]: Probe<N> } = {
     skip: "searches the workstation's ICD-10 reference list, which holds no clinic data and names no row",
   },
   'attachments.upload': {
-    skip: 'not yet probed here; tests/core/api/attachments.test.ts checks another clinic’s patient is not found',
+    names: (c) => ({
+      patientId: c.patientId,
+      title: 'Scanned form',
+      fileName: 'form.pdf',
+      dataBase64: Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1').toString('base64'),
+    }),
   },
-  'attachments.list': {
-    skip: 'not yet probed here; tests/core/api/attachments.test.ts checks another clinic’s patient is not found',
-  },
-  'chart.trends': {
-    skip: 'not yet probed here; tests/core/api/trends.test.ts checks another clinic’s patient is not found',
-  },
-  'attachments.read': {
-    skip: 'not yet probed here; tests/core/api/attachments.test.ts checks another clinic’s document is not found',
-  },
+  'attachments.list': { names: (c) => ({ patientId: c.patientId }) },
+  'chart.trends': { names: (c) => ({ patientId: c.patientId }) },
+  'attachments.read': { names: (c) => ({ documentId: c.documentId }) },
 };
 
 const ROLES: { role: StaffRole; as: Role; permissions: readonly Permission[] }[] = [
