@@ -70,7 +70,7 @@ const cases: { rule: string; file: string; code: string; allowedIn: string; says
     file: 'electron/core/services/fixture.ts',
     code: "import { writableDb } from '../clinic/writable-db';",
     allowedIn: 'electron/core/sync/apply-remote.ts',
-    says: /Only write\/, sync\/apply-remote.ts and the store/,
+    says: /Only write\/, the replication path \(sync\/apply-remote.ts, sync\/restored-store.ts\) and the store/,
   },
   {
     rule: 'nobody else turns a database into a WritableDB',

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repositoryFor } from '../../../electron/core/repos/repositories';
 import { entityTables, type EntityTable } from '../../../shared/domain/entities';
 import { clinicWorld } from '../world';
+import { patientInput } from '../fixtures';
 import { pngBytes } from '../api/document-files';
 import { writableDb } from '../../../electron/core/clinic/writable-db';
 
@@ -20,6 +21,9 @@ describe('tenant isolation in every repository', () => {
       fileName: 'referral.png',
       dataBase64: pngBytes().toString('base64'),
     });
+    // Nor a dismissed duplicate pair: a second patient, marked as not the same person.
+    const other = w.services.patients.create(w.desk, patientInput({ givenName: 'Ottilie' }));
+    w.services.duplicateDismissals.dismiss(w.admin, { aId: w.patient.id, bId: other.id });
     for (const table of entityTables) {
       const row = writableDb(w.store).prepare(`SELECT id FROM ${table} LIMIT 1`).get() as
         { id: string } | undefined;

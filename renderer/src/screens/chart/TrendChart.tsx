@@ -1,8 +1,9 @@
 // One trend (a vital or a lab test) drawn with uPlot on a canvas, the normal
 // band shaded behind the line. The canvas is summarised in text for screen
-// readers (latest value, band, how many readings).
+// readers (latest value, band, how many readings). uPlot is loaded on first
+// use: it is only needed on the trend tabs, and it reads window.matchMedia as
+// soon as it is imported, which the rest of the app (and its tests) need not.
 import { useLayoutEffect, useRef } from 'react';
-import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { TrendBand } from '../../../../shared/api/trends';
 
@@ -29,53 +30,61 @@ export function TrendChart({ series, onDrawn }: { series: TrendSeries; onDrawn?:
     if (!el) return;
     const xs = points.map((p) => p.t / 1000);
     const ys = points.map((p) => p.v);
-    const plot = new uPlot(
-      {
-        width: Math.max(280, el.clientWidth || 560),
-        height: 180,
-        legend: { show: false },
-        scales: {
-          x: { time: true },
-          y: {
-            range: (_u, min, max) => {
-              const lo = Math.min(min, band?.low ?? min);
-              const hi = Math.max(max, band?.high ?? max);
-              const pad = (hi - lo) * 0.1 || 1;
-              return [lo - pad, hi + pad];
+    let plot: { destroy(): void } | null = null;
+    let cancelled = false;
+    void import('uplot').then(({ default: UPlot }) => {
+      if (cancelled) return;
+      plot = new UPlot(
+        {
+          width: Math.max(280, el.clientWidth || 560),
+          height: 180,
+          legend: { show: false },
+          scales: {
+            x: { time: true },
+            y: {
+              range: (_u, min, max) => {
+                const lo = Math.min(min, band?.low ?? min);
+                const hi = Math.max(max, band?.high ?? max);
+                const pad = (hi - lo) * 0.1 || 1;
+                return [lo - pad, hi + pad];
+              },
             },
           },
-        },
-        series: [
-          {},
-          { label: title, stroke: '#1f5fae', width: 2, points: { show: ys.length <= 60 } },
-        ],
-        axes: [{}, { label: unit, size: 50 }],
-        hooks: {
-          // Behind the series: the normal band as a shaded strip.
-          drawAxes: [
-            (u) => {
-              if (!band) return;
-              const { left, top, width, height } = u.bbox;
-              const y1 = band.high === null ? top : u.valToPos(band.high, 'y', true);
-              const y2 = band.low === null ? top + height : u.valToPos(band.low, 'y', true);
-              u.ctx.save();
-              u.ctx.fillStyle = 'rgba(46, 160, 67, 0.15)';
-              u.ctx.fillRect(
-                left,
-                Math.max(top, y1),
-                width,
-                Math.min(top + height, y2) - Math.max(top, y1),
-              );
-              u.ctx.restore();
-            },
+          series: [
+            {},
+            { label: title, stroke: '#1f5fae', width: 2, points: { show: ys.length <= 60 } },
           ],
-          draw: [() => onDrawn?.()],
+          axes: [{}, { label: unit, size: 50 }],
+          hooks: {
+            // Behind the series: the normal band as a shaded strip.
+            drawAxes: [
+              (u) => {
+                if (!band) return;
+                const { left, top, width, height } = u.bbox;
+                const y1 = band.high === null ? top : u.valToPos(band.high, 'y', true);
+                const y2 = band.low === null ? top + height : u.valToPos(band.low, 'y', true);
+                u.ctx.save();
+                u.ctx.fillStyle = 'rgba(46, 160, 67, 0.15)';
+                u.ctx.fillRect(
+                  left,
+                  Math.max(top, y1),
+                  width,
+                  Math.min(top + height, y2) - Math.max(top, y1),
+                );
+                u.ctx.restore();
+              },
+            ],
+            draw: [() => onDrawn?.()],
+          },
         },
-      },
-      [xs, ys],
-      el,
-    );
-    return () => plot.destroy();
+        [xs, ys],
+        el,
+      );
+    });
+    return () => {
+      cancelled = true;
+      plot?.destroy();
+    };
   }, [title, unit, band, points, onDrawn]);
   const last = series.points[series.points.length - 1];
   return (
