@@ -1,9 +1,9 @@
-// A store written by version 1 of the app (schema 1, committed in
-// tests/fixtures/stores/v1/, made at commit 97d54f1 by the clinic world of
-// that day plus three patients), opened by today's app: every migration runs,
-// the data reads back as it was written, the audit chains verify, and the
-// clinic syncs to a server and arrives whole on a second workstation.
-import { cpSync } from 'node:fs';
+// Stores written by earlier versions of the app (one per schema version the app
+// has shipped, committed in tests/fixtures/stores/vN/; how each was made is in
+// tests/fixtures/stores/README.md: the clinic world of that day plus three
+// patients), opened by today's app: every later migration runs, the data reads
+// back as it was written, the audit chains verify, and the clinic syncs to a server and arrives whole on a second workstation.
+import { cpSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClinicStore } from '../../../electron/core/clinic/clinic-store';
@@ -23,8 +23,14 @@ import { ADMIN_PASSWORD, tempDir, testWrapper } from '../helpers';
 import { STAFF_PASSWORD } from '../fixtures';
 import { replicaContent } from '../sync/replicas';
 
-const FIXTURE = join(process.cwd(), 'tests', 'fixtures', 'stores', 'v1');
-/** The passphrase the fixture's key file was wrapped with (the tests' default of that day). */
+const FIXTURES = join(process.cwd(), 'tests', 'fixtures', 'stores');
+/** Every committed fixture: tests/fixtures/stores/v1, v2, ... (schema version N). */
+const VERSIONS = readdirSync(FIXTURES)
+  .map((d) => /^v(\d+)$/.exec(d)?.[1])
+  .filter((v): v is string => v !== undefined)
+  .map(Number)
+  .sort((a, b) => a - b);
+/** The passphrase every fixture's key file was wrapped with (the tests' default of each day). */
 const FIXTURE_PASSPHRASE = 'correct horse battery';
 
 const cleanups: (() => unknown)[] = [];
@@ -32,18 +38,22 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function openFixture() {
+async function openFixture(version: number) {
   const t = tempDir();
   cleanups.push(t.cleanup);
-  cpSync(FIXTURE, t.dir, { recursive: true });
+  cpSync(join(FIXTURES, `v${version}`), t.dir, { recursive: true });
   const store = await ClinicStore.open(t.dir, testWrapper(FIXTURE_PASSPHRASE));
   cleanups.push(() => store.close());
   return { store, services: servicesFor(store, repositories(store)) };
 }
 
-describe('a version-1 store opened by this app', () => {
+it('has a fixture for every schema version before the latest', () => {
+  expect(VERSIONS).toEqual(Array.from({ length: latestSchemaVersion - 1 }, (_, i) => i + 1));
+});
+
+describe.each(VERSIONS)('a version-%i store opened by this app', (version) => {
   it('is migrated to the latest schema with its data and audit chains intact', async () => {
-    const { store, services } = await openFixture();
+    const { store, services } = await openFixture(version);
     expect(store.schemaVersion).toBe(latestSchemaVersion);
     expect(writableDb(store).pragma('integrity_check', { simple: true })).toBe('ok');
     const chains = verifyAuditChains(store.read);
@@ -78,16 +88,20 @@ describe('a version-1 store opened by this app', () => {
     });
     const invoices = services.billing.list(admin, { limit: 50 });
     expect(invoices.items).toHaveLength(1);
-    // 120.00 issued, 50.00 paid: derived, not stored; the doctor filled in from the appointment.
+    // 120.00 issued, 50.00 paid (and from version 6, whose world gained a refund, 10.00
+    // refunded): derived, not stored; the doctor filled in from the appointment.
     expect(invoices.items[0]).toMatchObject({
       doctorName: 'Dr Greg House',
       patientName: 'Zebulon Quixotewright',
-      state: { status: 'partially_paid', net: 5000, balance: 7000 },
+      state:
+        version >= 6
+          ? { status: 'partially_refunded', net: 4000, balance: 7000 }
+          : { status: 'partially_paid', net: 5000, balance: 7000 },
     });
   });
 
   it('connects to a sync server and arrives whole on a second workstation', async () => {
-    const { store } = await openFixture();
+    const { store } = await openFixture(version);
     const server = await startTestServer();
     cleanups.push(() => server.stop());
     await connectClinic(store, {
