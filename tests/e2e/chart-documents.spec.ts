@@ -58,10 +58,15 @@ test('a doctor attaches a PDF and an image to a chart and previews them', async 
   await attach('Not a letter', 'letter.pdf', 'application/pdf', Buffer.from('just some text'));
   await expect(form.getByRole('alert')).toContainText('Only PDF, PNG and JPEG files');
 
-  await attach('Discharge letter', 'letter.pdf', 'application/pdf', pdfWithText('Discharged'));
-  await attach('Rash photo', 'rash.png', 'image/png', pngBytes(32));
-  await attach('X-ray', 'xray.jpg', 'image/jpeg', jpegBytes());
+  // Each upload is listed before the next is chosen, as a user sees it arrive.
   const list = page.getByRole('region', { name: 'Attached documents' });
+  const listed = (title: string) => expect(list.getByText(title, { exact: true })).toBeVisible();
+  await attach('Discharge letter', 'letter.pdf', 'application/pdf', pdfWithText('Discharged'));
+  await listed('Discharge letter');
+  await attach('Rash photo', 'rash.png', 'image/png', pngBytes(32));
+  await listed('Rash photo');
+  await attach('X-ray', 'xray.jpg', 'image/jpeg', jpegBytes());
+  await listed('X-ray');
   await expect(list.getByText('Discharge letter', { exact: true })).toBeVisible();
   // The type shown is the one read from the content.
   await expect(list.getByRole('listitem').filter({ hasText: 'Rash photo' })).toContainText(

@@ -108,6 +108,8 @@ function UploadForm({ patientId, onDone }: { patientId: string; onDone(): void }
             id={`${id}-title`}
             value={title}
             maxLength={200}
+            // Locked while a file is sent: the form is cleared when it arrives, so text typed meanwhile would be lost.
+            disabled={request.busy}
             onChange={(e) => setTitle(e.target.value)}
           />
         </div>
@@ -118,6 +120,7 @@ function UploadForm({ patientId, onDone }: { patientId: string; onDone(): void }
             id={`${id}-file`}
             type="file"
             accept="application/pdf,image/png,image/jpeg"
+            disabled={request.busy}
             onChange={(e) => {
               request.reset();
               setFile(e.target.files?.[0] ?? null);
