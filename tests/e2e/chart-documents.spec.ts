@@ -5,34 +5,14 @@
 import { readFile } from 'node:fs/promises';
 import { jpegBytes, pdfWithText, pngBytes } from '../core/api/document-files';
 import { expectAccessible } from './support/axe';
+import { DOCTOR, addDoctor, addPatient } from './support/chart-clinic';
 import { createClinicViaApi, expect, logIn, openApp, test } from './support/fixtures';
 import type { RunningHost } from './support/host-process';
 
-const DOCTOR = { email: 'lena.vos@riverside.example', password: 'doctor-password-1' };
-
 async function clinicWithPatient(host: RunningHost) {
   await createClinicViaApi(host);
-  await host.api('doctors.create', {
-    displayName: 'Dr Lena Vos',
-    specialty: 'General Practice',
-    licenseNumber: 'BIG-1234',
-    consultationFee: 6000,
-    experienceYears: 12,
-    ...DOCTOR,
-  });
-  const patient = await host.api('patients.create', {
-    givenName: 'Amara',
-    familyName: 'Lindqvist',
-    dateOfBirth: '1984-03-09',
-    sex: 'female',
-    bloodType: 'O+',
-    phone: '',
-    email: '',
-    address: '',
-    emergencyContact: null,
-    insuranceProvider: '',
-    insurancePolicyNumber: '',
-  });
+  await addDoctor(host);
+  const patient = await addPatient(host);
   await host.api('session.logout', {});
   return { patientId: patient.id };
 }

@@ -7,11 +7,11 @@ import { readFile } from 'node:fs/promises';
 import { localDateOf, zonedToUtc } from '../../shared/scheduling';
 import { pdfText } from '../core/documents/pdf-text';
 import { expectAccessible } from './support/axe';
+import { DOCTOR, addDoctor, addPatient } from './support/chart-clinic';
 import { createClinicViaApi, expect, logIn, openApp, test } from './support/fixtures';
 import type { RunningHost } from './support/host-process';
 
 const ZONE = 'Europe/Amsterdam'; // createClinicViaApi's clinic
-const DOCTOR = { email: 'lena.vos@riverside.example', password: 'doctor-password-1' };
 
 /** A clinic with a doctor and a patient in a visit now, on two medications and one problem; nobody logged in. */
 async function patientOnMedication(host: RunningHost) {
@@ -20,27 +20,8 @@ async function patientOnMedication(host: RunningHost) {
     address: '4 River Lane, Leiden',
     contactEmail: 'desk@riverside.example',
   });
-  const doctor = await host.api('doctors.create', {
-    displayName: 'Dr Lena Vos',
-    specialty: 'General Practice',
-    licenseNumber: 'BIG-1234',
-    consultationFee: 6000,
-    experienceYears: 12,
-    ...DOCTOR,
-  });
-  const patient = await host.api('patients.create', {
-    givenName: 'Amara',
-    familyName: 'Lindqvist',
-    dateOfBirth: '1984-03-09',
-    sex: 'female',
-    bloodType: 'O+',
-    phone: '',
-    email: '',
-    address: '',
-    emergencyContact: null,
-    insuranceProvider: '',
-    insurancePolicyNumber: '',
-  });
+  const doctor = await addDoctor(host);
+  const patient = await addPatient(host);
   const appt = await host.api('appointments.book', {
     doctorId: doctor.doctor?.id ?? '',
     patientId: patient.id,

@@ -2,33 +2,13 @@
 // tab draws a chart per vital (uPlot canvas, normal band), the lab tab a chart
 // per repeated test with the latest result's flag from its range. axe on both.
 import { expectAccessible } from './support/axe';
+import { DOCTOR, addDoctor, addPatient } from './support/chart-clinic';
 import { createClinicViaApi, expect, logIn, openApp, test } from './support/fixtures';
-
-const DOCTOR = { email: 'lena.vos@riverside.example', password: 'doctor-password-1' };
 
 test('a doctor opens the vitals and lab trends', async ({ page, host }) => {
   await createClinicViaApi(host);
-  await host.api('doctors.create', {
-    displayName: 'Dr Lena Vos',
-    specialty: 'General Practice',
-    licenseNumber: 'BIG-1234',
-    consultationFee: 6000,
-    experienceYears: 12,
-    ...DOCTOR,
-  });
-  const patient = await host.api('patients.create', {
-    givenName: 'Amara',
-    familyName: 'Lindqvist',
-    dateOfBirth: '1984-03-09',
-    sex: 'female',
-    bloodType: 'O+',
-    phone: '',
-    email: '',
-    address: '',
-    emergencyContact: null,
-    insuranceProvider: '',
-    insurancePolicyNumber: '',
-  });
+  await addDoctor(host);
+  const patient = await addPatient(host);
   await host.api('session.logout', {});
   await host.api('session.login', DOCTOR);
   for (const [month, heartRate, value] of [

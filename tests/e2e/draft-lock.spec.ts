@@ -5,37 +5,18 @@
 // Also: the author deletes an unsigned record from the timeline; a signed one
 // offers no Delete.
 import { localDateOf, zonedToUtc } from '../../shared/scheduling';
+import { DOCTOR, addDoctor, addPatient } from './support/chart-clinic';
 import { createClinicViaApi, expect, logIn, openApp, test } from './support/fixtures';
 import type { Page } from '@playwright/test';
 import type { RunningHost } from './support/host-process';
 
 const ZONE = 'Europe/Amsterdam'; // createClinicViaApi's clinic
-const DOCTOR = { email: 'lena.vos@riverside.example', password: 'doctor-password-1' };
 
 /** A clinic with a doctor and one patient checked in today; nobody logged in. */
 async function checkedInToday(host: RunningHost): Promise<string> {
   await createClinicViaApi(host);
-  const doctor = await host.api('doctors.create', {
-    displayName: 'Dr Lena Vos',
-    specialty: 'General Practice',
-    licenseNumber: 'BIG-1234',
-    consultationFee: 6000,
-    experienceYears: 12,
-    ...DOCTOR,
-  });
-  const patient = await host.api('patients.create', {
-    givenName: 'Amara',
-    familyName: 'Lindqvist',
-    dateOfBirth: '1984-03-09',
-    sex: 'female',
-    bloodType: 'O+',
-    phone: '',
-    email: '',
-    address: '',
-    emergencyContact: null,
-    insuranceProvider: '',
-    insurancePolicyNumber: '',
-  });
+  const doctor = await addDoctor(host);
+  const patient = await addPatient(host);
   const appt = await host.api('appointments.book', {
     doctorId: doctor.doctor?.id ?? '',
     patientId: patient.id,
