@@ -16,11 +16,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { build } from 'vite';
 import { FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES } from '../electron/core/demo/demo-names';
-import { chromiumLaunchOptions, contextOptions } from '../tests/e2e/support/chromium';
-import { startHostOn } from '../tests/e2e/support/host-process';
+import { contextOptions, startChromiumHost } from './support/chromium-host';
 
 const PASSPHRASE = 'patient-search bench passphrase';
 const PATIENTS = Number(process.env['EHRBS_BENCH_PATIENTS'] ?? 100_000);
@@ -106,12 +103,14 @@ const watch = (query: string): Promise<[number, number]> =>
   });
 
 export async function run(): Promise<PatientSearchUiResult> {
-  await build({ configFile: join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
   const reuse = process.env['EHRBS_BENCH_DEMO_DIR'];
   const dir = reuse ?? mkdtempSync(join(tmpdir(), 'ehrbs-search-ui-bench-'));
   const generationSeconds = reuse ? 0 : generate(dir);
-  const host = await startHostOn(dir, reuse ? (process.env['EHRBS_PASSPHRASE'] ?? '') : PASSPHRASE);
-  const browser = await chromium.launch(chromiumLaunchOptions);
+  const app = await startChromiumHost(
+    dir,
+    reuse ? (process.env['EHRBS_PASSPHRASE'] ?? '') : PASSPHRASE,
+  );
+  const { host, browser } = app;
   try {
     const status = await host.api('setup.status', {});
     const admin = status.demoLogins?.find((l) => l.role === 'admin');
@@ -147,8 +146,7 @@ export async function run(): Promise<PatientSearchUiResult> {
       requestP95Ms: pct(requests, 95),
     };
   } finally {
-    await browser.close();
-    await host.stop();
+    await app.close();
     if (!reuse) rmSync(dir, { recursive: true, force: true });
   }
 }

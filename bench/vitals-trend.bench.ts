@@ -11,13 +11,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { servicesFor } from '../electron/core/services/services';
 import { PassphraseKeyWrapper } from '../electron/core/keys/passphrase-wrapper';
 import { setUpClinic } from '../electron/core/services/clinic-setup';
 import { ClinicStore } from '../electron/core/clinic/clinic-store';
-import { chromiumLaunchOptions, contextOptions } from '../tests/e2e/support/chromium';
-import { startHostOn } from '../tests/e2e/support/host-process';
+import { startChromiumHost } from './support/chromium-host';
 
 const PASSPHRASE = 'vitals-trend bench passphrase';
 const POINTS = 1000;
@@ -106,11 +104,11 @@ function percentile(sorted: readonly number[], p: number): number {
 export async function run(): Promise<VitalsTrendBenchResult> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ehrbs-trend-bench-'));
   const patientId = await seed(dataDir);
-  const host = await startHostOn(dataDir, PASSPHRASE);
-  const browser = await chromium.launch(chromiumLaunchOptions);
+  const app = await startChromiumHost(dataDir, PASSPHRASE);
+  const { host } = app;
   try {
     await host.api('session.login', DOCTOR);
-    const page = await browser.newPage(contextOptions);
+    const page = await app.newPage();
     await page.goto(host.launchUrl);
     await page.getByRole('heading', { name: 'My day', level: 1 }).waitFor();
     const renders: number[] = [];
@@ -144,8 +142,7 @@ export async function run(): Promise<VitalsTrendBenchResult> {
       fetchP50Ms: percentile(fetches, 50),
     };
   } finally {
-    await browser.close();
-    await host.stop();
+    await app.close();
     await rm(dataDir, { recursive: true, force: true });
   }
 }

@@ -13,13 +13,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
-import { build } from 'vite';
+import type { BrowserContext } from 'playwright-core';
 import { servicesFor } from '../electron/core/services/services';
 import { PassphraseKeyWrapper } from '../electron/core/keys/passphrase-wrapper';
 import { setUpClinic } from '../electron/core/services/clinic-setup';
 import { ClinicStore } from '../electron/core/clinic/clinic-store';
-import { chromiumLaunchOptions, contextOptions } from '../tests/e2e/support/chromium';
+import { buildRenderer, contextOptions, launchChromium } from './support/chromium-host';
 
 const PASSPHRASE = 'web-startup bench passphrase';
 const RUNS = Number(process.env['EHRBS_BENCH_RUNS'] ?? 7);
@@ -99,11 +98,11 @@ async function launch(dataDir: string, context: BrowserContext): Promise<[number
 
 export async function run(): Promise<WebStartupResult> {
   // The host serves dist/renderer: build it from the current source first.
-  await build({ configFile: join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
+  await buildRenderer();
   const work = mkdtempSync(join(tmpdir(), 'ehrbs-startup-bench-'));
   const template = join(work, 'template');
   await seed(template);
-  const browser = await chromium.launch(chromiumLaunchOptions);
+  const browser = await launchChromium();
   try {
     const cold: [number, number][] = [];
     for (let i = 0; i < RUNS; i++) {

@@ -12,15 +12,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { Availability } from '../shared/domain/availability';
 import { addDaysToDate, isoWeekdayOf, localDateOf, zonedToUtc } from '../shared/scheduling';
 import { servicesFor } from '../electron/core/services/services';
 import { PassphraseKeyWrapper } from '../electron/core/keys/passphrase-wrapper';
 import { setUpClinic } from '../electron/core/services/clinic-setup';
 import { ClinicStore } from '../electron/core/clinic/clinic-store';
-import { chromiumLaunchOptions, contextOptions } from '../tests/e2e/support/chromium';
-import { startHostOn } from '../tests/e2e/support/host-process';
+import { startChromiumHost } from './support/chromium-host';
 
 const PASSPHRASE = 'week-view bench passphrase';
 const TIME_ZONE = 'Europe/London';
@@ -148,11 +146,11 @@ function percentile(sorted: readonly number[], p: number): number {
 export async function run(): Promise<WeekViewBenchResult> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ehrbs-week-bench-'));
   const appointments = await seed(dataDir);
-  const host = await startHostOn(dataDir, PASSPHRASE);
-  const browser = await chromium.launch(chromiumLaunchOptions);
+  const app = await startChromiumHost(dataDir, PASSPHRASE);
+  const { host } = app;
   try {
     await host.api('session.login', ADMIN);
-    const page = await browser.newPage(contextOptions);
+    const page = await app.newPage();
     await page.goto(host.launchUrl);
     await page.getByRole('link', { name: 'Schedule' }).click();
     await page.locator('.tgrid').waitFor();
@@ -185,8 +183,7 @@ export async function run(): Promise<WeekViewBenchResult> {
       chipsInDom,
     };
   } finally {
-    await browser.close();
-    await host.stop();
+    await app.close();
     await rm(dataDir, { recursive: true, force: true });
   }
 }
