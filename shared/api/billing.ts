@@ -290,6 +290,12 @@ export const BillingConflict = z.object({
 });
 export type BillingConflict = z.infer<typeof BillingConflict>;
 
+/** A visit's invoice: its id and number (null while it is a draft), or none. */
+export const VisitInvoice = z.object({
+  invoice: z.object({ id: Id, invoiceNumber: z.string().nullable() }).nullable(),
+});
+export type VisitInvoice = z.infer<typeof VisitInvoice>;
+
 const Empty = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
 
@@ -308,6 +314,13 @@ export const billingChannels = {
     FromAppointmentRequest,
     InvoiceDetail,
     'billing.write',
+  ),
+  /** The visit's invoice (not void), if any: the completed visit's "Open invoice". */
+  'billing.forAppointment': channel(
+    'billing.forAppointment',
+    FromAppointmentRequest,
+    VisitInvoice,
+    'billing.read',
   ),
   'billing.updateDraft': channel(
     'billing.updateDraft',

@@ -177,6 +177,27 @@ test('a completed visit offers the next step: an invoice at the desk, the chart 
   await expect(page.getByRole('heading', { name: 'Billing', level: 1 })).toBeVisible();
   await expect(page.getByRole('main')).toContainText('Amara Lindqvist');
   await expect(page.getByRole('main')).toContainText(`Consultation with ${DOCTOR}`);
+  const invoiceUrl = page.url();
+  const invoiceId = invoiceUrl.split('/').at(-1) ?? '';
+
+  // Back on the visit, the desk opens that invoice instead of being offered a second one.
+  await page.goBack();
+  await page
+    .locator('.tgrid')
+    .getByRole('button', { name: /Amara Lindqvist/ })
+    .click();
+  await expect(next.getByRole('button', { name: 'Create invoice' })).toHaveCount(0);
+  await next.getByRole('button', { name: 'Open the draft invoice' }).click();
+  await expect(page).toHaveURL(invoiceUrl);
+  // Once issued, the visit names it by its number.
+  const issued = await host.api('billing.issue', { id: invoiceId });
+  await page.goBack();
+  await page
+    .locator('.tgrid')
+    .getByRole('button', { name: /Amara Lindqvist/ })
+    .click();
+  await next.getByRole('button', { name: `Open invoice ${issued.invoice.invoiceNumber}` }).click();
+  await expect(page).toHaveURL(invoiceUrl);
 
   // The doctor, on the same appointment, is offered the chart instead.
   await host.api('session.logout', {});

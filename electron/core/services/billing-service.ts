@@ -54,6 +54,8 @@ export class BillingService {
     this.invoices.create(session, r);
   createFromAppointment = (session: Session, r: ChannelInput<'billing.createFromAppointment'>) =>
     this.invoices.createFromAppointment(session, r);
+  forAppointment = (session: Session, r: ChannelInput<'billing.forAppointment'>) =>
+    this.invoices.forAppointment(session, r);
   updateDraft = (session: Session, r: ChannelInput<'billing.updateDraft'>) =>
     this.invoices.updateDraft(session, r);
   deleteDraft = (session: Session, r: ChannelInput<'billing.deleteDraft'>) =>

@@ -219,6 +219,7 @@ const probes: { [N in ChannelName]: Probe<N> } = {
   'billing.get': { names: (c) => ({ id: c.invoiceId }) },
   'billing.create': { names: (c) => ({ patientId: c.patientId, lines: line(c) }) },
   'billing.createFromAppointment': { names: (c) => ({ appointmentId: c.appointmentId }) },
+  'billing.forAppointment': { names: (c) => ({ appointmentId: c.appointmentId }) },
   'billing.updateDraft': { names: (c) => ({ id: c.draftId, lines: line(c) }) },
   'billing.deleteDraft': { names: (c) => ({ id: c.spareDraftId }), once: true },
   'billing.issue': { names: (c) => ({ id: c.draftId }) },

@@ -7,6 +7,7 @@ type BillingChannels =
   | 'billing.conflicts'
   | 'billing.create'
   | 'billing.createFromAppointment'
+  | 'billing.forAppointment'
   | 'billing.updateDraft'
   | 'billing.deleteDraft'
   | 'billing.issue'
@@ -33,6 +34,8 @@ export const billingHandlers: HandlerMap<BillingChannels> = {
   'billing.create': (r, { session, services }) => services.billing.create(session, r),
   'billing.createFromAppointment': (r, { session, services }) =>
     services.billing.createFromAppointment(session, r),
+  'billing.forAppointment': (r, { session, services }) =>
+    services.billing.forAppointment(session, r),
   'billing.updateDraft': (r, { session, services }) => services.billing.updateDraft(session, r),
   'billing.deleteDraft': (r, { session, services }) => services.billing.deleteDraft(session, r),
   'billing.issue': (r, { session, services }) => services.billing.issue(session, r),

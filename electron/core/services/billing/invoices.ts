@@ -36,6 +36,7 @@ export class Invoices {
       const appt = this.repos.appointments.find(tenantId, inv.appointmentId);
       if (!appt || appt.patientId !== inv.patientId)
         throw new AppError('NOT_FOUND', 'That appointment is not this patient’s.');
+      this.refuseSecondInvoice(tenantId, appt.id);
       doctorId ??= appt.doctorId;
     }
     this.reads.checkDoctor(tenantId, doctorId);
@@ -61,6 +62,43 @@ export class Invoices {
     });
   }
 
+  /** The visit's invoice that is not void (a draft or issued), if it has one. */
+  openInvoiceOf(tenantId: string, appointmentId: string): Billing | undefined {
+    return this.repos.billing.list(tenantId, {
+      where: 'appointmentId = ? AND voidedAt IS NULL',
+      params: [appointmentId],
+      orderBy: 'createdAt',
+      limit: 1,
+    })[0];
+  }
+
+  /**
+   * One invoice per visit, whichever way it is made (from the visit or by
+   * hand with the visit picked): a second would bill the patient twice. A
+   * void invoice does not count, so a visit whose invoice was voided can be
+   * billed again.
+   */
+  private refuseSecondInvoice(tenantId: string, appointmentId: string): void {
+    if (this.openInvoiceOf(tenantId, appointmentId))
+      throw new AppError(
+        'CONFLICT',
+        'This visit already has an invoice; open it instead of creating another.',
+      );
+  }
+
+  /** billing.forAppointment: which invoice a visit has, so its screen can open it. */
+  forAppointment(
+    session: Session,
+    r: ChannelInput<'billing.forAppointment'>,
+  ): { invoice: { id: string; invoiceNumber: string | null } | null } {
+    requireCap(session, 'billing.read');
+    const tenantId = session.actor.tenantId;
+    if (!this.repos.appointments.find(tenantId, r.appointmentId))
+      throw new AppError('NOT_FOUND', 'That appointment does not exist.');
+    const bill = this.openInvoiceOf(tenantId, r.appointmentId);
+    return { invoice: bill ? { id: bill.id, invoiceNumber: bill.invoiceNumber } : null };
+  }
+
   create(session: Session, r: ChannelInput<'billing.create'>): InvoiceDetail {
     return this.reads.detail(session, this.createInvoice(session, r).id);
   }
@@ -78,13 +116,7 @@ export class Invoices {
         'INVALID_TRANSITION',
         'Only a checked-in or completed visit can be invoiced.',
       );
-    const existing = this.repos.billing.list(tenantId, {
-      where: 'appointmentId = ? AND voidedAt IS NULL',
-      params: [appt.id],
-      limit: 1,
-    })[0];
-    if (existing)
-      throw new AppError('CONFLICT', 'This visit already has an invoice; open it from the list.');
+    this.refuseSecondInvoice(tenantId, appt.id);
     const doctor = this.repos.doctors.get(tenantId, appt.doctorId);
     const consult = this.reads.priceItemByCode(tenantId, 'CONSULT');
     const name = this.reads.doctorName(tenantId, doctor.id);
