@@ -1,7 +1,7 @@
 // A week for every doctor at once: a table with a row per doctor and a cell
 // per day listing that day's appointments in order. A date opens its day view,
 // where booking into free slots happens. Virtualized by doctor: only the rows
-// on screen (and one either side) are in the DOM, so a busy clinic's 1,000
+// on screen are in the DOM, so a busy clinic's 1,000
 // appointments cost a screenful of buttons, not a thousand.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, type RefObject } from 'react';
@@ -100,7 +100,10 @@ export function CompactWeek({
     count: doctors.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => heights[i] ?? EMPTY_ROW_PX,
-    overscan: 1,
+    // No extra rows: a doctor's row is a whole busy week (hundreds of pixels), so
+    // the rows on screen already cover a scroll step, and one more row either
+    // side cost a third of the week's first paint (bench/week-view.bench.ts).
+    overscan: 0,
     // Before the first measurement: a window's height, so the first paint has its rows.
     initialRect: { width: 0, height: window.innerHeight },
   });
