@@ -6,7 +6,7 @@ import { Password } from './session';
 import { Doctor } from '../domain/doctor';
 import { Permission, Role } from '../domain/enums';
 import { PublicUser } from '../domain/user';
-import { ClinicPhone, DateFormat, TimeFormat } from '../domain/clinic-locale';
+import { ClinicPhone, DateFormat, TimeFormat, UnitSystem } from '../domain/clinic-locale';
 import { CurrencyCode, Id, NonEmptyText, TimeZone } from '../domain/primitives';
 
 /** An ISO 4217 code the runtime knows (so money can be shown in it), e.g. GBP. */
@@ -26,6 +26,8 @@ export const ClinicSettings = z.object({
   currency: KnownCurrency,
   dateFormat: DateFormat,
   timeFormat: TimeFormat,
+  /** Units vitals are typed and shown in (stored metric either way). */
+  unitSystem: UnitSystem,
   /** Printed on documents; null when not set. */
   phone: z.union([z.literal(''), ClinicPhone]).nullable(),
   idleLockMinutes: z.number().int().min(1).max(240),

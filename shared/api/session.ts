@@ -4,7 +4,7 @@ import { channel } from './contract';
 import { CurrencyCode, Email, Id, NonEmptyText, TimeZone } from '../domain/primitives';
 import { Permission, Role } from '../domain/enums';
 import { Capability } from '../auth/capabilities';
-import { DateFormat, TimeFormat } from '../domain/clinic-locale';
+import { DateFormat, TimeFormat, UnitSystem } from '../domain/clinic-locale';
 
 export const Password = z.string().min(10, 'at least 10 characters').max(200);
 
@@ -25,6 +25,8 @@ export const SessionInfo = z.object({
     /** How every screen writes dates and times (shared/format, through the renderer's useClinicFormat). */
     dateFormat: DateFormat,
     timeFormat: TimeFormat,
+    /** Units the chart's vitals are typed and shown in (shared/charting/units.ts). */
+    unitSystem: UnitSystem,
     idleLockMinutes: z.number().int(),
   }),
   permissions: z.array(Permission),

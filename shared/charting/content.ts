@@ -7,6 +7,17 @@ import { z } from 'zod';
 import type { RecordType } from '../domain/enums';
 import { Id } from '../domain/primitives';
 import { assertNever } from '../errors';
+import {
+  agrees,
+  CONVERTIBLE_VITALS,
+  isConvertible,
+  limitsIn,
+  UNIT_LABELS,
+  VITAL_UNITS,
+  type ConvertibleVital,
+  type EnteredValue,
+} from './units';
+import { VITAL_KEYS, VITAL_LIMITS, type VitalKey } from './vital-limits';
 
 const text = (max: number) => z.string().trim().max(max);
 const required = (max: number, message: string) => z.string().trim().min(1, message).max(max);
@@ -29,29 +40,72 @@ export const NoteContent = z
   );
 export type NoteContent = z.infer<typeof NoteContent>;
 
-/** Limits outside which a value is impossible (refused), with the canonical unit each is stored in. */
-export const VITAL_LIMITS = {
-  systolic: { label: 'Systolic pressure', unit: 'mmHg', min: 50, max: 300, int: true },
-  diastolic: { label: 'Diastolic pressure', unit: 'mmHg', min: 20, max: 200, int: true },
-  heartRate: { label: 'Heart rate', unit: '/min', min: 20, max: 300, int: true },
-  respiratoryRate: { label: 'Respiratory rate', unit: '/min', min: 4, max: 80, int: true },
-  temperatureC: { label: 'Temperature', unit: '°C', min: 25, max: 45, int: false },
-  spo2: { label: 'SpO2', unit: '%', min: 50, max: 100, int: true },
-  weightKg: { label: 'Weight', unit: 'kg', min: 0.3, max: 500, int: false },
-  heightCm: { label: 'Height', unit: 'cm', min: 20, max: 260, int: false },
-} as const;
-export type VitalKey = keyof typeof VITAL_LIMITS;
-export const VITAL_KEYS = Object.keys(VITAL_LIMITS) as VitalKey[];
+export { VITAL_KEYS, VITAL_LIMITS, type VitalKey } from './vital-limits';
+
+const rangeMessage = (key: VitalKey, unit: string) => {
+  const { min, max } = limitsIn(key, unit);
+  return `${VITAL_LIMITS[key].label} must be between ${min} and ${max} ${UNIT_TEXT[unit] ?? unit}`;
+};
+const UNIT_TEXT: Record<string, string> = UNIT_LABELS;
 
 const vital = (key: VitalKey) => {
   const l = VITAL_LIMITS[key];
-  const range = `${l.label} must be between ${l.min} and ${l.max} ${l.unit}`;
-  const base = z
-    .number({ error: `${l.label} must be a number` })
-    .min(l.min, range)
-    .max(l.max, range);
+  const number = z.number({ error: `${l.label} must be a number` });
+  // Temperature, weight and height may be typed in imperial units: their range
+  // is checked on the whole content (checkTypedVitals), in the unit typed.
+  if (isConvertible(key)) return number.optional();
+  const range = rangeMessage(key, l.unit);
+  const base = number.min(l.min, range).max(l.max, range);
   return (l.int ? base.int(`${l.label} must be a whole number of ${l.unit}`) : base).optional();
 };
+
+const enteredValue = (key: ConvertibleVital) =>
+  z
+    .object({
+      value: z.number({ error: `${VITAL_LIMITS[key].label} must be a number` }),
+      unit: z.enum([VITAL_UNITS[key].metric, VITAL_UNITS[key].imperial]),
+    })
+    .strict()
+    .optional();
+
+/**
+ * The vitals that can be typed in another unit: each within its limits, the
+ * message in the unit it was typed in; a value kept as typed must be the one
+ * its canonical value stands for.
+ */
+function checkTypedVitals(
+  v: Partial<Record<VitalKey, number>> & {
+    entered?: Partial<Record<ConvertibleVital, EnteredValue | undefined>>;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  for (const key of CONVERTIBLE_VITALS) {
+    const metric = v[key];
+    const typed = v.entered?.[key];
+    if (metric === undefined) {
+      if (typed)
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `${VITAL_LIMITS[key].label} is missing its value`,
+        });
+      continue;
+    }
+    const l = VITAL_LIMITS[key];
+    if (metric < l.min || metric > l.max)
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: rangeMessage(key, typed?.unit ?? VITAL_UNITS[key].metric),
+      });
+    else if (typed && !agrees(key, metric, typed))
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `${l.label} does not match the value typed (${typed.value} ${UNIT_LABELS[typed.unit]})`,
+      });
+  }
+}
 
 export const VitalsContent = z
   .object({
@@ -63,8 +117,18 @@ export const VitalsContent = z
     spo2: vital('spo2'),
     weightKg: vital('weightKg'),
     heightCm: vital('heightCm'),
+    /** Values typed in a non-metric unit, as typed (shared/charting/units.ts). */
+    entered: z
+      .object({
+        temperatureC: enteredValue('temperatureC'),
+        weightKg: enteredValue('weightKg'),
+        heightCm: enteredValue('heightCm'),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
+  .superRefine(checkTypedVitals)
   .refine((v) => VITAL_KEYS.some((k) => v[k] !== undefined), {
     message: 'enter at least one measurement',
     path: ['systolic'],

@@ -3,6 +3,8 @@
 // derived from the value and the range each time).
 import { VITAL_KEYS, VITAL_LIMITS, type VitalKey } from './content';
 import { NORMAL_BANDS } from './vitals';
+import { fromMetric, isConvertible, shownVital, unitLabel } from './units';
+import type { UnitSystem } from '../domain/clinic-locale';
 
 export interface Band {
   low: number;
@@ -87,16 +89,30 @@ interface Dated<C> {
 
 const byTime = (a: TrendPoint, b: TrendPoint) => a.t - b.t;
 
-/** One series per vital that has at least one value, oldest first. */
-export function vitalTrends(records: readonly Dated<Record<string, unknown>>[]): VitalTrend[] {
+/** A normal band in the unit system's unit (bands are metric, like stored values). */
+function bandIn(key: VitalKey, system: UnitSystem): Band | null {
+  const band = NORMAL_BANDS[key];
+  if (!band || !isConvertible(key)) return band ?? null;
+  const to = (v: number) => Math.round(fromMetric(key, v, system) * 10) / 10;
+  return { low: to(band.low), high: to(band.high) };
+}
+
+/** One series per vital that has at least one value, oldest first, in the clinic's units. */
+export function vitalTrends(
+  records: readonly Dated<Record<string, unknown>>[],
+  system: UnitSystem,
+): VitalTrend[] {
   return VITAL_KEYS.flatMap((key) => {
     const points = records
       .filter((r) => typeof r.content[key] === 'number')
-      .map((r) => ({ t: Date.parse(r.recordedAt), v: r.content[key] as number }))
+      .map((r) => ({
+        t: Date.parse(r.recordedAt),
+        v: shownVital(r.content as Parameters<typeof shownVital>[0], key, system) ?? 0,
+      }))
       .sort(byTime);
     if (points.length === 0) return [];
-    const l = VITAL_LIMITS[key];
-    return [{ key, label: l.label, unit: l.unit, band: NORMAL_BANDS[key] ?? null, points }];
+    const label = VITAL_LIMITS[key].label;
+    return [{ key, label, unit: unitLabel(key, system), band: bandIn(key, system), points }];
   });
 }
 

@@ -12,6 +12,17 @@ export type DateFormat = z.infer<typeof DateFormat>;
 export const TimeFormat = z.enum(['24h', '12h'], { error: 'Choose 24-hour or 12-hour time.' });
 export type TimeFormat = z.infer<typeof TimeFormat>;
 
+/**
+ * The units the clinic's staff type and read vitals in (migration 014). Vitals
+ * are stored in metric whatever this says, plus the value as typed
+ * (shared/charting/units.ts), so switching it never changes a recorded value.
+ */
+export const UnitSystem = z.enum(['metric', 'imperial'], {
+  error: 'Choose metric or imperial units.',
+});
+export type UnitSystem = z.infer<typeof UnitSystem>;
+export const DEFAULT_UNIT_SYSTEM: UnitSystem = 'metric';
+
 /** A new clinic's, and every clinic's before it chose one (migration 009). */
 export const DEFAULT_DATE_FORMAT: DateFormat = 'YYYY-MM-DD';
 export const DEFAULT_TIME_FORMAT: TimeFormat = '24h';

@@ -3,8 +3,10 @@ import {
   ClinicPhone,
   DEFAULT_DATE_FORMAT,
   DEFAULT_TIME_FORMAT,
+  DEFAULT_UNIT_SYSTEM,
   DateFormat,
   TimeFormat,
+  UnitSystem,
 } from './clinic-locale';
 import { CurrencyCode, Email, NonEmptyText, TimeZone, rowBase } from './primitives';
 
@@ -34,5 +36,7 @@ export const Tenant = z.object({
   dateFormat: orDefault(DateFormat, DEFAULT_DATE_FORMAT),
   /** 24-hour or 12-hour times (migration 009). */
   timeFormat: orDefault(TimeFormat, DEFAULT_TIME_FORMAT),
+  /** Metric or imperial units for vitals on screens and documents (migration 014). */
+  unitSystem: orDefault(UnitSystem, DEFAULT_UNIT_SYSTEM),
 });
 export type Tenant = z.infer<typeof Tenant>;

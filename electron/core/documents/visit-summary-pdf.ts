@@ -9,7 +9,8 @@ import type {
 } from '../../../shared/charting/content';
 import { VITAL_LIMITS, VITAL_KEYS } from '../../../shared/charting/content';
 import { abnormalVitals, bmi } from '../../../shared/charting/vitals';
-import type { ClinicLocale } from '../../../shared/domain/clinic-locale';
+import type { ClinicLocale, UnitSystem } from '../../../shared/domain/clinic-locale';
+import { shownVital, unitLabel } from '../../../shared/charting/units';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import { facts, heading, letterhead, renderPdf, type Letterhead } from './clinical-pdf';
 
@@ -20,6 +21,8 @@ export interface VisitSummaryDoc {
   /** The visit's start (UTC ISO), written in the clinic's zone and format. */
   visitAt: string;
   locale: ClinicLocale;
+  /** Vitals are written in the clinic's units (as typed when typed in them). */
+  units: UnitSystem;
   reason: string | null;
   notes: NoteContent[];
   vitals: VitalsContent[];
@@ -57,11 +60,13 @@ export function visitSummaryPdf(d: VisitSummaryDoc): Promise<Buffer> {
         parts.push(
           `BP ${v.systolic}/${v.diastolic} mmHg${flags.systolic || flags.diastolic ? ' (abnormal)' : ''}`,
         );
-      for (const k of VITAL_KEYS)
-        if (k !== 'systolic' && k !== 'diastolic' && v[k] !== undefined)
+      for (const k of VITAL_KEYS) {
+        const shown = shownVital(v, k, d.units);
+        if (k !== 'systolic' && k !== 'diastolic' && shown !== undefined)
           parts.push(
-            `${VITAL_LIMITS[k].label} ${v[k]} ${VITAL_LIMITS[k].unit}${flags[k] ? ` (${flags[k]})` : ''}`,
+            `${VITAL_LIMITS[k].label} ${shown} ${unitLabel(k, d.units)}${flags[k] ? ` (${flags[k]})` : ''}`,
           );
+      }
       const b = bmi(v);
       if (b !== null) parts.push(`BMI ${b}`);
       doc.text(parts.join('; '));

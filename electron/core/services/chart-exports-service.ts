@@ -143,6 +143,7 @@ export class ChartExportsService {
       doctor: this.practitioner(tenantId, appt.doctorId),
       visitAt: appt.scheduledAt,
       locale: this.locale(tenantId),
+      units: this.repos.tenants.get(tenantId, tenantId).unitSystem,
       reason: appt.notes || null,
       notes: of('note')
         .filter((x) => x.c['appointmentId'] === undefined || x.c['appointmentId'] === appt.id)

@@ -1,5 +1,5 @@
 // The clinic's profile (name, contact details, time zone, currency, date and
-// time format) and settings, kept on the tenant row so they sync to every
+// time format, units for vitals) and settings, kept on the tenant row so they sync to every
 // workstation. A change goes through the one write path, so it is audited
 // (which columns changed, by whom, where) like every other write.
 import type { ClinicSettings } from '../../../shared/api/admin';
@@ -17,6 +17,7 @@ export class ClinicSettingsService {
       currency: t.currency,
       dateFormat: t.dateFormat,
       timeFormat: t.timeFormat,
+      unitSystem: t.unitSystem,
       phone: t.phone,
       idleLockMinutes: t.idleLockMinutes,
       icalIncludePatientNames: t.icalIncludePatientNames,

@@ -53,7 +53,10 @@ export class TrendsService {
       })),
     );
     return {
-      vitals: vitalTrends(dated.filter((d) => d.type === 'vitals')).map((t) => ({
+      vitals: vitalTrends(
+        dated.filter((d) => d.type === 'vitals'),
+        this.repos.tenants.get(tenantId, tenantId).unitSystem,
+      ).map((t) => ({
         ...t,
         band: wireBand(t.band),
       })),

@@ -37,6 +37,7 @@ export class SessionService {
         currency: tenant.currency,
         dateFormat: tenant.dateFormat,
         timeFormat: tenant.timeFormat,
+        unitSystem: tenant.unitSystem,
         idleLockMinutes: tenant.idleLockMinutes,
       },
       permissions: [...s.permissions],

@@ -7,7 +7,9 @@ import { useMemo } from 'react';
 import {
   DEFAULT_DATE_FORMAT,
   DEFAULT_TIME_FORMAT,
+  DEFAULT_UNIT_SYSTEM,
   type ClinicLocale,
+  type UnitSystem,
 } from '../../../shared/domain/clinic-locale';
 import {
   formatClock,
@@ -82,6 +84,11 @@ export function useClinicFormat(): ClinicFormat {
     () => clinicFormat({ dateFormat, timeFormat, timeZone, currency }),
     [dateFormat, timeFormat, timeZone, currency],
   );
+}
+
+/** The units the clinic types and reads vitals in (metric until the session says otherwise). */
+export function useUnitSystem(): UnitSystem {
+  return useSession((s) => s.session?.tenant.unitSystem ?? DEFAULT_UNIT_SYSTEM);
 }
 
 /**

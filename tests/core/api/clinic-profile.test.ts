@@ -30,8 +30,22 @@ describe('the clinic profile', () => {
       currency: 'USD',
       dateFormat: 'YYYY-MM-DD',
       timeFormat: '24h',
+      unitSystem: 'metric',
       phone: null,
     });
+  });
+
+  it('switches vitals to imperial units for every screen (the session says so); a bad choice changes nothing', async () => {
+    const bad = await app.dispatch('admin.updateClinicSettings', { unitSystem: 'furlongs' });
+    expect(bad.ok ? null : bad.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: 'unitSystem', message: 'Choose metric or imperial units.' }],
+    });
+    expect((await ok(app, 'admin.clinicSettings', {})).unitSystem).toBe('metric');
+    expect(await ok(app, 'admin.updateClinicSettings', { unitSystem: 'imperial' })).toMatchObject({
+      unitSystem: 'imperial',
+    });
+    expect((await ok(app, 'setup.status', {})).session?.tenant.unitSystem).toBe('imperial');
   });
 
   it('is changed by an admin, audited, and carried by the session', async () => {

@@ -36,12 +36,17 @@ describe('the clinic profile on two workstations', () => {
     expect(b.services.clinicSettings.get(b.admin)).toMatchObject({
       dateFormat: 'YYYY-MM-DD',
       timeFormat: '24h',
+      unitSystem: 'metric',
     });
   });
 
   it('keeps both admins’ offline changes to different parts of the profile', async () => {
     a.services.clinicSettings.update(a.admin, { dateFormat: 'DD/MM/YYYY', phone: '020 7946 0000' });
-    b.services.clinicSettings.update(b.admin, { timeFormat: '12h', timeZone: 'Europe/Dublin' });
+    b.services.clinicSettings.update(b.admin, {
+      timeFormat: '12h',
+      timeZone: 'Europe/Dublin',
+      unitSystem: 'imperial',
+    });
     await both();
     const onA = a.services.clinicSettings.get(a.admin);
     expect(onA).toMatchObject({
@@ -49,6 +54,7 @@ describe('the clinic profile on two workstations', () => {
       phone: '020 7946 0000',
       timeFormat: '12h',
       timeZone: 'Europe/Dublin',
+      unitSystem: 'imperial',
     });
     expect(b.services.clinicSettings.get(b.admin)).toEqual(onA);
   });

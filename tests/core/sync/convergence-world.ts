@@ -210,7 +210,11 @@ const at = (n: number) => new Date(1_800_000_000_000 + n * 1000).toISOString();
 
 /** One column per table that a generic update may change; a new table fails to compile until it is here. */
 const editable: Record<EntityTable, (n: number) => [string, unknown]> = {
-  tenants: (n) => ['idleLockMinutes', 1 + (n % 60)],
+  // Half the clinic edits switch the vitals units (migration 014): per-cell LWW beside the idle lock.
+  tenants: (n) =>
+    n % 2
+      ? ['idleLockMinutes', 1 + (n % 60)]
+      : ['unitSystem', (['metric', 'imperial'] as const)[(n / 2) % 2]],
   users: (n) => ['displayName', `Staff ${n}`],
   devices: (n) => ['name', `Workstation ${n}`],
   doctors: (n) => ['experienceYears', n % 50],

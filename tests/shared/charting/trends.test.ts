@@ -36,14 +36,44 @@ describe('lab reference ranges and flags', () => {
 
 describe('trends', () => {
   it('makes one series per vital, oldest first, with its normal band', () => {
-    const trends = vitalTrends([
-      { recordedAt: '2026-02-01T10:00:00.000Z', content: { heartRate: 80, systolic: 150 } },
-      { recordedAt: '2026-01-01T10:00:00.000Z', content: { heartRate: 70 } },
-    ]);
+    const trends = vitalTrends(
+      [
+        { recordedAt: '2026-02-01T10:00:00.000Z', content: { heartRate: 80, systolic: 150 } },
+        { recordedAt: '2026-01-01T10:00:00.000Z', content: { heartRate: 70 } },
+      ],
+      'metric',
+    );
     expect(trends.map((t) => t.key)).toEqual(['systolic', 'heartRate']);
     const hr = trends.find((t) => t.key === 'heartRate');
     expect(hr?.points.map((p) => p.v)).toEqual([70, 80]);
     expect(hr?.band).toEqual({ low: 50, high: 100 });
+  });
+
+  it('draws temperature and weight in the clinic’s units, the band converted too', () => {
+    const records = [
+      {
+        recordedAt: '2026-01-01T10:00:00.000Z',
+        content: {
+          temperatureC: 37.278,
+          entered: { temperatureC: { value: 99.1, unit: '[degF]' } },
+        },
+      },
+      { recordedAt: '2026-02-01T10:00:00.000Z', content: { temperatureC: 38, weightKg: 70 } },
+    ];
+    const imperial = vitalTrends(records, 'imperial');
+    const temp = imperial.find((t) => t.key === 'temperatureC');
+    expect(temp).toMatchObject({ unit: '°F', band: { low: 96.8, high: 100.2 } });
+    expect(temp?.points.map((p) => p.v)).toEqual([99.1, 100.4]);
+    expect(imperial.find((t) => t.key === 'weightKg')).toMatchObject({
+      unit: 'lb',
+      points: [{ v: 154.3 }],
+    });
+    const metric = vitalTrends(records, 'metric');
+    expect(metric.find((t) => t.key === 'temperatureC')).toMatchObject({
+      unit: '°C',
+      band: { low: 36, high: 37.9 },
+      points: [{ v: 37.3 }, { v: 38 }],
+    });
   });
 
   it('groups repeated lab tests by name and unit, each result flagged', () => {

@@ -27,7 +27,8 @@ tenants, users (without password hashes), doctors, patients, admins,
 appointments, medical_records (with the decrypted content in "data"), messages
 (with the decrypted text in "body"), billing, invoice_line_items, payments,
 devices, refunds, price_items, day_closes and audit_logs. The clinic's profile
-(address, contact email, phone, time zone, currency, dateFormat, timeFormat) is
+(address, contact email, phone, time zone, currency, dateFormat, timeFormat,
+unitSystem) is
 on its tenants row, each invoice's doctor in doctorId. The export is recorded in the audit log.
 
 THE EXPORT IS PLAIN TEXT: it holds every patient's data unencrypted. Keep it

@@ -14,6 +14,7 @@ import { migration010 } from './010-patient-sensitivity';
 import { migration011 } from './011-duplicate-dismissals';
 import { migration012 } from './012-signature-hash-and-codes';
 import { migration013 } from './013-chart-documents';
+import { migration014 } from './014-vitals-units';
 
 export const migrations: readonly Migration[] = [
   migration001,
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
+  migration014,
 ];
 
 /** The highest version (versions are consecutive from 1; tests/core/store/migrations.test.ts checks). */

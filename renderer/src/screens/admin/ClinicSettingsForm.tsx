@@ -16,7 +16,7 @@ import { useSession } from '../../stores/session-store';
 import { CheckboxField } from './CheckboxField';
 import { SchemaFormElement } from '../../components/SchemaFormElement';
 import { SubmitButton } from '../../components/SubmitButton';
-import { dateFormatOptions, timeFormatOptions } from './locale-choices';
+import { dateFormatOptions, timeFormatOptions, unitSystemOptions } from './locale-choices';
 
 interface Props {
   initial: ClinicSettings;
@@ -106,6 +106,12 @@ export function ClinicSettingsForm({ initial, canEdit }: Props) {
           options={timeFormatOptions}
           disabled={!canEdit}
           {...form.field('timeFormat')}
+        />
+        <SelectField
+          label="Units for vitals"
+          options={unitSystemOptions}
+          disabled={!canEdit}
+          {...form.field('unitSystem')}
         />
       </fieldset>
       <TextField

@@ -14,9 +14,10 @@ import {
   checkSection,
   contentErrors,
   emptyValues,
-  sectionFields,
+  fieldsFor,
   type SectionType,
 } from './chart-model';
+import { useUnitSystem } from '../../stores/clinic-format';
 
 interface Props {
   type: SectionType;
@@ -46,10 +47,11 @@ export function SectionForm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const request = useRequest();
   const id = useId();
+  const units = useUnitSystem();
 
   const submit = async (sign: boolean) => {
     if (request.busy) return;
-    const checked = checkSection(type, values);
+    const checked = checkSection(type, values, units);
     if (!checked.ok) {
       setErrors(checked.errors);
       request.refuse('Please correct the highlighted fields.');
@@ -78,7 +80,7 @@ export function SectionForm({
       <h2>{title}</h2>
       <ErrorAlert message={request.failure?.message ?? null} />
       <div className="section-form__fields">
-        {sectionFields[type].map((f) =>
+        {fieldsFor(type, units).map((f) =>
           f.kind === 'select' ? (
             <SelectField
               key={f.key}

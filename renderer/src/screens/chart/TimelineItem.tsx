@@ -23,6 +23,7 @@ export function TimelineItem({ session, entry, onChanged }: Props) {
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const request = useRequest();
   const canRead = holds(session.capabilities, 'records.read_content');
+  const units = session.tenant.unitSystem;
   const canWrite = holds(session.capabilities, 'records.write');
   const label = `${typeLabels[entry.recordType]}, ${formatInstant(entry.recordedAt, session.tenant.timeZone)}`;
 
@@ -54,7 +55,7 @@ export function TimelineItem({ session, entry, onChanged }: Props) {
       </div>
       {content !== null && (
         <dl className="timeline__content">
-          {contentLines(entry.recordType, content).map(([k, v]) => (
+          {contentLines(entry.recordType, content, units).map(([k, v]) => (
             <div key={k}>
               <dt>{k}</dt>
               <dd>{v}</dd>

@@ -5,7 +5,14 @@
 import { labFlag, labFlagText } from '../../../../shared/charting/trends';
 import type { ApiRequest } from '../../../../shared/api/channels';
 import type { ChartSummary, DraftContent, RecordState } from '../../../../shared/api/records';
-import { contentSchemas, VITAL_LIMITS, type VitalKey } from '../../../../shared/charting/content';
+import {
+  contentSchemas,
+  VITAL_KEYS,
+  VITAL_LIMITS,
+  type VitalKey,
+} from '../../../../shared/charting/content';
+import { shownVital, unitLabel, vitalsFromTyped } from '../../../../shared/charting/units';
+import type { UnitSystem } from '../../../../shared/domain/clinic-locale';
 import { abnormalVitals, bmi } from '../../../../shared/charting/vitals';
 import type { AppointmentStatus, RecordType } from '../../../../shared/domain/enums';
 import { numberFrom } from '../../lib/form-rules';
@@ -60,15 +67,19 @@ export interface FormField {
   options?: readonly { value: string; label: string }[];
 }
 
-const vitalField = (key: VitalKey): FormField => ({
+const vitalField = (key: VitalKey, system: UnitSystem = 'metric'): FormField => ({
   key,
-  label: `${VITAL_LIMITS[key].label} (${VITAL_LIMITS[key].unit})`,
+  label: `${VITAL_LIMITS[key].label} (${unitLabel(key, system)})`,
   kind: 'number',
 });
 
+/** A section's add-form fields; vitals are labelled in the clinic's units. */
+export const fieldsFor = (type: SectionType, system: UnitSystem): readonly FormField[] =>
+  type === 'vitals' ? VITAL_KEYS.map((k) => vitalField(k, system)) : sectionFields[type];
+
 /** The add form of each section (notes are written in the note form). */
 export const sectionFields: Record<Exclude<RecordType, 'note'>, readonly FormField[]> = {
-  vitals: (Object.keys(VITAL_LIMITS) as VitalKey[]).map(vitalField),
+  vitals: VITAL_KEYS.map((k) => vitalField(k)),
   diagnosis: [
     { key: 'code', label: 'ICD-10 code', kind: 'text' },
     { key: 'description', label: 'Description', kind: 'text' },
@@ -127,8 +138,15 @@ export type SectionType = keyof typeof sectionFields;
 export const emptyValues = (type: SectionType): Record<string, string> =>
   Object.fromEntries(sectionFields[type].map((f) => [f.key, f.options?.[0]?.value ?? '']));
 
-/** The content the typed values make: numbers parsed, blank optional text left out. */
-export function contentFrom(type: SectionType, values: Record<string, string>): unknown {
+/**
+ * The content the typed values make: numbers parsed, blank optional text left
+ * out; vitals typed in imperial units become metric plus the value as typed.
+ */
+export function contentFrom(
+  type: SectionType,
+  values: Record<string, string>,
+  system: UnitSystem,
+): unknown {
   const out: Record<string, unknown> = {};
   for (const f of sectionFields[type]) {
     const text = values[f.key] ?? '';
@@ -137,15 +155,18 @@ export function contentFrom(type: SectionType, values: Record<string, string>): 
       if (n !== undefined) out[f.key] = n;
     } else if (text.trim() !== '') out[f.key] = text;
   }
-  return out;
+  return type === 'vitals'
+    ? vitalsFromTyped(out as Partial<Record<VitalKey, number>>, system)
+    : out;
 }
 
 /** The content to send, or each field's problem in the core's words. */
 export function checkSection(
   type: SectionType,
   values: Record<string, string>,
+  system: UnitSystem,
 ): { ok: true; content: unknown } | { ok: false; errors: FieldErrors } {
-  const checked = validate(contentSchemas[type], contentFrom(type, values));
+  const checked = validate(contentSchemas[type], contentFrom(type, values, system));
   return checked.ok ? { ok: true, content: checked.value } : { ok: false, errors: checked.errors };
 }
 
@@ -162,7 +183,11 @@ const str = (v: unknown): string =>
   typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
 
 /** How an opened record reads: label and value lines, in the order a doctor expects. */
-export function contentLines(type: RecordType, content: unknown): [string, string][] {
+export function contentLines(
+  type: RecordType,
+  content: unknown,
+  system: UnitSystem,
+): [string, string][] {
   const c = (typeof content === 'object' && content !== null ? content : {}) as Record<
     string,
     unknown
@@ -196,9 +221,11 @@ export function contentLines(type: RecordType, content: unknown): [string, strin
         'spo2',
         'weightKg',
         'heightCm',
-      ] as const)
-        if (v[k] !== undefined)
-          lines.push([VITAL_LIMITS[k].label, `${v[k]} ${VITAL_LIMITS[k].unit}${flag(k)}`]);
+      ] as const) {
+        const shown = shownVital(c, k, system);
+        if (shown !== undefined)
+          lines.push([VITAL_LIMITS[k].label, `${shown} ${unitLabel(k, system)}${flag(k)}`]);
+      }
       const b = bmi(v);
       if (b !== null) lines.push(['BMI', String(b)]);
       break;

@@ -161,6 +161,7 @@ describe('admin channels', () => {
         currency: 'USD',
         dateFormat: 'YYYY-MM-DD',
         timeFormat: '24h',
+        unitSystem: 'metric',
         phone: null,
         idleLockMinutes: 12,
         icalIncludePatientNames: true,

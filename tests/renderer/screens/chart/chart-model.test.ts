@@ -54,7 +54,7 @@ describe('the header', () => {
 
 describe('the add forms', () => {
   it('refuse impossible vitals with the core’s message, on the field', () => {
-    const r = checkSection('vitals', { systolic: '400', diastolic: '20', heartRate: '' });
+    const r = checkSection('vitals', { systolic: '400', diastolic: '20', heartRate: '' }, 'metric');
     expect(r).toEqual({
       ok: false,
       errors: { systolic: 'Systolic pressure must be between 50 and 300 mmHg' },
@@ -62,15 +62,35 @@ describe('the add forms', () => {
   });
 
   it('turn typed text into content: numbers parsed, blanks left out', () => {
-    expect(checkSection('vitals', { systolic: '180', diastolic: '110', spo2: '' })).toEqual({
+    expect(
+      checkSection('vitals', { systolic: '180', diastolic: '110', spo2: '' }, 'metric'),
+    ).toEqual({
       ok: true,
       content: { systolic: 180, diastolic: 110 },
     });
     expect(
-      checkSection('prescription', { drug: 'Ramipril', dose: '', frequency: '' }),
+      checkSection('prescription', { drug: 'Ramipril', dose: '', frequency: '' }, 'metric'),
     ).toMatchObject({
       ok: false,
       errors: { dose: 'Required', frequency: 'Required' },
+    });
+  });
+
+  it('take vitals in the clinic’s imperial units: metric stored, the value kept as typed', () => {
+    expect(checkSection('vitals', { weightKg: '154.3', heightCm: '69.7' }, 'imperial')).toEqual({
+      ok: true,
+      content: {
+        weightKg: 69.9893,
+        heightCm: 177.038,
+        entered: {
+          weightKg: { value: 154.3, unit: '[lb_av]' },
+          heightCm: { value: 69.7, unit: '[in_i]' },
+        },
+      },
+    });
+    expect(checkSection('vitals', { temperatureC: '120' }, 'imperial')).toEqual({
+      ok: false,
+      errors: { temperatureC: 'Temperature must be between 77 and 113 °F' },
     });
   });
 
@@ -86,13 +106,17 @@ describe('the add forms', () => {
 describe('opened records', () => {
   it('read vitals with units, flags and BMI', () => {
     expect(
-      contentLines('vitals', {
-        systolic: 180,
-        diastolic: 110,
-        spo2: 91,
-        weightKg: 70,
-        heightCm: 177,
-      }),
+      contentLines(
+        'vitals',
+        {
+          systolic: 180,
+          diastolic: 110,
+          spo2: 91,
+          weightKg: 70,
+          heightCm: 177,
+        },
+        'metric',
+      ),
     ).toEqual([
       ['Blood pressure', '180/110 mmHg (abnormal)'],
       ['SpO2', '91 % (low)'],
@@ -102,9 +126,34 @@ describe('opened records', () => {
     ]);
   });
 
+  it('read vitals typed in pounds and inches back as typed, and in metric once the clinic switches', () => {
+    const content = {
+      weightKg: 69.9893,
+      heightCm: 177.038,
+      entered: {
+        weightKg: { value: 154.3, unit: '[lb_av]' },
+        heightCm: { value: 69.7, unit: '[in_i]' },
+      },
+    };
+    expect(contentLines('vitals', content, 'imperial')).toEqual([
+      ['Weight', '154.3 lb'],
+      ['Height', '69.7 in'],
+      ['BMI', '22.3'],
+    ]);
+    expect(contentLines('vitals', content, 'metric')).toEqual([
+      ['Weight', '70 kg'],
+      ['Height', '177 cm'],
+      ['BMI', '22.3'],
+    ]);
+  });
+
   it('flag a lab result from its range, or say why there is no flag', () => {
     const lab = (referenceRange: string) =>
-      contentLines('lab_result', { test: 'Potassium', value: 5.6, unit: 'mmol/L', referenceRange });
+      contentLines(
+        'lab_result',
+        { test: 'Potassium', value: 5.6, unit: 'mmol/L', referenceRange },
+        'metric',
+      );
     expect(lab('3.5-5.0').at(-1)).toEqual(['Flag', 'High (reference 3.5-5.0)']);
     expect(lab('see report').at(-1)?.[1]).toContain('not in a form the app understands');
   });

@@ -23,6 +23,7 @@ const session = (userId: string, role: Role, permissions: Permission[] = []): Se
     currency: 'EUR',
     dateFormat: 'YYYY-MM-DD',
     timeFormat: '24h',
+    unitSystem: 'metric',
     idleLockMinutes: 5,
   },
   permissions,
