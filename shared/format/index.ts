@@ -13,5 +13,6 @@ export {
   formatTime,
   weekdayName,
 } from './date-time';
+export { parseCalendarDate } from './parse-date';
 export { currencyDigits, formatMoney, type MoneyDisplay } from './money';
 export type { ClinicLocale } from '../domain/clinic-locale';

@@ -153,6 +153,16 @@ test('an admin switches the clinic to UK dates and 24-hour time, and every scree
   await expect(page.getByText('Born 03/12/1975')).toBeVisible();
   await expect(page.getByText(/£1,000\.00/).first()).toBeVisible();
 
+  // Date fields are in the clinic's format too (not the browser's): the patient's
+  // edit form shows 03/12/1975, and a date typed as 14/02/1988 is saved as that day.
+  await page.getByRole('button', { name: 'Edit patient' }).click();
+  const dob = page.getByLabel('Date of birth');
+  await expect(dob).toHaveValue('03/12/1975');
+  await dob.fill('14/02/1988');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Born 14/02/1988')).toBeVisible();
+  expect((await host.api('patients.get', { id: c.patientId })).dateOfBirth).toBe('1988-02-14');
+
   // Billing: the list's date, and the payment's date and time.
   await page
     .getByRole('navigation', { name: 'Main' })

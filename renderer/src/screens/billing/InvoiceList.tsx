@@ -11,7 +11,7 @@ import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../lib/format';
 import { SelectField } from '../../components/SelectField';
-import { TextField } from '../../components/TextField';
+import { DateField } from '../../components/DateField';
 import { useLoaded } from '../../lib/useLoaded';
 import { moneyOf } from './billing-format';
 import {
@@ -90,13 +90,13 @@ export function InvoiceList({
             ]}
             onChange={(v) => set({ doctorId: v })}
           />
-          <TextField
+          <DateField
             label="From"
-            type="date"
+            onlyDates
             value={filters.from}
             onChange={(v) => set({ from: v })}
           />
-          <TextField label="To" type="date" value={filters.to} onChange={(v) => set({ to: v })} />
+          <DateField label="To" onlyDates value={filters.to} onChange={(v) => set({ to: v })} />
           <PatientFilter
             chosen={patient}
             onChoose={(p) => {

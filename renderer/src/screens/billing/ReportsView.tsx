@@ -9,7 +9,7 @@ import { api } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../lib/format';
-import { TextField } from '../../components/TextField';
+import { DateField } from '../../components/DateField';
 import { downloadText } from '../../lib/download';
 import { useLoaded } from '../../lib/useLoaded';
 import { useRequest } from '../../lib/useRequest';
@@ -64,15 +64,15 @@ export function ReportsView({ session }: { session: SessionInfo }) {
       <section className="panel" aria-labelledby="reports-title">
         <h2 id="reports-title">Revenue</h2>
         <div className="filters" role="group" aria-label="Report period">
-          <TextField
+          <DateField
             label="Report from"
-            type="date"
+            onlyDates
             value={period.from}
             onChange={(from) => setPeriod({ ...period, from })}
           />
-          <TextField
+          <DateField
             label="Report to"
-            type="date"
+            onlyDates
             value={period.to}
             onChange={(to) => setPeriod({ ...period, to })}
           />

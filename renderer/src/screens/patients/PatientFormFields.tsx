@@ -3,6 +3,7 @@
 import { BloodType, Sex } from '../../../../shared/domain/enums';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
+import { DateField } from '../../components/DateField';
 import { bloodTypeLabel, sexLabel } from '../../lib/format';
 import type { FieldProps } from '../../lib/useSchemaForm';
 import type { FieldErrors } from '../../lib/validation';
@@ -29,7 +30,7 @@ export function PatientFormFields({ field: bind, errors }: Props) {
           <TextField label="Family name" autoComplete="off" {...bind('familyName')} />
         </div>
         <div className="form-row form-row--three">
-          <TextField label="Date of birth" type="date" {...bind('dateOfBirth')} />
+          <DateField label="Date of birth" {...bind('dateOfBirth')} />
           <SelectField label="Sex" options={sexOptions} {...bind('sex')} />
           <SelectField label="Blood type" options={bloodOptions} {...bind('bloodType')} />
         </div>

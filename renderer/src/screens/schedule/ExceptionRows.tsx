@@ -2,6 +2,7 @@
 import type { AvailabilityException } from '../../../../shared/domain/availability';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
+import { DateField } from '../../components/DateField';
 import type { FieldErrors } from '../../lib/validation';
 import { RowList } from './RowList';
 import { SpanFields } from './SpanFields';
@@ -51,9 +52,8 @@ export function ExceptionRows({ rows, today, errors, onChange }: Props) {
               }
               options={kindOptions}
             />
-            <TextField
+            <DateField
               label="Date"
-              type="date"
               value={r.date}
               onChange={(date) => replace({ ...r, date })}
               error={err('date')}

@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
+import { DateField } from '../../components/DateField';
 import { sexLabel } from '../../lib/format';
 import { useSchemaForm } from '../../lib/useSchemaForm';
 import { SubmitButton } from '../../components/SubmitButton';
@@ -44,7 +45,7 @@ export function QuickCreatePatient({ onCreated }: Props) {
         <TextField label="Family name" {...form.field('familyName')} />
       </div>
       <div className="form-row">
-        <TextField label="Date of birth" type="date" {...form.field('dateOfBirth')} />
+        <DateField label="Date of birth" {...form.field('dateOfBirth')} />
         <SelectField label="Sex" options={sexOptions} {...form.field('sex')} />
       </div>
       <TextField label="Phone" type="tel" {...form.field('phone')} />

@@ -3,6 +3,7 @@
 import type { DoctorView } from '../../../../shared/api/scheduling';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
+import { DateField } from '../../components/DateField';
 import type { FieldProps } from '../../lib/useSchemaForm';
 import type { FieldErrors } from '../../lib/validation';
 import type { When } from './when';
@@ -23,7 +24,7 @@ export function WhenFields({ field, errors, doctors }: Props) {
         {...field('doctorId')}
       />
       <div className="form-row form-row--three">
-        <TextField label="Date" type="date" required {...field('date')} />
+        <DateField label="Date" required {...field('date')} />
         <TextField
           label="Time"
           type="time"

@@ -4,7 +4,7 @@ import type { FormEvent } from 'react';
 import type { ApiResponse } from '../../../../../shared/api/channels';
 import { AuditAction } from '../../../../../shared/domain/enums';
 import { SelectField, type Option } from '../../../components/SelectField';
-import { TextField } from '../../../components/TextField';
+import { DateField } from '../../../components/DateField';
 import { auditActionLabel, tableLabel, type AuditFilterValues } from './audit-filter-model';
 
 interface Props {
@@ -62,8 +62,8 @@ export function AuditFilterForm({ values, options, onChange, onApply, busy }: Pr
           ...(options?.devices ?? []).map((d) => ({ value: d.id, label: d.name })),
         ]}
       />
-      <TextField label="From" type="date" value={values.fromDate} onChange={set('fromDate')} />
-      <TextField label="To" type="date" value={values.toDate} onChange={set('toDate')} />
+      <DateField label="From" onlyDates value={values.fromDate} onChange={set('fromDate')} />
+      <DateField label="To" onlyDates value={values.toDate} onChange={set('toDate')} />
       <div className="button-row">
         <button type="submit" className="button" disabled={busy}>
           Show entries
