@@ -13,5 +13,6 @@ export {
   formatTime,
   weekdayName,
 } from './date-time';
+export { clockProblem, clockText, parseClock, storedClock, storedClockOf } from './clock';
 export { currencyDigits, formatMoney, type MoneyDisplay } from './money';
 export type { ClinicLocale } from '../domain/clinic-locale';
