@@ -12,6 +12,7 @@ import { appScheme } from './app-origin';
 import { appSchemePrivileges, createAppProtocolHandler } from './app-protocol';
 import { openAppWindow } from './app-window';
 import { openElectronSettings } from './electron-settings';
+import { registerDesktopHandlers } from './backup-save';
 import { registerIpcHandlers } from './ipc-handlers';
 import { mainLog } from './main-log';
 import { guardNavigation } from './navigation-guard';
@@ -71,6 +72,25 @@ async function start(): Promise<void> {
     return;
   }
   registerIpcHandlers(ipcMain, core.dispatch, mainLog);
+  const { dispatch } = core;
+  // Back up now → a copy where the user chooses. Only these lines touch the
+  // dialog; they cannot run in tests (no Electron binary there): backup-save.ts
+  // holds the rest, tested with real files.
+  registerDesktopHandlers(
+    ipcMain,
+    {
+      list: () => dispatch('backups.list', {}),
+      askWhere: async (defaultName) => {
+        const options = { defaultPath: defaultName, properties: ['createDirectory' as const] };
+        const parent = BrowserWindow.getFocusedWindow();
+        const r = parent
+          ? await dialog.showSaveDialog(parent, options)
+          : await dialog.showSaveDialog(options);
+        return r.canceled || !r.filePath ? null : r.filePath;
+      },
+    },
+    mainLog,
+  );
   await openAppWindow(settings, preloadPath, !app.isPackaged);
 }
 

@@ -22,7 +22,7 @@ export const BackupInfo = z.object({
 export type BackupInfo = z.infer<typeof BackupInfo>;
 
 /** A backup file's name as listed (never a path: the core finds it in its own folders). */
-const BackupFileName = z.string().regex(/^[A-Za-z0-9._-]{1,200}$/, 'not a backup listed here');
+export const BackupFileName = z.string().regex(/^[A-Za-z0-9._-]{1,200}$/, 'not a backup listed here');
 
 export const BackupStatus = z.object({
   /** The last backup written completely, by hand or automatically. */

@@ -45,8 +45,8 @@ beforeAll(async () => {
 });
 
 describe('preload', () => {
-  it('exposes window.ehrbs with one function per contract channel, and nothing else', () => {
-    expect(exposed.map((e) => e.key)).toEqual(['ehrbs']);
+  it('exposes window.ehrbs with one function per contract channel, and the desktop calls, and nothing else', () => {
+    expect(exposed.map((e) => e.key)).toEqual(['ehrbs', 'ehrbsDesktop']);
     const api = exposed[0]?.api ?? {};
     expect(Object.keys(api).sort()).toEqual([...channelNames].sort());
     expect(Object.isFrozen(api)).toBe(true);
@@ -62,5 +62,15 @@ describe('preload', () => {
       value: 'from main',
     });
     expect(invoked).toEqual([['api:patients.search', { query: 'smi' }]]);
+  });
+
+  it('window.ehrbsDesktop forwards exactly one request to desktop:saveBackupAs', async () => {
+    const desktop = exposed[1]?.api ?? {};
+    expect(Object.keys(desktop)).toEqual(['saveBackupAs']);
+    expect(Object.isFrozen(desktop)).toBe(true);
+    invoked = [];
+    const save = desktop['saveBackupAs'] as (...args: unknown[]) => Promise<unknown>;
+    await save({ fileName: 'a.ehrbs-backup' }, 'smuggled');
+    expect(invoked).toEqual([['desktop:saveBackupAs', { fileName: 'a.ehrbs-backup' }]]);
   });
 });
