@@ -5,7 +5,8 @@
 // dialog in as `askWhere`. The copy is atomic: written beside the target
 // under a temporary name, flushed, then renamed, so the chosen name never
 // holds half a backup. Cancelling copies nothing; the backup stays where the
-// core wrote it either way.
+// core wrote it either way. A copy is audited by the core (backups.copied)
+// once a place is chosen, before it is written.
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, open, rename, rm } from 'node:fs/promises';
@@ -50,6 +51,8 @@ const copyFailure = (e: unknown): AppError =>
 export interface SaveBackupDeps {
   /** The core's backups.list for the current session (its capability check decides who may). */
   list(): Promise<ApiResult<BackupInfo[]>>;
+  /** The core's backups.copied: audits the export; a refusal (locked meanwhile) stops the copy. */
+  audit(fileName: string): Promise<ApiResult<{ ok: true }>>;
   /** The native save dialog: the chosen path, or null when cancelled. */
   askWhere(defaultName: string): Promise<string | null>;
 }
@@ -69,6 +72,8 @@ export async function saveBackupAs(
     if (!backup) throw new AppError('NOT_FOUND', 'There is no such backup on this workstation.');
     const target = await deps.askWhere(backup.fileName);
     if (target === null) return { ok: true, value: { savedTo: null } };
+    const audited = await deps.audit(backup.fileName);
+    if (!audited.ok) return audited;
     // Chosen the file itself (the data folder's backups/): it is already there.
     if (resolve(target) !== resolve(backup.path)) {
       try {

@@ -80,6 +80,7 @@ async function start(): Promise<void> {
     ipcMain,
     {
       list: () => dispatch('backups.list', {}),
+      audit: (fileName) => dispatch('backups.copied', { fileName }),
       askWhere: async (defaultName) => {
         const options = { defaultPath: defaultName, properties: ['createDirectory' as const] };
         const parent = BrowserWindow.getFocusedWindow();

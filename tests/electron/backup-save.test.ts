@@ -1,6 +1,6 @@
 // "Back up now" on the desktop, without the dialog (Electron cannot run in
 // tests; the dialog is a stand-in returning a path or null): the copy goes to
-// the chosen path atomically, with real files in a temporary folder;
+// the chosen path atomically (audited first), with real files in a temporary folder;
 // cancelling copies nothing; only backups the core lists can be copied; a
 // failed copy leaves neither a partial file nor a temporary one, and says so
 // without a path; the IPC handler refuses other frames.
@@ -36,11 +36,17 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const listed = async (): Promise<ApiResult<BackupInfo[]>> => ({ ok: true, value: [backup] });
 
-function deps(answer: string | null): SaveBackupDeps & { asked: string[] } {
+function deps(answer: string | null): SaveBackupDeps & { asked: string[]; audited: string[] } {
   const asked: string[] = [];
+  const audited: string[] = [];
   return {
     asked,
+    audited,
     list: listed,
+    audit: async (fileName) => {
+      audited.push(fileName);
+      return { ok: true, value: { ok: true } };
+    },
     askWhere: async (defaultName) => {
       asked.push(defaultName);
       return answer;
@@ -81,15 +87,18 @@ describe('saveBackupAs', () => {
       value: { savedTo: target },
     });
     expect(d.asked).toEqual([backup.fileName]);
+    expect(d.audited).toEqual([backup.fileName]);
     expect(readFileSync(target).equals(CONTENT)).toBe(true);
     expect(readFileSync(backup.path).equals(CONTENT)).toBe(true);
   });
 
-  it('cancelled: nothing is copied, the backup stays in backups/', async () => {
-    expect(await saveBackupAs(deps(null), { fileName: backup.fileName })).toEqual({
+  it('cancelled: nothing is copied or audited, the backup stays in backups/', async () => {
+    const d = deps(null);
+    expect(await saveBackupAs(d, { fileName: backup.fileName })).toEqual({
       ok: true,
       value: { savedTo: null },
     });
+    expect(d.audited).toEqual([]);
     expect(readdirSync(join(dir, 'usb'))).toEqual([]);
     expect(readdirSync(join(dir, 'backups'))).toEqual([backup.fileName]);
   });
@@ -123,6 +132,17 @@ describe('saveBackupAs', () => {
     const res = await saveBackupAs(d, { fileName: backup.fileName });
     expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(d.asked).toEqual([]);
+  });
+
+  it('a refused audit (the session was locked meanwhile) copies nothing', async () => {
+    const d = deps(join(dir, 'usb', 'copy.ehrbs-backup'));
+    d.audit = async () => ({
+      ok: false,
+      error: { code: 'LOCKED', message: 'Unlock first.', issues: [] },
+    });
+    const res = await saveBackupAs(d, { fileName: backup.fileName });
+    expect(res).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(readdirSync(join(dir, 'usb'))).toEqual([]);
   });
 
   it('a folder that cannot be written says so, without the path, and leaves nothing there', async () => {
