@@ -11,12 +11,15 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { BackupInfo } from '../../shared/api/backups';
+import { z } from 'zod';
+import { BackupInfo } from '../../shared/api/backups';
 import type { ApiResult } from '../../shared/api/contract';
 import { desktopIpc, SaveBackupAsRequest, type SaveBackupAsResult } from '../../shared/api/desktop';
 import { AppError, toErrorPayload } from '../../shared/errors';
 import type { IpcLog, IpcRegistry } from './ipc-handlers';
 import { isTrustedSender } from './ipc-sender';
+
+const BackupList = z.array(BackupInfo);
 
 /** Copies `source` to `target` atomically (temp name in the target's folder, then rename). */
 export async function copyFileAtomic(source: string, target: string): Promise<void> {
@@ -50,9 +53,9 @@ const copyFailure = (e: unknown): AppError =>
 
 export interface SaveBackupDeps {
   /** The core's backups.list for the current session (its capability check decides who may). */
-  list(): Promise<ApiResult<BackupInfo[]>>;
+  list(): Promise<ApiResult<unknown>>;
   /** The core's backups.copied: audits the export; a refusal (locked meanwhile) stops the copy. */
-  audit(fileName: string): Promise<ApiResult<{ ok: true }>>;
+  audit(fileName: string): Promise<ApiResult<unknown>>;
   /** The native save dialog: the chosen path, or null when cancelled. */
   askWhere(defaultName: string): Promise<string | null>;
 }
@@ -68,7 +71,9 @@ export async function saveBackupAs(
       throw new AppError('VALIDATION_FAILED', 'That is not a backup listed here.');
     const listed = await deps.list();
     if (!listed.ok) return listed;
-    const backup = listed.value.find((b) => b.fileName === parsed.data.fileName);
+    // The core's dispatch is untyped on this side: read its answer with the contract's schema.
+    const backups = BackupList.parse(listed.value);
+    const backup = backups.find((b) => b.fileName === parsed.data.fileName);
     if (!backup) throw new AppError('NOT_FOUND', 'There is no such backup on this workstation.');
     const target = await deps.askWhere(backup.fileName);
     if (target === null) return { ok: true, value: { savedTo: null } };
