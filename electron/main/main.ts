@@ -3,6 +3,7 @@
 // Electron objects. Bundled by scripts/build.js to dist/electron/main.js,
 // beside preload.cjs and ../renderer.
 import { BrowserWindow, app, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
+import type { SaveDialogOptions } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openCoreApp } from '../core/app/core-app';
@@ -11,8 +12,8 @@ import { isAppError, toErrorPayload } from '../../shared/errors';
 import { appScheme } from './app-origin';
 import { appSchemePrivileges, createAppProtocolHandler } from './app-protocol';
 import { openAppWindow } from './app-window';
-import { openElectronSettings } from './electron-settings';
 import { registerDesktopHandlers } from './backup-save';
+import { openElectronSettings } from './electron-settings';
 import { registerIpcHandlers } from './ipc-handlers';
 import { mainLog } from './main-log';
 import { guardNavigation } from './navigation-guard';
@@ -82,7 +83,11 @@ async function start(): Promise<void> {
       list: () => dispatch('backups.list', {}),
       audit: (fileName) => dispatch('backups.copied', { fileName }),
       askWhere: async (defaultName) => {
-        const options = { defaultPath: defaultName, properties: ['createDirectory' as const] };
+        const options: SaveDialogOptions = {
+          defaultPath: defaultName,
+          filters: [{ name: 'EHRBS backup', extensions: ['ehrbs-backup'] }],
+          properties: ['createDirectory', 'showOverwriteConfirmation'],
+        };
         const parent = BrowserWindow.getFocusedWindow();
         const r = parent
           ? await dialog.showSaveDialog(parent, options)

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BackupInfo } from '../../shared/api/backups';
 import type { ApiResult } from '../../shared/api/contract';
-import { desktopIpc } from '../../shared/api/desktop';
+import { desktopIpc } from '../../shared/api/desktop-bridge';
 import {
   copyFileAtomic,
   registerDesktopHandlers,

@@ -1,7 +1,8 @@
 // The desktop app's own calls to main (shared/api/desktop.ts), beside the
 // core's contract in client.ts: present only in Electron, where the preload
 // exposes `window.ehrbsDesktop`. The browser host offers downloads instead.
-import type { DesktopBridge, SaveBackupAsResult } from '../../../shared/api/desktop';
+import type { DesktopBridge } from '../../../shared/api/desktop-bridge';
+import type { SaveBackupAsResult } from '../../../shared/api/desktop';
 import { ApiError } from './client';
 
 declare global {
