@@ -10,6 +10,7 @@ import { channelNames } from '../../shared/api/channels';
 type Exposed = Record<string, (request?: unknown) => Promise<unknown>>;
 
 let exposed: { key: string; api: Exposed }[] = [];
+let inputs: string[] = [];
 let invoked: unknown[][] = [];
 
 beforeAll(async () => {
@@ -21,7 +22,9 @@ beforeAll(async () => {
     format: 'cjs',
     external: ['electron'],
     logLevel: 'silent',
+    metafile: true,
   });
+  inputs = Object.keys(result.metafile.inputs);
   const code = result.outputFiles[0]?.text ?? '';
   const fakeElectron = {
     contextBridge: {
@@ -62,6 +65,11 @@ describe('preload', () => {
       value: 'from main',
     });
     expect(invoked).toEqual([['api:patients.search', { query: 'smi' }]]);
+  });
+
+  it('takes only types from the desktop schemas (build.js keeps zod out of the real bundle)', () => {
+    expect(inputs.some((i) => i.endsWith('shared/api/desktop-bridge.ts'))).toBe(true);
+    expect(inputs.filter((i) => /shared\/api\/desktop\.ts$/.test(i))).toEqual([]);
   });
 
   it('window.ehrbsDesktop forwards exactly one request to desktop:saveBackupAs', async () => {
