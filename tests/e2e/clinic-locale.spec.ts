@@ -172,7 +172,10 @@ test('an admin switches the clinic to UK dates and 24-hour time, and every scree
   await expect(payments).not.toContainText(/AM|PM/);
 });
 
-test('in a 12-hour clinic the booking form reads and shows "2:30 PM"', async ({ page, host }) => {
+test('in a 12-hour clinic the booking form and the hours editor read and show "2:30 PM"', async ({
+  page,
+  host,
+}) => {
   const c = await usClinic(host);
   const gwen = await host.api('patients.create', {
     givenName: 'Gwen',
@@ -206,6 +209,7 @@ test('in a 12-hour clinic the booking form reads and shows "2:30 PM"', async ({ 
   await time.fill('half two');
   await booking.getByRole('button', { name: 'Book', exact: true }).click();
   await expect(time).toHaveAccessibleDescription(/Enter a time such as 2:30 PM/);
+  await expectAccessible(page, 'booking form with a time that is not a time');
   // Typed the short way, shown the clinic's way once left.
   await time.fill('2:30pm');
   await time.blur();
@@ -221,4 +225,33 @@ test('in a 12-hour clinic the booking form reads and shows "2:30 PM"', async ({ 
   expect(booked.appointments.find((a) => a.patientId === gwen.id)?.scheduledAt).toBe(
     new Date(zonedToUtc(tomorrow, '14:30', ZONE)).toISOString(),
   );
+
+  // The doctor's hours are written the clinic's way too, and read typed either way.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
+  await page
+    .getByRole('table', { name: 'Staff accounts' })
+    .getByRole('row', { name: new RegExp(DOCTOR) })
+    .getByRole('button', { name: `Edit hours of ${DOCTOR}` })
+    .click();
+  const editor = page.getByRole('region', { name: `Hours · ${DOCTOR}` });
+  const monday = editor
+    .getByRole('group', { name: 'Weekly sessions', exact: true })
+    .getByRole('group')
+    .first();
+  const to = monday.getByLabel('To', { exact: true });
+  await expect(monday.getByLabel('From', { exact: true })).toHaveValue('8:00 AM');
+  await expect(to).toHaveValue('6:00 PM');
+  await to.fill('late');
+  await to.blur();
+  await expect(to).toHaveAccessibleDescription(/Enter a time such as 2:30 PM/);
+  await to.fill('17:30');
+  await to.blur();
+  await expect(to).toHaveValue('5:30 PM');
+  await editor.getByRole('button', { name: 'Save hours' }).click();
+  await expect
+    .poll(async () => {
+      const [doctor] = await host.api('doctors.list', {});
+      return doctor?.availability.weekly[0]?.end;
+    })
+    .toBe('17:30');
 });
