@@ -4,6 +4,8 @@
 // what is wrong), then switches the clinic to UK dates and 24-hour time, and
 // sees them on the schedule, a patient's details and billing, in a browser
 // whose own locale is US English. axe on the settings, with errors and saved.
+// In a 12-hour clinic, the booking form's Time and the hours editor's From/To
+// show and read "2:30 PM" (also "2:30pm" and "14:30"), and refuse other text.
 import type { Page } from '@playwright/test';
 import { addDaysToDate, localDateOf, zonedToUtc } from '../../shared/scheduling';
 import { expectAccessible } from './support/axe';
