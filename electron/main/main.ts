@@ -3,6 +3,7 @@
 // Electron objects. Bundled by scripts/build.js to dist/electron/main.js,
 // beside preload.cjs and ../renderer.
 import { BrowserWindow, app, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
+import type { SaveDialogOptions } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openCoreApp } from '../core/app/core-app';
@@ -11,6 +12,7 @@ import { isAppError, toErrorPayload } from '../../shared/errors';
 import { appScheme } from './app-origin';
 import { appSchemePrivileges, createAppProtocolHandler } from './app-protocol';
 import { openAppWindow } from './app-window';
+import { registerDesktopHandlers } from './backup-save';
 import { openElectronSettings } from './electron-settings';
 import { registerIpcHandlers } from './ipc-handlers';
 import { mainLog } from './main-log';
@@ -71,6 +73,30 @@ async function start(): Promise<void> {
     return;
   }
   registerIpcHandlers(ipcMain, core.dispatch, mainLog);
+  const { dispatch } = core;
+  // Back up now → a copy where the user chooses. Only these lines touch the
+  // dialog; they cannot run in tests (no Electron binary there): backup-save.ts
+  // holds the rest, tested with real files.
+  registerDesktopHandlers(
+    ipcMain,
+    {
+      list: () => dispatch('backups.list', {}),
+      audit: (fileName) => dispatch('backups.copied', { fileName }),
+      askWhere: async (defaultName) => {
+        const options: SaveDialogOptions = {
+          defaultPath: defaultName,
+          filters: [{ name: 'EHRBS backup', extensions: ['ehrbs-backup'] }],
+          properties: ['createDirectory', 'showOverwriteConfirmation'],
+        };
+        const parent = BrowserWindow.getFocusedWindow();
+        const r = parent
+          ? await dialog.showSaveDialog(parent, options)
+          : await dialog.showSaveDialog(options);
+        return r.canceled || !r.filePath ? null : r.filePath;
+      },
+    },
+    mainLog,
+  );
   await openAppWindow(settings, preloadPath, !app.isPackaged);
 }
 

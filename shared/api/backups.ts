@@ -22,7 +22,9 @@ export const BackupInfo = z.object({
 export type BackupInfo = z.infer<typeof BackupInfo>;
 
 /** A backup file's name as listed (never a path: the core finds it in its own folders). */
-const BackupFileName = z.string().regex(/^[A-Za-z0-9._-]{1,200}$/, 'not a backup listed here');
+export const BackupFileName = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]{1,200}$/, 'not a backup listed here');
 
 export const BackupStatus = z.object({
   /** The last backup written completely, by hand or automatically. */
@@ -93,5 +95,16 @@ export const backupChannels = {
     'backup.run',
   ),
   'backups.list': channel('backups.list', z.object({}).strict(), z.array(BackupInfo), 'backup.run'),
+  /**
+   * Desktop: the user chose where a copy of a listed backup goes (the save
+   * dialog, electron/main/backup-save.ts); audited as an export before main
+   * copies it, as the browser host's download link is.
+   */
+  'backups.copied': channel(
+    'backups.copied',
+    z.object({ fileName: BackupFileName }).strict(),
+    z.object({ ok: z.literal(true) }),
+    'backup.run',
+  ),
   ...backupAutoChannels,
 } as const;

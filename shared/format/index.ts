@@ -14,5 +14,6 @@ export {
   weekdayName,
 } from './date-time';
 export { parseCalendarDate } from './parse-date';
+export { clockProblem, clockText, parseClock, storedClock, storedClockOf } from './clock';
 export { currencyDigits, formatMoney, type MoneyDisplay } from './money';
 export type { ClinicLocale } from '../domain/clinic-locale';

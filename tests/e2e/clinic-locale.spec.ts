@@ -4,8 +4,10 @@
 // what is wrong), then switches the clinic to UK dates and 24-hour time, and
 // sees them on the schedule, a patient's details and billing, in a browser
 // whose own locale is US English. axe on the settings, with errors and saved.
+// In a 12-hour clinic, the booking form's Time and the hours editor's From/To
+// show and read "2:30 PM" (also "2:30pm" and "14:30"), and refuse other text.
 import type { Page } from '@playwright/test';
-import { localDateOf, zonedToUtc } from '../../shared/scheduling';
+import { addDaysToDate, localDateOf, zonedToUtc } from '../../shared/scheduling';
 import { expectAccessible } from './support/axe';
 import { clinic, expect, expectSignedIn, openApp, test } from './support/fixtures';
 import type { RunningHost } from './support/host-process';
@@ -70,6 +72,7 @@ async function usClinic(host: RunningHost) {
   await host.api('billing.pay', { billingId: invoice.invoice.id, amount: 23450, method: 'card' });
   const [y, m, d] = today.split('-');
   return {
+    today,
     patientId: patient.id,
     invoiceNumber: invoice.invoice.invoiceNumber ?? '',
     us: `${m}/${d}/${y}`,
@@ -179,4 +182,88 @@ test('an admin switches the clinic to UK dates and 24-hour time, and every scree
     new RegExp(`${c.uk.replaceAll('/', '\\/')} [0-2]\\d:[0-5]\\d`),
   );
   await expect(payments).not.toContainText(/AM|PM/);
+});
+
+test('in a 12-hour clinic the booking form and the hours editor read and show "2:30 PM"', async ({
+  page,
+  host,
+}) => {
+  const c = await usClinic(host);
+  const gwen = await host.api('patients.create', {
+    givenName: 'Gwen',
+    familyName: 'Hughes',
+    dateOfBirth: '1990-04-21',
+    sex: 'female',
+    bloodType: 'unknown',
+    phone: '',
+    email: '',
+    address: '',
+    emergencyContact: null,
+    insuranceProvider: '',
+    insurancePolicyNumber: '',
+  });
+  // Tomorrow: every slot of the day is still ahead (today's past slots are not offered).
+  const tomorrow = addDaysToDate(c.today, 1);
+  await openApp(page, host);
+  await expectSignedIn(page, clinic.adminName);
+  await openDay(page);
+  await page.getByRole('button', { name: 'Next day' }).click();
+
+  // A free slot opens the form on its time, in the clinic's format.
+  await page.getByRole('button', { name: new RegExp(`^Book 8:00 AM with ${DOCTOR}`) }).click();
+  const booking = page.getByRole('region', { name: 'Book an appointment' });
+  const time = booking.getByRole('textbox', { name: 'Time' });
+  await expect(time).toHaveValue('8:00 AM');
+  await booking.getByRole('searchbox', { name: 'Find patient' }).fill('Hughes');
+  await booking.getByRole('radio', { name: /Hughes, Gwen/ }).check();
+
+  // Text that is not a time is refused on the field, with the clinic's example; nothing is booked.
+  await time.fill('half two');
+  await booking.getByRole('button', { name: 'Book', exact: true }).click();
+  await expect(time).toHaveAccessibleDescription(/Enter a time such as 2:30 PM/);
+  await expectAccessible(page, 'booking form with a time that is not a time');
+  // Typed the short way, shown the clinic's way once left.
+  await time.fill('2:30pm');
+  await time.blur();
+  await expect(time).toHaveValue('2:30 PM');
+  await time.fill('2:30 PM');
+  await booking.getByRole('button', { name: 'Book', exact: true }).click();
+
+  const details = page.getByRole('region', { name: 'Gwen Hughes' });
+  await expect(details).toContainText('2:30 PM–2:45 PM');
+  const block = page.locator('.tgrid').getByRole('button', { name: /Gwen Hughes/ });
+  await expect(block).toContainText('2:30 PM–2:45 PM');
+  const booked = await host.api('schedule.range', { fromDate: tomorrow, toDate: tomorrow });
+  expect(booked.appointments.find((a) => a.patientId === gwen.id)?.scheduledAt).toBe(
+    new Date(zonedToUtc(tomorrow, '14:30', ZONE)).toISOString(),
+  );
+
+  // The doctor's hours are written the clinic's way too, and read typed either way.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
+  await page
+    .getByRole('table', { name: 'Staff accounts' })
+    .getByRole('row', { name: new RegExp(DOCTOR) })
+    .getByRole('button', { name: `Edit hours of ${DOCTOR}` })
+    .click();
+  const editor = page.getByRole('region', { name: `Hours · ${DOCTOR}` });
+  const monday = editor
+    .getByRole('group', { name: 'Weekly sessions', exact: true })
+    .getByRole('group')
+    .first();
+  const to = monday.getByLabel('To', { exact: true });
+  await expect(monday.getByLabel('From', { exact: true })).toHaveValue('8:00 AM');
+  await expect(to).toHaveValue('6:00 PM');
+  await to.fill('late');
+  await to.blur();
+  await expect(to).toHaveAccessibleDescription(/Enter a time such as 2:30 PM/);
+  await to.fill('17:30');
+  await to.blur();
+  await expect(to).toHaveValue('5:30 PM');
+  await editor.getByRole('button', { name: 'Save hours' }).click();
+  await expect
+    .poll(async () => {
+      const [doctor] = await host.api('doctors.list', {});
+      return doctor?.availability.weekly[0]?.end;
+    })
+    .toBe('17:30');
 });

@@ -1,6 +1,7 @@
 // Sensitive patients ("break the glass") in Chromium against the real browser
 // host: a doctor marks a patient as a VIP; the front desk opening that patient
-// is asked for a reason in a modal dialog (Escape goes back to the list, a
+// is asked for a reason in a modal dialog, for her statement in Billing (Cancel
+// leaves it closed) and her details (Escape goes back to the list, a
 // too-short reason is refused), gives one and sees the details with the
 // Sensitive badge; the administrator sees the access, with its reason, in
 // Admin → Sensitive access. axe on the dialog and on the admin list.
@@ -61,11 +62,26 @@ test('a doctor marks a patient sensitive; the front desk opens them with a reaso
   );
   await page.getByRole('button', { name: 'Log out' }).click();
 
-  // The front desk is asked why before anything of hers shows.
+  // The front desk is asked why before anything of hers shows: her statement in Billing first.
   await logIn(page, DESK.email, DESK.password);
+  const dialog = page.getByRole('dialog', { name: 'This patient is sensitive' });
+  const statement = page.getByRole('region', { name: 'Statement' });
+  const showStatement = async () => {
+    await nav.getByRole('link', { name: 'Billing' }).click();
+    await page.getByRole('searchbox', { name: 'Patient' }).fill('Lindqvist');
+    await page.getByRole('button', { name: /Show invoices of Amara Lindqvist/ }).click();
+  };
+  await showStatement();
+  await expect(dialog).toBeVisible();
+  await expect(statement.getByTestId('statement-balance')).toHaveCount(0);
+  // Cancel keeps the invoice list and leaves the statement closed.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(statement).toContainText('their statement shows once you give a reason');
+  await expect(statement.getByTestId('statement-balance')).toHaveCount(0);
+
   await nav.getByRole('link', { name: 'Patients' }).click();
   await amara.click();
-  const dialog = page.getByRole('dialog', { name: 'This patient is sensitive' });
   await expect(dialog).toBeVisible();
   await expect(page.getByText('Keizersgracht 12')).toHaveCount(0);
   const reason = dialog.getByLabel('Reason for opening this record');
@@ -100,6 +116,10 @@ test('a doctor marks a patient sensitive; the front desk opens them with a reaso
   await expect(details).toContainText('Keizersgracht 12, Amsterdam');
   // The front desk may not change the flag: no control for it.
   await expect(details.getByLabel('Sensitivity')).toHaveCount(0);
+  // Her statement now opens without asking again: the reason holds for the session.
+  await showStatement();
+  await expect(statement.getByTestId('statement-balance')).toBeVisible();
+  await expect(dialog).toHaveCount(0);
   await page.getByRole('button', { name: 'Log out' }).click();
 
   // The administrator sees who opened her, why, when and where.

@@ -10,6 +10,7 @@ import { channelNames } from '../../shared/api/channels';
 type Exposed = Record<string, (request?: unknown) => Promise<unknown>>;
 
 let exposed: { key: string; api: Exposed }[] = [];
+let inputs: string[] = [];
 let invoked: unknown[][] = [];
 
 beforeAll(async () => {
@@ -21,7 +22,9 @@ beforeAll(async () => {
     format: 'cjs',
     external: ['electron'],
     logLevel: 'silent',
+    metafile: true,
   });
+  inputs = Object.keys(result.metafile.inputs);
   const code = result.outputFiles[0]?.text ?? '';
   const fakeElectron = {
     contextBridge: {
@@ -45,8 +48,8 @@ beforeAll(async () => {
 });
 
 describe('preload', () => {
-  it('exposes window.ehrbs with one function per contract channel, and nothing else', () => {
-    expect(exposed.map((e) => e.key)).toEqual(['ehrbs']);
+  it('exposes window.ehrbs with one function per contract channel, and the desktop calls, and nothing else', () => {
+    expect(exposed.map((e) => e.key)).toEqual(['ehrbs', 'ehrbsDesktop']);
     const api = exposed[0]?.api ?? {};
     expect(Object.keys(api).sort()).toEqual([...channelNames].sort());
     expect(Object.isFrozen(api)).toBe(true);
@@ -62,5 +65,20 @@ describe('preload', () => {
       value: 'from main',
     });
     expect(invoked).toEqual([['api:patients.search', { query: 'smi' }]]);
+  });
+
+  it('takes only types from the desktop schemas (build.js keeps zod out of the real bundle)', () => {
+    expect(inputs.some((i) => i.endsWith('shared/api/desktop-bridge.ts'))).toBe(true);
+    expect(inputs.filter((i) => /shared\/api\/desktop\.ts$/.test(i))).toEqual([]);
+  });
+
+  it('window.ehrbsDesktop forwards exactly one request to desktop:saveBackupAs', async () => {
+    const desktop = exposed[1]?.api ?? {};
+    expect(Object.keys(desktop)).toEqual(['saveBackupAs']);
+    expect(Object.isFrozen(desktop)).toBe(true);
+    invoked = [];
+    const save = desktop['saveBackupAs'] as (...args: unknown[]) => Promise<unknown>;
+    await save({ fileName: 'a.ehrbs-backup' }, 'smuggled');
+    expect(invoked).toEqual([['desktop:saveBackupAs', { fileName: 'a.ehrbs-backup' }]]);
   });
 });

@@ -242,6 +242,23 @@ export class BackupService {
     }
   }
 
+  /** Desktop: a copy of a listed backup is about to be saved where the user chose (audited as an export). */
+  copied(session: Session, r: ChannelInput<'backups.copied'>): { ok: true } {
+    requireCap(session, 'backup.run');
+    const store = this.ws.requireStore();
+    if (!this.found().some((b) => b.fileName === r.fileName))
+      throw new AppError('NOT_FOUND', 'There is no such backup on this workstation.');
+    // Where it went is not recorded: a folder name could say anything.
+    store.audit(
+      session.actor,
+      'export',
+      'tenants',
+      session.actor.tenantId,
+      'backup saved as a copy',
+    );
+    return { ok: true };
+  }
+
   /** A one-time link for the browser host; the file must be one listed here. */
   download(session: Session, r: ChannelInput<'backups.download'>): { url: string } {
     requireCap(session, 'backup.run');

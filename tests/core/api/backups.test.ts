@@ -44,6 +44,20 @@ describe('backups from Admin', () => {
 
     const listed = await app.dispatch('backups.list', {});
     expect(listed).toMatchObject({ ok: true, value: [{ fileName: backup.fileName }] });
+    // The desktop's save dialog: a copy of a listed backup is audited as an export; others are not found.
+    expect(await app.dispatch('backups.copied', { fileName: backup.fileName })).toEqual({
+      ok: true,
+      value: { ok: true },
+    });
+    expect(await app.dispatch('backups.copied', { fileName: 'other.ehrbs-backup' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    const copies = await app.dispatch('audit.search', { filter: { action: 'export' } });
+    expect(copies).toMatchObject({
+      ok: true,
+      value: { items: [{ detail: 'backup saved as a copy' }] },
+    });
     const audit = await app.dispatch('audit.search', { filter: { action: 'backup' } });
     expect(audit).toMatchObject({
       ok: true,

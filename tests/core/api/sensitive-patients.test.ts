@@ -3,7 +3,8 @@
 // clinical content asks for a reason (REASON_REQUIRED, nothing read or
 // audited), the reason is audited sealed and opens the patient for the rest
 // of the session only, refused requests change nothing, and admins see the
-// accesses with the reason in their list.
+// accesses with the reason in their list. The patient's account (balance,
+// statement and its PDF: name, address and financial history) asks the same.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiRequest, ChannelName } from '../../../shared/api/channels';
 import type { CoreApp } from '../../../electron/core/app/core-app';
@@ -45,6 +46,14 @@ beforeAll(async () => {
     appointmentId: null,
     content: { subjective: 'Draft', objective: '', assessment: '', plan: '' },
   });
+  // An issued invoice, so the account has a history to show (the desk bills; doctors see no money).
+  await as(app, DESK);
+  await ok(app, 'billing.create', {
+    patientId,
+    lines: [{ description: 'Consultation', quantity: 1, unitPrice: 12_500 }],
+    issue: true,
+  });
+  await as(app, DOCTOR);
 });
 afterAll(() => close());
 
@@ -80,6 +89,19 @@ const GATED = [
   gated('chart.fhirExport', () => ({ patientId })),
   gated('messages.aboutPatient', () => ({ patientId })),
 ];
+
+/** The patient's account (front desk's session: doctors do not see money). */
+const BILLING = [
+  gated('billing.patientBalance', () => ({ patientId })),
+  gated('billing.statement', () => ({ patientId })),
+  gated('billing.statementDocument', () => ({ patientId })),
+];
+
+/** Every row the store holds in the tables a read or a refusal could write to. */
+const written = () =>
+  ['audit_logs', 'sync_outbox', 'record_drafts'].map((t) =>
+    count(app, `SELECT count(*) AS n FROM ${t}`),
+  );
 
 describe('marking a patient sensitive', () => {
   it('is for admins and doctors; the front desk is refused and nothing changes', async () => {
@@ -186,11 +208,35 @@ describe('marking a patient sensitive', () => {
     expect((await errorOf(app, 'chart.summary', { patientId })).code).toBe('REASON_REQUIRED');
   });
 
-  it('asks the front desk too; their reason opens the details', async () => {
+  it('asks the front desk too, for the details and the account; their reason opens both', async () => {
     await as(app, DESK);
     expect((await errorOf(app, 'patients.get', { id: patientId })).code).toBe('REASON_REQUIRED');
+    // The check writes no audit entry of its own, and the refused read writes nothing either.
+    const before = written();
+    for (const g of BILLING) {
+      const e = await errorOf(app, g.channel, g.request());
+      expect({ channel: g.channel, code: e.code }).toEqual({
+        channel: g.channel,
+        code: 'REASON_REQUIRED',
+      });
+      expect(e.message).not.toMatch(/Consultation|125/);
+    }
+    expect(written()).toEqual(before);
     await ok(app, 'patients.breakGlass', { patientId, reason: 'Patient at the desk to book' });
     expect((await ok(app, 'patients.get', { id: patientId })).sensitivity).toBe('protected');
+    for (const g of BILLING) {
+      const res = await app.dispatch(g.channel, g.request());
+      expect({ channel: g.channel, ok: res.ok }).toEqual({ channel: g.channel, ok: true });
+    }
+    expect(await ok(app, 'billing.patientBalance', { patientId })).toMatchObject({
+      balance: 12_500,
+      openInvoices: 1,
+    });
+    const statement = await ok(app, 'billing.statement', { patientId });
+    expect(statement.entries.map((e) => e.kind)).toEqual(['invoice']);
+    expect((await ok(app, 'billing.statementDocument', { patientId })).fileName).toMatch(
+      /^statement-.*\.pdf$/,
+    );
   });
 
   it('lists every access for admins with who, whom, why, when and where; others are refused', async () => {

@@ -250,6 +250,9 @@ const probes: { [N in ChannelName]: Probe<N> } = {
   'backups.download': {
     skip: 'names a backup file of this workstation (the whole encrypted store file), not a row of a clinic; backups.list above shows what may be named',
   },
+  'backups.copied': {
+    skip: 'names a backup file of this workstation, not a row of a clinic, as backups.download',
+  },
   'setup.restoreBackup': { skip: 'refused once the workstation has a clinic' },
   'chart.current': { names: (c) => ({ patientId: c.patientId }) },
   'records.stopMedication': { names: (c) => ({ id: c.medicationId, reason: 'rash' }), once: true },

@@ -7,6 +7,7 @@ export const backupHandlers: HandlerMap<
   | 'backups.status'
   | 'backups.configureAuto'
   | 'backups.download'
+  | 'backups.copied'
   | 'setup.restoreBackup'
 > = {
   'backups.run': (r, { session, workstation }) => workstation.backups.run(session, r),
@@ -15,5 +16,6 @@ export const backupHandlers: HandlerMap<
   'backups.configureAuto': (r, { session, workstation }) =>
     workstation.backups.configureAuto(session, r),
   'backups.download': (r, { session, workstation }) => workstation.backups.download(session, r),
+  'backups.copied': (r, { session, workstation }) => workstation.backups.copied(session, r),
   'setup.restoreBackup': (r, { workstation }) => workstation.setup.restoreBackup(r),
 };

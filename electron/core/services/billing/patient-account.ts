@@ -1,10 +1,15 @@
 // A patient's account: the outstanding balance and the statement (every
 // invoice, payment, refund and void with a running balance). The balance is
 // read from the local money summary (invoice_money, migration 7), which holds
-// the same derivation as shared/billing/status.ts.
+// the same derivation as shared/billing/status.ts. Both name the patient and
+// show their financial history, so a sensitive patient's account opens only
+// after a reason was given this session (requireOpen, as patients.get does);
+// the statement PDF (billing-documents.ts) goes through statement() and so
+// through the same check.
 import type { ChannelInput } from '../../../../shared/api/channels';
 import type { Statement } from '../../../../shared/api/billing';
 import { statement } from '../../../../shared/billing';
+import { requireOpen } from '../sensitive-patients-service';
 import { requireCap, type Session } from '../session';
 import type { BillingReads } from './billing-reads';
 
@@ -16,6 +21,7 @@ export class PatientAccount {
     const tenantId = session.actor.tenantId;
     const repos = this.reads.repos;
     this.reads.checkPatient(tenantId, r.patientId);
+    requireOpen(this.reads.store, session, r.patientId);
     const bills = repos.billing.list(tenantId, {
       where: 'patientId = ? AND issuedAt IS NOT NULL',
       params: [r.patientId],
@@ -63,6 +69,7 @@ export class PatientAccount {
     requireCap(session, 'billing.read');
     const tenantId = session.actor.tenantId;
     this.reads.checkPatient(tenantId, r.patientId);
+    requireOpen(this.reads.store, session, r.patientId);
     const row = this.reads.store.read
       .prepare(
         `SELECT COALESCE(sum(balance - overpaid), 0) AS balance,

@@ -1,6 +1,8 @@
 // Admin → Backups: back up now (one encrypted file in the data folder's
 // backups/, its key protected by the passphrase typed here), and the backups
-// already there with their time and size. Needs backup.run.
+// already there with their time and size. Needs backup.run. In the browser
+// host a backup is then offered as a download; in the desktop app main shows
+// a native save dialog for a copy (Cancel keeps it in backups/ only).
 import { useState } from 'react';
 import { BackupPassphrase, type BackupInfo } from '../../../../shared/api/backups';
 import type { SessionInfo } from '../../../../shared/api/session';
@@ -16,6 +18,7 @@ import { useSchemaForm } from '../../lib/useSchemaForm';
 import { AdminForm } from './AdminForm';
 import { AutoBackupForm } from './AutoBackupForm';
 import { currentTransport } from '../../api/client';
+import { hasSaveDialog, saveBackupAs } from '../../api/desktop';
 import { useRequest } from '../../lib/useRequest';
 
 /** The form's check: the passphrase as the core checks it, typed twice alike. */
@@ -47,9 +50,20 @@ export function BackupsPanel({ session }: { session: SessionInfo }) {
   const [written, setWritten] = useState<BackupInfo | null>(null);
   const downloads = useRequest();
   const web = currentTransport() === 'web';
+  const desktop = hasSaveDialog();
+  const [copied, setCopied] = useState<string | null>(null);
   async function download(b: BackupInfo) {
     const link = await downloads.run(() => api('backups.download', { fileName: b.fileName }));
     if (link.ok) startDownload(link.value.url, b.fileName);
+  }
+  async function saveCopy(b: BackupInfo) {
+    const saved = await downloads.run(() => saveBackupAs(b.fileName));
+    if (saved.ok)
+      setCopied(
+        saved.value.savedTo
+          ? `A copy was saved to ${saved.value.savedTo}.`
+          : 'No copy was saved; the backup is in the data folder.',
+      );
   }
   const form = useSchemaForm({
     initial: { passphrase: '', confirm: '' },
@@ -57,8 +71,11 @@ export function BackupsPanel({ session }: { session: SessionInfo }) {
     send: (v) => api('backups.run', { passphrase: v.passphrase }),
     onDone: (b) => {
       setWritten(b);
+      setCopied(null);
       backups.reload();
       status.reload();
+      // The desktop asks at once where the copy goes (the backup is already safe in backups/).
+      if (desktop) void saveCopy(b);
     },
     resetOnFailure: ['passphrase', 'confirm'],
   });
@@ -111,6 +128,21 @@ export function BackupsPanel({ session }: { session: SessionInfo }) {
       {written && web && (
         <button type="button" className="button" onClick={() => void download(written)}>
           Download this backup
+        </button>
+      )}
+      {desktop && (
+        <p role="status" className="status-note">
+          {copied}
+        </p>
+      )}
+      {written && desktop && (
+        <button
+          type="button"
+          className="button"
+          disabled={downloads.busy}
+          onClick={() => void saveCopy(written)}
+        >
+          Save a copy of this backup…
         </button>
       )}
       <AdminForm

@@ -1,5 +1,10 @@
 // A patient's statement: every invoice, payment, refund and void with what it
-// changed and the running balance, and the statement as a PDF.
+// changed and the running balance, and the statement as a PDF. It names the
+// patient and shows their financial history, so a sensitive patient's
+// statement asks for a reason first, with the dialog the patient details and
+// chart use (SensitiveGate); a REASON_REQUIRED from the core (the grant was
+// lost meanwhile) asks again the same way.
+import { useEffect, useState } from 'react';
 import type { SessionInfo } from '../../../../shared/api/session';
 import { api } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
@@ -7,21 +12,53 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../lib/format';
 import { useLoaded } from '../../lib/useLoaded';
 import { useRequest } from '../../lib/useRequest';
+import { SensitiveGate } from '../patients/SensitiveGate';
 import { moneyOf } from './billing-format';
 import { downloadPdf } from './download-pdf';
 
 const KIND = { invoice: 'Invoice', payment: 'Payment', refund: 'Refund', void: 'Void' } as const;
 
-export function PatientStatement({
-  patientId,
-  session,
-}: {
+interface Props {
   patientId: string;
   session: SessionInfo;
-}) {
+}
+
+export function PatientStatement({ patientId, session }: Props) {
+  // Cancel in the dialog leaves the invoice list as it is and the statement closed.
+  const [declined, setDeclined] = useState(false);
+  if (declined)
+    return (
+      <section className="panel" aria-labelledby="statement-title">
+        <h2 id="statement-title">Statement</h2>
+        <p>This patient is sensitive: their statement shows once you give a reason.</p>
+        <button type="button" onClick={() => setDeclined(false)}>
+          Give a reason
+        </button>
+      </section>
+    );
+  return (
+    <SensitiveGate patientId={patientId} onCancel={() => setDeclined(true)}>
+      {(_access, refresh) => (
+        <StatementPanel patientId={patientId} session={session} onReasonRequired={refresh} />
+      )}
+    </SensitiveGate>
+  );
+}
+
+function StatementPanel({
+  patientId,
+  session,
+  onReasonRequired,
+}: Props & { onReasonRequired(): void }) {
   const s = useLoaded(`statement-${patientId}`, () => api('billing.statement', { patientId }));
   const req = useRequest();
   const fmt = moneyOf(session);
+  const reasonRequired =
+    s.failure?.code === 'REASON_REQUIRED' || req.failure?.code === 'REASON_REQUIRED';
+  // The gate asks for access again and shows the reason dialog.
+  useEffect(() => {
+    if (reasonRequired) onReasonRequired();
+  }, [reasonRequired, onReasonRequired]);
   return (
     <section className="panel" aria-labelledby="statement-title">
       <h2 id="statement-title">Statement</h2>

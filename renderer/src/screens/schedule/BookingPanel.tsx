@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { TextAreaField } from '../../components/TextAreaField';
 import { correctFields } from '../../lib/form-rules';
 import { useSchemaForm } from '../../lib/useSchemaForm';
+import { useClinicFormat } from '../../stores/clinic-format';
 import { useSchedule } from '../../stores/schedule-store';
 import { OverbookPrompt } from './OverbookPrompt';
 import { PatientPicker } from './PatientPicker';
@@ -34,12 +35,13 @@ interface Booking extends When {
 
 export function BookingPanel({ doctorId, start, timeZone }: Props) {
   const doctors = useSchedule((s) => s.doctors) ?? [];
+  const { timeFormat } = useClinicFormat().locale;
   const applyChange = useSchedule((s) => s.applyChange);
   const openPanel = useSchedule((s) => s.openPanel);
   const slotMinutes = doctors.find((d) => d.id === doctorId)?.availability.slotMinutes ?? 15;
   const [creating, setCreating] = useState(false);
   const initial: Booking = {
-    ...whenOf(doctorId, start, slotMinutes, timeZone),
+    ...whenOf(doctorId, start, slotMinutes, timeZone, timeFormat),
     patient: null,
     notes: '',
     overbookReason: null,
@@ -53,7 +55,7 @@ export function BookingPanel({ doctorId, start, timeZone }: Props) {
       notes: b.notes,
       overbookReason: b.overbookReason,
     }),
-    check: whenProblems,
+    check: (values) => whenProblems(values, timeFormat),
     messages: { patientId: 'Choose a patient first.' },
     refusal: (errors) => errors.patientId ?? correctFields(),
     send: (request) => api('appointments.book', request),

@@ -6,6 +6,7 @@ import { schedulingChannels } from '../../../../shared/api/scheduling';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSchemaForm } from '../../lib/useSchemaForm';
+import { useClinicFormat } from '../../stores/clinic-format';
 import { useSchedule } from '../../stores/schedule-store';
 import { OverbookPrompt } from './OverbookPrompt';
 import { whenOf, whenProblems, whenRequest, type When } from './when';
@@ -23,17 +24,18 @@ interface Move extends When {
 
 export function RescheduleForm({ appointment: a, timeZone }: Props) {
   const doctors = useSchedule((s) => s.doctors) ?? [];
+  const { timeFormat } = useClinicFormat().locale;
   const applyChange = useSchedule((s) => s.applyChange);
   const [open, setOpen] = useState(false);
   const initial: Move = {
-    ...whenOf(a.doctorId, Date.parse(a.scheduledAt), a.durationMinutes, timeZone),
+    ...whenOf(a.doctorId, Date.parse(a.scheduledAt), a.durationMinutes, timeZone, timeFormat),
     overbookReason: null,
   };
   const form = useSchemaForm({
     initial,
     schema: schedulingChannels['appointments.reschedule'].request,
     toInput: (m) => ({ id: a.id, ...whenRequest(m, timeZone), overbookReason: m.overbookReason }),
-    check: whenProblems,
+    check: (values) => whenProblems(values, timeFormat),
     send: (request) => api('appointments.reschedule', request),
     onDone(moved) {
       applyChange(moved);

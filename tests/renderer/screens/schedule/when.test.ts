@@ -7,7 +7,7 @@ const LONDON = 'Europe/London';
 describe('when', () => {
   it('shows an instant as the clinic wall clock, and sends it back as the same instant', () => {
     const at = Date.parse('2026-06-01T08:00:00.000Z');
-    const when = whenOf('d1', at, 20, LONDON);
+    const when = whenOf('d1', at, 20, LONDON, '24h');
     expect(when).toEqual({
       doctorId: 'd1',
       date: '2026-06-01',
@@ -33,11 +33,34 @@ describe('when', () => {
       scheduledAt: undefined,
       durationMinutes: undefined,
     });
-    expect(whenProblems(blank)).toEqual({
+    expect(whenProblems(blank, '24h')).toEqual({
       date: 'Enter a date',
       time: 'Enter a time',
       durationMinutes: 'Required',
     });
-    expect(whenProblems(whenOf('d1', Date.now(), 15, LONDON))).toEqual({});
+    expect(whenProblems(whenOf('d1', Date.now(), 15, LONDON, '24h'), '24h')).toEqual({});
+    expect(whenProblems(whenOf('d1', Date.now(), 15, LONDON, '12h'), '12h')).toEqual({});
+  });
+
+  it('shows the time in a 12-hour clinic’s format and reads it, typed any usual way', () => {
+    const at = Date.parse('2026-06-01T13:30:00.000Z'); // 14:30 in London (summer)
+    expect(whenOf('d1', at, 15, LONDON, '12h').time).toBe('2:30 PM');
+    for (const time of ['2:30 PM', '2:30pm', '14:30']) {
+      const when = { doctorId: 'd1', date: '2026-06-01', time, durationMinutes: '15' };
+      expect({ time, at: whenRequest(when, LONDON).scheduledAt }).toEqual({
+        time,
+        at: '2026-06-01T13:30:00.000Z',
+      });
+      expect(whenProblems(when, '12h')).toEqual({});
+    }
+  });
+
+  it('says on the field when the text is not a time, with the clinic’s example, and sends no instant', () => {
+    const when = { doctorId: 'd1', date: '2026-06-01', time: 'half two', durationMinutes: '15' };
+    expect(whenRequest(when, LONDON).scheduledAt).toBeUndefined();
+    expect(whenProblems(when, '12h')).toEqual({ time: 'Enter a time such as 2:30 PM' });
+    expect(whenProblems({ ...when, time: '14:30 PM' }, '24h')).toEqual({
+      time: 'Enter a time such as 14:30',
+    });
   });
 });
