@@ -80,16 +80,22 @@ export class MessageQueries {
     );
   }
 
-  /** The reader's conversations (inbox, or archived) by newest activity, after the cursor (exclusive). */
+  /**
+   * The reader's conversations (inbox, or archived) by newest activity, after
+   * the cursor (exclusive). Sorted first, then filtered by archive state while
+   * scanning the sorted list, so the archive check runs for about one page of
+   * conversations instead of every one the reader is in.
+   */
   inboxPage(r: Reader, before: string | null, limit: number, archived = false): Activity[] {
     return this.store.read
       .prepare(
         `WITH mine AS MATERIALIZED (${MINE}),
          activity AS MATERIALIZED (SELECT mine.id AS id, ${lastKeyOf('mine.id')} AS lastKey FROM mine),
-         shown AS MATERIALIZED (SELECT id, lastKey FROM activity
+         newest AS MATERIALIZED (SELECT id, lastKey FROM activity
            WHERE lastKey IS NOT NULL AND (@before IS NULL OR lastKey < @before)
-             AND ${archivedOf('activity.id', 'activity.lastKey')} = @archived)
-         SELECT id, lastKey FROM shown ORDER BY lastKey DESC LIMIT @limit`,
+           ORDER BY lastKey DESC)
+         SELECT id, lastKey FROM newest
+         WHERE ${archivedOf('newest.id', 'newest.lastKey')} = @archived LIMIT @limit`,
       )
       .all({ ...r, before, limit, archived: archived ? 1 : 0 }) as Activity[];
   }
