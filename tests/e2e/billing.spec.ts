@@ -242,6 +242,19 @@ test('a discounted line, an overpayment kept as credit, the patient filter and s
   await expect(page.getByRole('table', { name: 'Revenue by payment method' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Revenue by doctor' })).toContainText(DOCTOR);
   await expect(page.getByRole('table', { name: 'Aged balances' })).toContainText('Over 90 days');
+  // Revenue by day is also drawn (uPlot canvas), with its figures in the caption.
+  const chart = page.getByRole('figure', { name: 'Revenue by day chart' });
+  await expect(chart).toContainText(
+    /Revenue by day: invoiced \S+, net taken \S+ over \d+ days?; most taken on /,
+  );
+  await expect(chart.locator('canvas')).toHaveCount(1);
+  const drawn = await chart.locator('canvas').evaluate((c: HTMLCanvasElement) => {
+    const px = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? [];
+    let ink = 0;
+    for (let i = 3; i < px.length; i += 4) if ((px[i] ?? 0) > 0) ink++;
+    return ink;
+  });
+  expect(drawn).toBeGreaterThan(100);
   await expectAccessible(page, 'Billing (reports)');
   const csv = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export revenue by method as CSV' }).click();

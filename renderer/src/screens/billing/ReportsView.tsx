@@ -1,5 +1,5 @@
-// Billing → Reports (admins): revenue over a period by day, payment method
-// and doctor, and outstanding balances aged by days since issue; each table
+// Billing → Reports (admins): revenue over a period by day (a table and a
+// chart), payment method and doctor, and outstanding balances aged by days since issue; each table
 // downloads as CSV (the core audits the export).
 import { useState } from 'react';
 import type { BillingReport, ReportTable } from '../../../../shared/api/billing-reports';
@@ -14,6 +14,7 @@ import { downloadText } from '../../lib/download';
 import { useLoaded } from '../../lib/useLoaded';
 import { useRequest } from '../../lib/useRequest';
 import { moneyOf } from './billing-format';
+import { RevenueChart } from './RevenueChart';
 import { methodLabel } from './billing-model';
 
 const AGE_LABEL = {
@@ -108,6 +109,7 @@ export function ReportsView({ session }: { session: SessionInfo }) {
               ]}
             />
             {csvButton('doctor', 'revenue by doctor')}
+            <RevenueChart days={r.byDay} currency={r.currency} money={fmt} />
             <DataTable
               className="data-table"
               caption="Revenue by day"
