@@ -3,85 +3,8 @@
 // appointmentId used to skip the check and bill the patient twice). The visit
 // says which invoice it has (billing.forAppointment), so its screen opens that
 // one instead of offering to create another; a voided invoice frees the visit.
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiRequest, ApiResponse, ChannelName } from '../../../shared/api/channels';
-import { openCoreApp, type CoreApp } from '../../../electron/core/app/core-app';
-import { writableDb } from '../../../electron/core/clinic/writable-db';
-import { HARBOUR_CLINIC, memorySettings, tempDir, testWrapper } from '../helpers';
-import { patientInput, weekdayAvailability } from '../fixtures';
-
-const DESK = { email: 'desk@example.test', password: 'desk-password-1' };
-const DOCTOR = { email: 'doc@example.test', password: 'doctor-password-1' };
-const ADMIN = { email: HARBOUR_CLINIC.adminEmail, password: HARBOUR_CLINIC.adminPassword };
-
-const open: { app: CoreApp; cleanup: () => void }[] = [];
-afterEach(() => {
-  for (const o of open.splice(0)) {
-    o.app.close();
-    o.cleanup();
-  }
-});
-
-async function ok<N extends ChannelName>(
-  app: CoreApp,
-  channel: N,
-  request: ApiRequest<N>,
-): Promise<ApiResponse<N>> {
-  const res = await app.dispatch(channel, request);
-  if (!res.ok) throw new Error(`${channel}: ${res.error.code} ${res.error.message}`);
-  return res.value as ApiResponse<N>;
-}
-
-const errorOf = async (app: CoreApp, channel: string, request: unknown) => {
-  const res = await app.dispatch(channel, request);
-  if (res.ok) throw new Error(`${channel} was expected to fail`);
-  return res.error;
-};
-
-const as = async (app: CoreApp, who: { email: string; password: string }) => {
-  await app.dispatch('session.logout', {});
-  await ok(app, 'session.login', who);
-};
-
-const billingRows = (app: CoreApp) => {
-  const db = writableDb(app.workstation.requireStore());
-  return ['billing', 'invoice_line_items', 'sync_outbox'].map(
-    (t) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n,
-  );
-};
-
-/** A clinic with a doctor and a front desk, and a visit checked in today (2 Dec 2026, New York). */
-async function clinicWithVisit() {
-  const t = tempDir();
-  const app = await openCoreApp({
-    dataDir: t.dir,
-    keyWrapper: testWrapper(),
-    settings: memorySettings(),
-    now: () => Date.parse('2026-12-02T20:00:00.000Z'),
-  });
-  open.push({ app, cleanup: t.cleanup });
-  await app.dispatch('setup.createClinic', HARBOUR_CLINIC);
-  await ok(app, 'users.create', { displayName: 'Fran Desk', role: 'front_desk', ...DESK });
-  const doc = await ok(app, 'doctors.create', {
-    displayName: 'Dr Greg House',
-    ...DOCTOR,
-    specialty: 'Diagnostics',
-    licenseNumber: 'GMC-100',
-    consultationFee: 12000,
-    experienceYears: 20,
-    availability: weekdayAvailability,
-  });
-  await as(app, DESK);
-  const patient = await ok(app, 'patients.create', patientInput());
-  const appt = await ok(app, 'appointments.book', {
-    doctorId: doc.doctor?.id ?? '',
-    patientId: patient.id,
-    scheduledAt: '2026-12-02T19:30:00.000Z',
-    durationMinutes: 15,
-  });
-  await ok(app, 'appointments.setStatus', { id: appt.id, status: 'checked_in' });
-  return { app, patientId: patient.id, appointmentId: appt.id };
-}
+import { describe, expect, it } from 'vitest';
+import { ADMIN, as, clinic, DOCTOR, errorOf, ok, snapshot } from './billing-app';
 
 const byHand = (patientId: string, appointmentId: string) => ({
   patientId,
@@ -91,28 +14,28 @@ const byHand = (patientId: string, appointmentId: string) => ({
 
 describe('one invoice per visit', () => {
   it('refuses a second invoice made by hand for a visit that has one, writing nothing', async () => {
-    const { app, patientId, appointmentId } = await clinicWithVisit();
+    const { app, patientId, appointmentId } = await clinic();
     await ok(app, 'billing.createFromAppointment', { appointmentId });
-    const before = billingRows(app);
+    const before = snapshot(app);
     expect(await errorOf(app, 'billing.create', byHand(patientId, appointmentId))).toMatchObject({
       code: 'CONFLICT',
       message: 'This visit already has an invoice; open it instead of creating another.',
     });
-    expect(billingRows(app)).toEqual(before);
+    expect(snapshot(app)).toEqual(before);
   });
 
   it('refuses "Create invoice" on a visit already invoiced by hand', async () => {
-    const { app, patientId, appointmentId } = await clinicWithVisit();
+    const { app, patientId, appointmentId } = await clinic();
     await ok(app, 'billing.create', byHand(patientId, appointmentId));
-    const before = billingRows(app);
+    const before = snapshot(app);
     expect(await errorOf(app, 'billing.createFromAppointment', { appointmentId })).toMatchObject({
       code: 'CONFLICT',
     });
-    expect(billingRows(app)).toEqual(before);
+    expect(snapshot(app)).toEqual(before);
   });
 
   it('names the visit’s invoice: none, then the draft, then its number once issued', async () => {
-    const { app, appointmentId } = await clinicWithVisit();
+    const { app, appointmentId } = await clinic();
     expect(await ok(app, 'billing.forAppointment', { appointmentId })).toEqual({ invoice: null });
     const draft = await ok(app, 'billing.createFromAppointment', { appointmentId });
     expect(await ok(app, 'billing.forAppointment', { appointmentId })).toEqual({
@@ -126,7 +49,7 @@ describe('one invoice per visit', () => {
   });
 
   it('frees the visit once its invoice is voided, so it can be billed again', async () => {
-    const { app, appointmentId } = await clinicWithVisit();
+    const { app, appointmentId } = await clinic();
     const first = await ok(app, 'billing.createFromAppointment', { appointmentId });
     await ok(app, 'billing.issue', { id: first.invoice.id });
     await as(app, ADMIN);
@@ -137,7 +60,7 @@ describe('one invoice per visit', () => {
   });
 
   it('answers NOT_FOUND for an unknown visit, and FORBIDDEN to a doctor (no billing.read)', async () => {
-    const { app, appointmentId } = await clinicWithVisit();
+    const { app, appointmentId } = await clinic();
     expect(
       await errorOf(app, 'billing.forAppointment', {
         appointmentId: '00000000-0000-4000-8000-000000000000',

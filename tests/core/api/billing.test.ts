@@ -2,101 +2,20 @@
 // from visits, issue, payments with change, refunds and voids (admin-granted
 // billing.refund), the daily close, balances and statements; every kind of bad
 // input gets a clear error and changes nothing.
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiRequest, ApiResponse, ChannelName } from '../../../shared/api/channels';
-import { openCoreApp, type CoreApp } from '../../../electron/core/app/core-app';
+import { describe, expect, it } from 'vitest';
 import { writableDb } from '../../../electron/core/clinic/writable-db';
-import { HARBOUR_CLINIC, memorySettings, tempDir, testWrapper } from '../helpers';
-import { patientInput, weekdayAvailability } from '../fixtures';
-
-const ADMIN = { email: HARBOUR_CLINIC.adminEmail, password: HARBOUR_CLINIC.adminPassword };
-const DESK = { email: 'desk@example.test', password: 'desk-password-1' };
-const DOCTOR = { email: 'doc@example.test', password: 'doctor-password-1' };
-const PLAIN_ADMIN = { email: 'plain@example.test', password: 'plain-password-1' };
-
-// Wednesday 2 December 2026, 15:00 in New York.
-let clock = Date.parse('2026-12-02T20:00:00.000Z');
-const open: { app: CoreApp; cleanup: () => void }[] = [];
-afterEach(() => {
-  for (const o of open.splice(0)) {
-    o.app.close();
-    o.cleanup();
-  }
-});
-
-async function ok<N extends ChannelName>(
-  app: CoreApp,
-  channel: N,
-  request: ApiRequest<N>,
-): Promise<ApiResponse<N>> {
-  const res = await app.dispatch(channel, request);
-  if (!res.ok) throw new Error(`${channel}: ${res.error.code} ${res.error.message}`);
-  return res.value as ApiResponse<N>;
-}
-
-const errorOf = async (app: CoreApp, channel: string, request: unknown) => {
-  const res = await app.dispatch(channel, request);
-  if (res.ok) throw new Error(`${channel} was expected to fail`);
-  return res.error;
-};
-
-const as = async (app: CoreApp, who: { email: string; password: string }) => {
-  await app.dispatch('session.logout', {});
-  await ok(app, 'session.login', who);
-};
-
-/** Rows of the billing tables and the outbox: nothing may change on a refused request. */
-const snapshot = (app: CoreApp) => {
-  const db = writableDb(app.workstation.requireStore());
-  return ['billing', 'invoice_line_items', 'payments', 'refunds', 'day_closes', 'sync_outbox'].map(
-    (t) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n,
-  );
-};
-
-/** A clinic with a doctor, a front desk, an admin without billing.refund, and a visit checked in today. */
-async function clinic() {
-  clock = Date.parse('2026-12-02T20:00:00.000Z');
-  const t = tempDir();
-  const app = await openCoreApp({
-    dataDir: t.dir,
-    keyWrapper: testWrapper(),
-    settings: memorySettings(),
-    now: () => clock,
-  });
-  open.push({ app, cleanup: t.cleanup });
-  await app.dispatch('setup.createClinic', HARBOUR_CLINIC);
-  await ok(app, 'users.create', { displayName: 'Fran Desk', role: 'front_desk', ...DESK });
-  await ok(app, 'users.create', {
-    displayName: 'Pat Plain',
-    role: 'admin',
-    permissions: ['users.manage'],
-    ...PLAIN_ADMIN,
-  });
-  const doc = await ok(app, 'doctors.create', {
-    displayName: 'Dr Greg House',
-    ...DOCTOR,
-    specialty: 'Diagnostics',
-    licenseNumber: 'GMC-100',
-    consultationFee: 12000,
-    experienceYears: 20,
-    availability: weekdayAvailability,
-  });
-  const doctorId = doc.doctor?.id ?? '';
-  await ok(app, 'admin.updateClinicSettings', {
-    address: '1 Harbour Road, Portsmouth',
-    contactEmail: 'billing@harbour.example',
-  });
-  await as(app, DESK);
-  const patient = await ok(app, 'patients.create', patientInput());
-  const appt = await ok(app, 'appointments.book', {
-    doctorId,
-    patientId: patient.id,
-    scheduledAt: '2026-12-02T19:30:00.000Z',
-    durationMinutes: 15,
-  });
-  await ok(app, 'appointments.setStatus', { id: appt.id, status: 'checked_in' });
-  return { app, doctorId, patientId: patient.id, appointmentId: appt.id };
-}
+import {
+  ADMIN,
+  as,
+  clinic,
+  clock,
+  DESK,
+  DOCTOR,
+  errorOf,
+  ok,
+  PLAIN_ADMIN,
+  snapshot,
+} from './billing-app';
 
 describe('invoices from visits', () => {
   it('drafts from a checked-in visit with the doctor’s fee, edits, issues and locks', async () => {
@@ -433,7 +352,7 @@ describe('the list and the daily close', () => {
     const { app, patientId, doctorId } = await clinic();
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
-      clock += 1_000;
+      clock.at += 1_000;
       const d = await ok(app, 'billing.create', {
         patientId,
         doctorId: i % 2 ? doctorId : null,
@@ -485,7 +404,7 @@ describe('the list and the daily close', () => {
       tendered: 5000,
     });
     await ok(app, 'billing.pay', { billingId: d.invoice.id, amount: 2000, method: 'card' });
-    clock += 60_000;
+    clock.at += 60_000;
     const preview = await ok(app, 'billing.closePreview', {});
     expect(preview.expected).toEqual({ cash: 3000, card: 2000, insurance: 0, bank_transfer: 0 });
     const close = await ok(app, 'billing.closeDay', { countedCash: 2950, note: 'coin short' });
@@ -496,9 +415,9 @@ describe('the list and the daily close', () => {
       paymentCount: 2,
     });
     expect(close.closeNumber).toMatch(/^CLOSE-[A-Z0-9]{4}-000001$/);
-    clock += 60_000;
+    clock.at += 60_000;
     await ok(app, 'billing.pay', { billingId: d.invoice.id, amount: 1000, method: 'cash' });
-    clock += 60_000;
+    clock.at += 60_000;
     const second = await ok(app, 'billing.closeDay', { countedCash: 1000 });
     expect(second).toMatchObject({
       expectedCash: 1000,
