@@ -58,7 +58,10 @@ test('a long conversation shows earlier messages in place until the first one', 
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'Messages' })
     .click();
-  await page.getByTestId('inbox').getByRole('link', { name: /Dr Ada Lovelace/ }).click();
+  await page
+    .getByTestId('inbox')
+    .getByRole('link', { name: /Dr Ada Lovelace/ })
+    .click();
 
   const conversation = page.getByRole('article');
   const items = conversation.getByRole('list', { name: 'Messages' }).getByRole('listitem');
@@ -89,8 +92,9 @@ test('a long conversation shows earlier messages in place until the first one', 
   await expect(earlier).toHaveCount(0);
   await expect(body(1)).toBeVisible();
   await expect(items.first()).toBeFocused();
-  await expect(conversation.getByRole('status').filter({ hasText: 'start of the conversation' }))
-    .toHaveCount(1);
+  await expect(
+    conversation.getByRole('status').filter({ hasText: 'start of the conversation' }),
+  ).toHaveCount(1);
   // Every message once, in order: no gap or duplicate where the pages meet.
   expect(await conversation.locator('.message__body').allTextContents()).toEqual(
     Array.from({ length: TOTAL }, (_, i) => `Message ${i + 1}`),

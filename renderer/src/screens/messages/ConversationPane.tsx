@@ -34,7 +34,14 @@ export function ConversationPane({ conversationId, session, onChanged }: Props) 
   const loaded = useLoaded(`${conversationId}:${version}:${round}:${lastSyncAt}`, () =>
     api('messages.open', { conversationId }),
   );
-  const earlier = useEarlierMessages(conversationId, loaded.value);
+  const {
+    messages,
+    hasEarlier,
+    added,
+    request: earlierRequest,
+    showEarlier,
+    listRef,
+  } = useEarlierMessages(conversationId, loaded.value);
   const action = useRequest();
   const [notice, setNotice] = useState<string | null>(null);
   const time = (iso: string) => formatInstant(iso, session.tenant.timeZone);
@@ -48,7 +55,6 @@ export function ConversationPane({ conversationId, session, onChanged }: Props) 
   if (loaded.failure && !loaded.value) return <ErrorAlert message={loaded.failure.message} />;
   if (!loaded.value) return <p role="status">Opening…</p>;
   const { conversation: c } = loaded.value;
-  const { messages } = earlier;
   const canFile = holds(session.capabilities, 'records.write') && c.patient !== null;
 
   const markHandled = async () => {
@@ -139,29 +145,29 @@ export function ConversationPane({ conversationId, session, onChanged }: Props) 
       <ErrorAlert
         message={
           action.failure?.message ??
-          earlier.request.failure?.message ??
+          earlierRequest.failure?.message ??
           loaded.failure?.message ??
           null
         }
       />
-      {earlier.hasEarlier && (
+      {hasEarlier && (
         <p className="conversation__earlier">
           <button
             type="button"
             className="button button--small"
-            disabled={earlier.request.busy}
-            onClick={() => void earlier.showEarlier()}
+            disabled={earlierRequest.busy}
+            onClick={() => void showEarlier()}
           >
-            {earlier.request.busy ? 'Loading earlier messages…' : 'Show earlier messages'}
+            {earlierRequest.busy ? 'Loading earlier messages…' : 'Show earlier messages'}
           </button>
         </p>
       )}
       <p className="visually-hidden" role="status">
-        {earlier.added === null
+        {added === null
           ? ''
-          : `${earlier.added} earlier messages shown.${earlier.hasEarlier ? '' : ' This is the start of the conversation.'}`}
+          : `${added} earlier messages shown.${hasEarlier ? '' : ' This is the start of the conversation.'}`}
       </p>
-      <ol className="conversation__messages" aria-label="Messages" ref={earlier.listRef}>
+      <ol className="conversation__messages" aria-label="Messages" ref={listRef}>
         {messages.map((m) => (
           <li
             key={m.id}

@@ -3,7 +3,7 @@
 // reloaded (sync rounds, replies) by the pane; the earlier pages stay, and the
 // latest page is folded into them so no message falls between the two when
 // new ones push old ones out of it.
-import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { ConversationView, MessageView } from '../../../../shared/api/messages';
 import { api } from '../../api/client';
 import { useRequest, type Request } from '../../lib/useRequest';
@@ -57,16 +57,15 @@ export function useEarlierMessages(
   const anchor = useRef<Anchor | null>(null);
   const mine = kept?.conversationId === conversationId ? kept : null;
 
-  // A reloaded latest page joins the earlier ones (its copies are newer).
+  // A reloaded latest page joins the earlier ones (its copies are newer). Done
+  // while rendering, as React's "adjusting state when a prop changes" pattern.
   const latestMessages = latest?.messages;
-  useEffect(() => {
-    if (!latestMessages) return;
-    setKept((k) =>
-      k && k.conversationId === conversationId
-        ? { ...k, messages: mergeMessages(k.messages, latestMessages) }
-        : k,
-    );
-  }, [latestMessages, conversationId]);
+  const [folded, setFolded] = useState(latestMessages);
+  if (folded !== latestMessages) {
+    setFolded(latestMessages);
+    if (mine && latestMessages)
+      setKept({ ...mine, messages: mergeMessages(mine.messages, latestMessages) });
+  }
 
   const messages = mine
     ? mergeMessages(mine.messages, latestMessages ?? [])
