@@ -7,6 +7,17 @@ import { Id, UtcTimestamp } from '../domain/primitives';
 import { Role } from '../domain/enums';
 import { ConversationKind, InboxRole } from '../domain/message';
 import { MAX_BODY } from '../messaging/labels';
+import { isHlcText } from '../sync/hlc';
+
+/**
+ * A message's order key (the sender's HLC at sending) used as a paging cursor:
+ * anything else is refused before the core reads, so a made-up cursor cannot
+ * probe the conversation's keys.
+ */
+const OrderKeyCursor = z
+  .string()
+  .max(100)
+  .refine(isHlcText, 'that is not the position of a message');
 
 const Body = z
   .string()
@@ -99,7 +110,9 @@ export type MessageView = z.infer<typeof MessageView>;
 export const ConversationView = z.object({
   conversation: ConversationSummary,
   messages: z.array(MessageView),
-  /** Cursor for older messages (null when these are the first). */
+  /** Whether messages earlier than the first of `messages` exist ("Show earlier messages"). */
+  hasEarlier: z.boolean(),
+  /** Cursor for older messages (null when these are the first): the first message's order key. */
   older: z.string().nullable(),
 });
 export type ConversationView = z.infer<typeof ConversationView>;
@@ -147,7 +160,8 @@ export const messageChannels = {
     z
       .object({
         conversationId: Id,
-        before: z.string().max(100).nullable().default(null),
+        /** The order key of the oldest message shown: the page before it (newest last). */
+        before: OrderKeyCursor.nullable().default(null),
         limit: z.number().int().min(1).max(500).default(100),
       })
       .strict(),

@@ -347,10 +347,13 @@ export class MessagesService {
       this.view(session, m, decryptMessage(this.store, tenantId, m), reads, pending, cache),
     );
     this.store.audit(session.actor, 'read', 'conversations', c.id, `${messages.length} messages`);
+    // One row past the page says whether earlier ones exist without counting them.
+    const hasEarlier = rows.length > r.limit;
     return {
       conversation: this.summary(session, c.id, cache),
       messages,
-      older: rows.length > r.limit ? (page[0]?.orderKey ?? null) : null,
+      hasEarlier,
+      older: hasEarlier ? (page[0]?.orderKey ?? null) : null,
     };
   }
 

@@ -1,7 +1,8 @@
 // One conversation: its messages in order (sender, time, read state), the
 // patient it is about (its chart for doctors, details otherwise), "mark handled" for a shared
 // inbox, "file into chart" for doctors, and the reply box. Opening it marks it
-// read for this user.
+// read for this user. It opens on the latest page; "Show earlier messages"
+// prepends the page before it (useEarlierMessages).
 import { useEffect, useState } from 'react';
 import type { SessionInfo } from '../../../../shared/api/session';
 import { holds } from '../../../../shared/auth/capabilities';
@@ -17,6 +18,7 @@ import { patientsRoute } from '../patients/route';
 import { deliveryText, handlesInbox } from './messages-model';
 import { ReplyBox } from './ReplyBox';
 import { useUnread } from './unread-store';
+import { useEarlierMessages } from './useEarlierMessages';
 
 interface Props {
   conversationId: string;
@@ -32,6 +34,14 @@ export function ConversationPane({ conversationId, session, onChanged }: Props) 
   const loaded = useLoaded(`${conversationId}:${version}:${round}:${lastSyncAt}`, () =>
     api('messages.open', { conversationId }),
   );
+  const {
+    messages,
+    hasEarlier,
+    added,
+    request: earlierRequest,
+    showEarlier,
+    listRef,
+  } = useEarlierMessages(conversationId, loaded.value);
   const action = useRequest();
   const [notice, setNotice] = useState<string | null>(null);
   const time = (iso: string) => formatInstant(iso, session.tenant.timeZone);
@@ -44,7 +54,7 @@ export function ConversationPane({ conversationId, session, onChanged }: Props) 
 
   if (loaded.failure && !loaded.value) return <ErrorAlert message={loaded.failure.message} />;
   if (!loaded.value) return <p role="status">Opening…</p>;
-  const { conversation: c, messages } = loaded.value;
+  const { conversation: c } = loaded.value;
   const canFile = holds(session.capabilities, 'records.write') && c.patient !== null;
 
   const markHandled = async () => {
@@ -132,11 +142,38 @@ export function ConversationPane({ conversationId, session, onChanged }: Props) 
           {notice}
         </p>
       )}
-      <ErrorAlert message={action.failure?.message ?? loaded.failure?.message ?? null} />
-      <ol className="conversation__messages" aria-label="Messages">
+      <ErrorAlert
+        message={
+          action.failure?.message ??
+          earlierRequest.failure?.message ??
+          loaded.failure?.message ??
+          null
+        }
+      />
+      {hasEarlier && (
+        <p className="conversation__earlier">
+          <button
+            type="button"
+            className="button button--small"
+            disabled={earlierRequest.busy}
+            onClick={() => void showEarlier()}
+          >
+            {earlierRequest.busy ? 'Loading earlier messages…' : 'Show earlier messages'}
+          </button>
+        </p>
+      )}
+      <p className="visually-hidden" role="status">
+        {added === null
+          ? ''
+          : `${added} earlier messages shown.${hasEarlier ? '' : ' This is the start of the conversation.'}`}
+      </p>
+      <ol className="conversation__messages" aria-label="Messages" ref={listRef}>
         {messages.map((m) => (
           <li
             key={m.id}
+            data-message-id={m.id}
+            // Focus lands here when the first page is shown (the button is gone).
+            tabIndex={-1}
             className={`message${m.mine ? ' message--mine' : ''}${m.urgent ? ' message--urgent' : ''}`}
           >
             <p className="message__meta">

@@ -1,5 +1,6 @@
 // The pure parts of the Messages screen: inbox order, read-receipt words, the
-// reply box's keys, the badge text and the new-conversation request.
+// reply box's keys, the badge text, the new-conversation request and the
+// merge of earlier pages into a conversation.
 import type { ConversationSummary, MessageView, Recipients } from '../../../../shared/api/messages';
 import type { InboxRole } from '../../../../shared/domain/message';
 
@@ -67,3 +68,16 @@ export function recipientsOf(
 /** Whether the reader is one of the people a shared inbox is for (who may mark it handled). */
 export const handlesInbox = (c: ConversationSummary, role: string): boolean =>
   c.kind === 'role' && c.recipientRole === role;
+
+/**
+ * The messages shown, oldest first: earlier pages and the latest page merged
+ * by id (a later list's copy wins: it has the newer read receipts), so a page
+ * that overlaps another after new messages arrived shows no message twice.
+ */
+export function mergeMessages(...lists: readonly (readonly MessageView[])[]): MessageView[] {
+  const byId = new Map<string, MessageView>();
+  for (const list of lists) for (const m of list) byId.set(m.id, m);
+  return [...byId.values()].sort((a, b) =>
+    a.orderKey < b.orderKey ? -1 : a.orderKey > b.orderKey ? 1 : 0,
+  );
+}

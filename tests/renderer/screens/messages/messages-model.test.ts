@@ -1,12 +1,13 @@
 // The Messages screen's pure rules: inbox order, the reply box's keys, what the
-// sender sees under a message, the navigation badge, and the recipients of a
-// new conversation.
+// sender sees under a message, the navigation badge, the recipients of a
+// new conversation, and earlier pages merged into a conversation.
 import { describe, expect, it } from 'vitest';
 import type { ConversationSummary, MessageView } from '../../../../shared/api/messages';
 import {
   badgeText,
   deliveryText,
   handlesInbox,
+  mergeMessages,
   recipientsOf,
   replyKey,
   sortInbox,
@@ -130,5 +131,22 @@ describe('labels', () => {
     expect(inboxLabel('front_desk')).toBe('Front desk');
     expect(firstLine('\n  Room 2 is ready  \nsecond line')).toBe('Room 2 is ready');
     expect(firstLine('x'.repeat(200), 10)).toBe(`${'x'.repeat(9)}…`);
+  });
+});
+
+describe('earlier pages merged into a conversation', () => {
+  const m = (id: string, orderKey: string, readBy: MessageView['readBy'] = []) =>
+    msg({ id, orderKey, body: id, readBy });
+
+  it('shows each message once, oldest first, the later copy winning', () => {
+    const earlier = [m('a', '1'), m('b', '2'), m('c', '3')];
+    const read = [{ userId: ID, displayName: 'Dr Ada Lovelace', at: '2026-12-02T09:05:00.000Z' }];
+    // The latest page overlaps the earlier one (new messages pushed it back).
+    const latest = [m('c', '3', read), m('d', '4'), m('e', '5')];
+    const merged = mergeMessages(earlier, latest);
+    expect(merged.map((x) => x.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(merged[2]?.readBy).toEqual(read);
+    expect(mergeMessages(latest, [m('z', '0')]).map((x) => x.id)).toEqual(['z', 'c', 'd', 'e']);
+    expect(mergeMessages()).toEqual([]);
   });
 });
