@@ -2,7 +2,8 @@
 // attaches a PDF and a PNG, previews both (the image inline, the PDF drawn by
 // pdf.js onto a canvas, its worker loaded from the app's origin under the
 // app's CSP, pdf.js itself only fetched once a PDF is opened), and a file of
-// another type is refused with a clear message. axe on the documents view.
+// another type is refused with a clear message; a "PDF" pdf.js cannot parse
+// says so and keeps its saved copy. axe on the documents view.
 import { readFile } from 'node:fs/promises';
 import PDFDocument from 'pdfkit';
 import { pdfText } from '../core/documents/pdf-text';
@@ -134,4 +135,29 @@ test('a doctor attaches a PDF and an image to a chart and previews them', async 
   expect(copy.equals(letter)).toBe(true);
   expect(pdfText(copy)).toContain('Discharged home on 12 March');
   await expectAccessible(page, 'documents with previews');
+});
+
+test('a PDF that pdf.js cannot draw says so and still offers a saved copy', async ({
+  page,
+  host,
+}) => {
+  const { patientId } = await clinicWithPatient(host);
+  await openApp(page, host);
+  await logIn(page, DOCTOR.email, DOCTOR.password);
+  await expect(page.getByRole('heading', { name: 'My day', level: 1 })).toBeVisible();
+  await page.goto(`${host.origin}/#/chart/${patientId}/document`);
+  const form = page.getByRole('form', { name: 'Attach a document' });
+  await form.getByLabel('Title').fill('Scanned form');
+  // PDF magic bytes (so the core stores it as a PDF) and nothing a PDF reader can parse.
+  await form.getByLabel(/^File/).setInputFiles({
+    name: 'form.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.7\nthis is not really a PDF\n', 'latin1'),
+  });
+  await form.getByRole('button', { name: 'Attach' }).click();
+  const list = page.getByRole('region', { name: 'Attached documents' });
+  await list.getByRole('button', { name: 'Preview Scanned form' }).click();
+  await expect(list.getByRole('alert')).toContainText('This PDF could not be shown here');
+  await expect(list.getByRole('link', { name: 'Save a copy of Scanned form' })).toBeVisible();
+  await expect(list.getByRole('img')).toHaveCount(0);
 });
