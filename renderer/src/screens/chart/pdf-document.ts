@@ -14,6 +14,9 @@
 // - no WebAssembly (that would need 'wasm-unsafe-eval'): useWasm is off, and
 //   pdf.js decodes the rare JPEG 2000 / JBIG2 image with its JavaScript decoders;
 // - the bytes are passed in memory, so pdf.js fetches nothing for the document.
+// The `?url` import's type; named here because the root tsconfig (tests)
+// reaches this file through the chart screen without the renderer's types.
+/// <reference types="vite/client" />
 import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
