@@ -9,9 +9,12 @@ export const contentSecurityPolicy = [
   "script-src 'self'",
   // React sets style attributes at runtime; inline styles cannot run code.
   "style-src 'self' 'unsafe-inline'",
-  // blob: for previews of attached documents, made from bytes the core returned.
+  // blob: for previews of attached images, made from bytes the core returned.
   "img-src 'self' data: blob:",
-  'object-src blob:',
+  // No plugins: PDFs are drawn by pdf.js on a canvas (screens/chart/PdfPreview).
+  // Its worker is a file of our build, so script-src 'self' (through default-src
+  // for worker-src) already allows it: no worker-src or blob: entry is needed.
+  "object-src 'none'",
   "connect-src 'self'",
   "frame-ancestors 'none'",
   "base-uri 'none'",

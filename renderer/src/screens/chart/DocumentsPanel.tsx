@@ -1,8 +1,9 @@
 // The chart's documents: attach a PDF or an image (checked here for size so
 // a user is told at once; the core checks size and type by content again),
 // the list of attached files (a file still arriving by sync says so) and a
-// preview from the bytes the core returns: an image inline, a PDF in an
-// <object> from a blob: URL. The renderer never sees a file path.
+// preview from the bytes the core returns: an image inline from a blob: URL, a
+// PDF drawn by pdf.js onto a canvas (PdfPreview; Chromium's PDF plugin is off
+// in the app window). The renderer never sees a file path.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { DocumentListItem } from '../../../../shared/api/attachments';
 import type { SessionInfo } from '../../../../shared/api/session';
@@ -15,6 +16,7 @@ import {
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRequest } from '../../lib/useRequest';
+import { PdfPreview } from './PdfPreview';
 
 interface Props {
   session: SessionInfo;
@@ -32,12 +34,18 @@ const base64Of = (file: File): Promise<string> =>
     return btoa(binary);
   });
 
-const blobOf = (base64: string, type: string): Blob => {
+const bytesOf = (base64: string): Uint8Array<ArrayBuffer> => {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new Blob([bytes], { type });
+  return bytes;
 };
+
+/** An opened document: its bytes (for pdf.js) and a blob: URL (image preview, saved copy). */
+interface Opened {
+  bytes: Uint8Array;
+  url: string;
+}
 
 export function DocumentsPanel({ session, patientId, version, onChanged }: Props) {
   const canWrite = holds(session.capabilities, 'records.write');
@@ -138,13 +146,16 @@ function UploadForm({ patientId, onDone }: { patientId: string; onDone(): void }
 }
 
 function DocumentRow({ item }: { item: DocumentListItem }) {
-  const [url, setUrl] = useState<string | null>(null);
+  const [opened, setOpened] = useState<Opened | null>(null);
+  const url = opened?.url ?? null;
   const open = useRequest();
   useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
   const label = `${documentTypeLabels[item.mimeType]}, ${formatBytes(item.sizeBytes)}`;
   const show = async () => {
     const r = await open.run(() => api('attachments.read', { documentId: item.documentId }));
-    if (r.ok) setUrl(URL.createObjectURL(blobOf(r.value.dataBase64, r.value.mimeType)));
+    if (!r.ok) return;
+    const bytes = bytesOf(r.value.dataBase64);
+    setOpened({ bytes, url: URL.createObjectURL(new Blob([bytes], { type: r.value.mimeType })) });
   };
   return (
     <li className="documents-list__item">
@@ -158,7 +169,7 @@ function DocumentRow({ item }: { item: DocumentListItem }) {
             Preview {item.title}
           </button>
         ) : (
-          <button type="button" className="button" onClick={() => setUrl(null)}>
+          <button type="button" className="button" onClick={() => setOpened(null)}>
             Close preview
           </button>
         )
@@ -174,20 +185,15 @@ function DocumentRow({ item }: { item: DocumentListItem }) {
           Save a copy of {item.title}
         </a>
       )}
-      {url !== null &&
+      {opened !== null &&
         (item.mimeType === 'application/pdf' ? (
-          <object
-            className="documents-list__preview"
-            data={url}
-            type="application/pdf"
-            aria-label={`Preview of ${item.title}`}
-          >
-            <a href={url} download={item.fileName || 'document.pdf'}>
-              Download {item.title}
-            </a>
-          </object>
+          <PdfPreview key={opened.url} bytes={opened.bytes} title={item.title} />
         ) : (
-          <img className="documents-list__preview" src={url} alt={`Preview of ${item.title}`} />
+          <img
+            className="documents-list__preview"
+            src={opened.url}
+            alt={`Preview of ${item.title}`}
+          />
         ))}
     </li>
   );
