@@ -249,9 +249,11 @@ export class MessagesService {
     requireCap(session, 'messages.use');
     const page = this.q.inboxPage(this.reader(session), r.before, r.limit + 1, r.archived);
     const shown = page.slice(0, r.limit);
+    // The page was chosen by archive state: no need to ask again per conversation.
     const items = this.summaries(
       session,
       shown.map((a) => a.id),
+      r.archived,
     );
     return { items, next: page.length > r.limit ? (shown.at(-1)?.lastKey ?? null) : null };
   }
@@ -271,15 +273,24 @@ export class MessagesService {
   }
 
   /** One row per conversation; decrypts each one's last message (one audit entry for the page). */
-  private summaries(session: Session, ids: readonly string[]): ConversationSummary[] {
+  private summaries(
+    session: Session,
+    ids: readonly string[],
+    archived?: boolean,
+  ): ConversationSummary[] {
     const cache = new Map<string, Person>();
-    const out = ids.map((id) => this.summary(session, id, cache));
+    const out = ids.map((id) => this.summary(session, id, cache, archived));
     if (out.length > 0)
       this.store.audit(session.actor, 'read', 'messages', null, `inbox: ${out.length} previews`);
     return out;
   }
 
-  private summary(session: Session, id: string, cache: Map<string, Person>): ConversationSummary {
+  private summary(
+    session: Session,
+    id: string,
+    cache: Map<string, Person>,
+    archived?: boolean,
+  ): ConversationSummary {
     const reader = this.reader(session);
     const { tenantId } = reader;
     const c = this.repos.conversations.get(tenantId, id);
@@ -310,7 +321,7 @@ export class MessagesService {
       unread: counts.unread,
       urgent: counts.urgent > 0,
       handled: this.handled(tenantId, c, last.orderKey, cache),
-      archived: this.q.isArchived(reader, id, last.orderKey),
+      archived: archived ?? this.q.isArchived(reader, id, last.orderKey),
     };
   }
 

@@ -2,7 +2,7 @@
 // fetched on mount, again when its key changes or on reload(). An answer for
 // an older key or load is dropped, so a slow answer never replaces a newer one;
 // a failed reload keeps what was shown, with the failure beside it.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { failureOf, type RequestFailure } from './request-failure';
 
 export interface Loaded<T> {
@@ -24,11 +24,14 @@ export function useLoaded<T>(key: string, load: () => Promise<T>): Loaded<T> {
   const [round, setRound] = useState(0);
   // The latest `load`, so callers may pass a new closure on every render.
   const latest = useRef(load);
-  useEffect(() => {
+  // A layout effect, declared first, so the load below (also a layout effect) calls this render's `load`.
+  useLayoutEffect(() => {
     latest.current = load;
   });
 
-  useEffect(() => {
+  // Started as the screen commits, not after the browser painted it: the
+  // request leaves a frame earlier (only the start is synchronous).
+  useLayoutEffect(() => {
     let current = true;
     latest.current().then(
       (value) => current && setAnswer({ key, value, failure: null }),
