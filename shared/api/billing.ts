@@ -10,6 +10,7 @@ import {
   Billing,
   DayClose,
   InvoiceLineItem,
+  PatientCredit,
   Payment,
   PriceItem,
   Refund,
@@ -155,6 +156,7 @@ export const InvoiceState = z.object({
   status: DerivedStatusSchema,
   total: MinorUnits,
   paid: MinorUnits,
+  fromCredit: MinorUnits,
   refunded: MinorUnits,
   net: MinorUnits,
   balance: MinorUnits,
@@ -204,7 +206,11 @@ export const InvoiceDetail = z.object({
   lines: z.array(InvoiceLineItem),
   payments: z.array(Payment),
   refunds: z.array(Refund),
+  /** Credit kept on this invoice or applied to it (live rows). */
+  credits: z.array(PatientCredit),
   state: InvoiceState,
+  /** The patient's credit available to spend (negative: spent twice offline). */
+  patientCredit: MinorUnits,
   patientName: z.string(),
   doctorName: z.string().nullable(),
   clinic: ClinicHeader,
@@ -242,7 +248,7 @@ export const CloseDayRequest = z
 
 export const StatementEntry = z.object({
   date: z.string(),
-  kind: z.enum(['invoice', 'payment', 'refund', 'void']),
+  kind: z.enum(['invoice', 'payment', 'refund', 'void', 'credit_kept', 'credit_applied']),
   billingId: Id,
   invoiceNumber: z.string().nullable(),
   amount: MinorUnits,
@@ -265,6 +271,8 @@ export const PatientBalance = z.object({
   /** Owed by the patient (negative: the clinic holds a credit). */
   balance: MinorUnits,
   openInvoices: z.number().int(),
+  /** Credit the patient can spend on an invoice (negative: spent twice offline). */
+  credit: MinorUnits,
 });
 
 export const DocumentRequest = z
@@ -277,18 +285,28 @@ export const PdfDocument = z.object({
 });
 
 /**
- * An invoice that needs a person after a merge (the Conflicts view): money held
- * beyond its total that nobody kept as credit (two workstations took payments
- * offline), or a void invoice that still holds payments. `amount` is what to
- * refund to settle it; `method` is that of its latest payment.
+ * Something in billing that needs a person after a merge (the Conflicts view):
+ * money held beyond an invoice's total that nobody kept as credit (two
+ * workstations took payments offline), a void invoice that still holds
+ * payments, or a patient's credit spent twice offline. `amount` is what to
+ * refund or keep as credit to settle it (for spent credit: how much too much
+ * was spent); `method` is that of the invoice's latest payment. For spent
+ * credit, `invoice` is the one most recently paid from credit and `creditId`
+ * the credit payment to undo.
  */
 export const BillingConflict = z.object({
   invoice: InvoiceSummary,
-  kind: z.enum(['overpaid', 'void_with_payments']),
+  kind: z.enum(['overpaid', 'void_with_payments', 'credit_overspent']),
   amount: MinorUnits,
   method: PaymentMethod,
+  creditId: Id.nullable(),
 });
 export type BillingConflict = z.infer<typeof BillingConflict>;
+
+/** Keep money an invoice holds beyond its total as the patient's credit. */
+export const KeepCreditRequest = z.object({ billingId: Id, amount: PositiveMoney }).strict();
+/** Pay (part of) an invoice from the patient's credit. */
+export const PayFromCreditRequest = z.object({ billingId: Id, amount: PositiveMoney }).strict();
 
 /** A visit's invoice: its id and number (null while it is a draft), or none. */
 export const VisitInvoice = z.object({
@@ -333,6 +351,25 @@ export const billingChannels = {
   'billing.void': channel('billing.void', VoidRequest, InvoiceDetail, 'billing.refund'),
   'billing.pay': channel('billing.pay', PaymentRequest, InvoiceDetail, 'billing.write'),
   'billing.refund': channel('billing.refund', RefundRequest, InvoiceDetail, 'billing.refund'),
+  'billing.keepCredit': channel(
+    'billing.keepCredit',
+    KeepCreditRequest,
+    InvoiceDetail,
+    'billing.write',
+  ),
+  'billing.payFromCredit': channel(
+    'billing.payFromCredit',
+    PayFromCreditRequest,
+    InvoiceDetail,
+    'billing.write',
+  ),
+  /** Undo a payment from credit (the credit returns to the patient): a correction, like a refund. */
+  'billing.undoCreditPayment': channel(
+    'billing.undoCreditPayment',
+    IdRequest,
+    InvoiceDetail,
+    'billing.refund',
+  ),
   'billing.priceList': channel('billing.priceList', Empty, z.array(PriceItem), 'billing.read'),
   'billing.savePriceItem': channel(
     'billing.savePriceItem',

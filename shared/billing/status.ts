@@ -1,6 +1,6 @@
 // The status and balance of an invoice, derived from the invoice's lifecycle
-// columns (issuedAt, voidedAt: each set once) and its insert-only payments
-// and refunds. Never stored: every workstation computes the same status from
+// columns (issuedAt, voidedAt: each set once), its insert-only payments and
+// refunds and the patient credit kept on it or applied to it. Never stored: every workstation computes the same status from
 // the same merged rows, so sync has nothing to overwrite.
 import type { PaymentMethod } from '../domain/enums';
 
@@ -28,22 +28,34 @@ export interface MoneyMovement {
   creditAmount?: number | null;
 }
 
+/** Patient credit on an invoice: excess kept as credit, or part of it paid from credit. */
+export interface CreditMovement {
+  kind: 'kept' | 'applied';
+  amount: number;
+}
+
 export interface InvoiceState {
   status: DerivedStatus;
   total: number;
+  /** Money taken in payments (credit applied is not a payment). */
   paid: number;
+  /** Paid from the patient's credit. */
+  fromCredit: number;
   refunded: number;
-  /** paid − refunded: what the clinic holds for this invoice. */
+  /** paid + fromCredit − refunded: what the clinic holds for this invoice. */
   net: number;
   /**
-   * What the patient still owes: total − paid, never below 0; 0 for a draft or
+   * What the patient still owes: total − paid − fromCredit, never below 0; 0 for a draft or
    * a void invoice. A refund is a correction (money given back, and that much
    * no longer charged), so it never makes the patient owe again.
    */
   balance: number;
   /** Money held beyond the total (net − total when positive), e.g. two offline payments. */
   overpaid: number;
-  /** The part of `overpaid` taken on purpose as the patient's credit (not a conflict). */
+  /**
+   * The part of `overpaid` kept on purpose as the patient's credit (at the desk
+   * or afterwards): not a conflict, and spendable on another invoice.
+   */
   credit: number;
   /** Something needs a person: overpaid, or a void invoice still holding money. */
   conflict: 'overpaid' | 'void_with_payments' | null;
@@ -53,38 +65,60 @@ export function invoiceState(
   inv: InvoiceFacts,
   payments: readonly MoneyMovement[],
   refunds: readonly MoneyMovement[],
+  credits: readonly CreditMovement[] = [],
 ): InvoiceState {
   const paid = payments.reduce((s, p) => s + p.amount, 0);
   const refunded = refunds.reduce((s, r) => s + r.amount, 0);
-  const credited = payments.reduce((s, p) => s + (p.creditAmount ?? 0), 0);
-  const net = paid - refunded;
+  let fromCredit = 0;
+  let credited = payments.reduce((s, p) => s + (p.creditAmount ?? 0), 0);
+  for (const c of credits) {
+    if (c.kind === 'applied') fromCredit += c.amount;
+    else credited += c.amount;
+  }
+  const net = paid + fromCredit - refunded;
   const total = inv.total;
-  const base = { total, paid, refunded, net };
+  const base = { total, paid, fromCredit, refunded, net };
   if (inv.voidedAt !== null) {
+    // Everything a void invoice holds is beyond its total; what was kept as credit is settled.
     const held = Math.max(0, net);
+    const credit = Math.min(held, credited);
     return {
       ...base,
       status: 'void',
       balance: 0,
       overpaid: held,
-      credit: 0,
-      conflict: held > 0 ? 'void_with_payments' : null,
+      credit,
+      conflict: held > credit ? 'void_with_payments' : null,
     };
   }
   if (inv.issuedAt === null)
     return { ...base, status: 'draft', balance: 0, overpaid: 0, credit: 0, conflict: null };
-  const balance = Math.max(0, total - paid);
+  const balance = Math.max(0, total - paid - fromCredit);
   const overpaid = Math.max(0, net - total);
+  // Two workstations keeping the same excess offline cannot make more credit than the excess.
   const credit = Math.min(overpaid, credited);
   // Only money beyond the total that nobody kept as credit is a conflict.
   const unexplained = overpaid > credit;
   let status: DerivedStatus;
   if (unexplained) status = 'overpaid';
   else if (refunded > 0) status = net <= 0 ? 'refunded' : 'partially_refunded';
-  else if (paid === 0) status = 'issued';
+  else if (paid + fromCredit === 0) status = 'issued';
   else if (balance === 0) status = 'paid';
   else status = 'partially_paid';
   return { ...base, status, balance, overpaid, credit, conflict: unexplained ? 'overpaid' : null };
+}
+
+/**
+ * The patient's side of an invoice in this state: what it adds to what they
+ * owe (negative: money held for them) and to their spendable credit. Summed
+ * over a patient's issued invoices these give the account's balance and
+ * available credit; a negative available credit means two workstations spent
+ * the same credit offline (a conflict).
+ */
+export function accountShare(s: InvoiceState): { owed: number; credit: number } {
+  if (s.status === 'draft') return { owed: 0, credit: 0 };
+  // Credit applied here was already counted as held on the invoice it came from.
+  return { owed: s.balance - s.overpaid + s.fromCredit, credit: s.credit - s.fromCredit };
 }
 
 /**

@@ -128,3 +128,29 @@ export const DayClose = z.object({
   note: z.string().max(500),
 });
 export type DayClose = z.infer<typeof DayClose>;
+
+export const creditKinds = ['kept', 'applied'] as const;
+export type CreditKind = (typeof creditKinds)[number];
+
+/**
+ * One movement of a patient's credit (migration 15). `kept`: money an invoice
+ * holds beyond its total, kept on purpose as the patient's credit after the
+ * fact (the Conflicts view's "Keep as credit"). `applied`: part of an invoice
+ * paid from that credit. Rows are created with their own ids and never
+ * edited, so two workstations' offline movements are a union; an applied
+ * credit is undone by tombstoning it (deletedAt). The patient's available
+ * credit is derived (kept credit, capped per invoice at what it holds, minus
+ * credit applied), never stored. Applying credit is not a payment: no money
+ * changes hands, so the day close and revenue never count it.
+ */
+export const PatientCredit = z.object({
+  ...rowBase,
+  patientId: Id,
+  billingId: Id,
+  kind: z.enum(creditKinds),
+  amount: MinorUnits.positive(),
+  recordedAt: UtcTimestamp,
+  recordedBy: Id,
+  deviceId: Id,
+});
+export type PatientCredit = z.infer<typeof PatientCredit>;

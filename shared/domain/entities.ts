@@ -10,7 +10,7 @@ import { MedicalRecord } from './medical-record';
 import { Message } from './message';
 import { Conversation, ConversationMember, MessageMark } from './message';
 import { Billing, InvoiceLineItem, Payment } from './billing';
-import { DayClose, PriceItem, Refund } from './billing';
+import { DayClose, PatientCredit, PriceItem, Refund } from './billing';
 import { Device } from './device';
 import { DuplicateDismissal } from './duplicate-dismissal';
 import { ChartDocument, DocumentChunk } from './document';
@@ -37,6 +37,7 @@ export const entitySchemas = {
   duplicate_dismissals: DuplicateDismissal,
   documents: ChartDocument,
   document_chunks: DocumentChunk,
+  patient_credits: PatientCredit,
 } as const;
 
 /** A table written through the mutation path (audit_logs is insert-only and separate). */

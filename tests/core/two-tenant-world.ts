@@ -66,6 +66,8 @@ export interface ClinicIds {
   conversationId: string;
   messageId: string;
   invoiceId: string;
+  /** Part of the invoice paid from the patient's credit (kept change of a small invoice). */
+  creditPaymentId: string;
   draftId: string;
   /** A second draft, for the channel that deletes one. */
   spareDraftId: string;
@@ -222,6 +224,28 @@ async function seedClinic(app: CoreApp, m: ClinicMarkers): Promise<ClinicIds> {
     }),
     'billing.pay',
   );
+  // Change kept as the patient's credit on a small invoice, and part of the visit paid from it.
+  const small = ok<{ invoice: { id: string } }>(
+    await d('billing.create', {
+      patientId: patient.id,
+      lines: [{ description: m.invoiceLine, quantity: 1, unitPrice: 1000 }],
+      issue: true,
+    }),
+    'billing.create small',
+  );
+  ok(
+    await d('billing.pay', {
+      billingId: small.invoice.id,
+      amount: 1500,
+      method: 'cash',
+      excessAsCredit: true,
+    }),
+    'billing.pay as credit',
+  );
+  const fromCredit = ok<{ credits: { id: string; kind: string }[] }>(
+    await d('billing.payFromCredit', { billingId: invoice.invoice.id, amount: 300 }),
+    'billing.payFromCredit',
+  );
   const dayClose = ok<{ id: string }>(
     await d('billing.closeDay', { countedCash: 0, note: '' }),
     'closeDay',
@@ -307,6 +331,7 @@ async function seedClinic(app: CoreApp, m: ClinicMarkers): Promise<ClinicIds> {
     conversationId: conv.conversationId,
     messageId: conv.message.id,
     invoiceId: invoice.invoice.id,
+    creditPaymentId: fromCredit.credits.find((c) => c.kind === 'applied')?.id ?? '',
     draftId: draft.invoice.id,
     spareDraftId: spareDraft.invoice.id,
     spareUserId: spare.id,

@@ -1,8 +1,9 @@
-// A billing conflict made by two workstations and a real sync server, fixed in
+// Billing conflicts made by two workstations and a real sync server, fixed in
 // the Conflicts view: while the server is down, the front desk on each
-// workstation takes a payment on the same invoice; when it is back both are
-// kept, the status bar counts a conflict, and the administrator on A refunds
-// the overpayment with one click. B then shows no conflict either.
+// workstation takes a payment on the same two invoices; when it is back all
+// are kept, the status bar counts the conflicts, and the administrator on A
+// refunds one overpayment and keeps the other as the patient's credit, each
+// with one click. B then shows no conflict either.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +24,7 @@ import {
 const DESK = { email: 'fran@riverside.example', name: 'Fran Desk', password: 'desk-password-1' };
 const SYNCED = { timeout: 60_000 };
 
-test('two offline payments overpay an invoice; the admin refunds the excess from Conflicts', async ({
+test('two offline payments overpay two invoices; the admin refunds one excess and keeps the other as credit', async ({
   page,
   host,
   browser,
@@ -63,6 +64,11 @@ test('two offline payments overpay an invoice; the admin refunds the excess from
       lines: [{ description: 'Consultation', quantity: 1, unitPrice: 10_000 }],
       issue: true,
     });
+    const second = await host.api('billing.create', {
+      patientId: patient.id,
+      lines: [{ description: 'Blood test', quantity: 1, unitPrice: 3_000 }],
+      issue: true,
+    });
     await host.api('session.logout', {});
     await host.api('session.login', { email: clinic.adminEmail, password: clinic.adminPassword });
     await host.api('sync.connect', {
@@ -94,6 +100,7 @@ test('two offline payments overpay an invoice; the admin refunds the excess from
     ] as const) {
       await h.api('session.login', { email: DESK.email, password: DESK.password });
       await h.api('billing.pay', { billingId: invoice.invoice.id, amount: 7000, method });
+      await h.api('billing.pay', { billingId: second.invoice.id, amount: 2000, method });
       await h.api('session.logout', {});
     }
     server = await startServer({ dataDir, port, logLevel: 'silent' });
@@ -107,7 +114,9 @@ test('two offline payments overpay an invoice; the admin refunds the excess from
     await expect(link).toBeVisible(SYNCED);
     await link.click();
     await expect(page.getByRole('heading', { name: 'Conflicts', level: 1 })).toBeVisible();
-    const entry = page.getByRole('region', { name: /^Invoice overpaid: .*Margaret Allen/ });
+    const entry = page.getByRole('region', {
+      name: `Invoice overpaid: ${invoice.invoice.invoiceNumber ?? ''}, Margaret Allen`,
+    });
     await expect(entry).toContainText('Overpaid by');
     await expect(entry).toContainText('40.00');
     await expectAccessible(page, 'billing conflict');
@@ -116,7 +125,20 @@ test('two offline payments overpay an invoice; the admin refunds the excess from
       page.getByRole('status').filter({ hasText: /^Refunded .*40\.00 by card/ }),
     ).toBeVisible();
     await expect(entry).toHaveCount(0);
+    // The other: 10.00 beyond its total, kept as the patient's credit.
+    const other = page.getByRole('region', {
+      name: `Invoice overpaid: ${second.invoice.invoiceNumber ?? ''}, Margaret Allen`,
+    });
+    await other.getByRole('button', { name: /^Keep .*10\.00 as credit$/ }).click();
+    await expect(
+      page
+        .getByRole('status')
+        .filter({ hasText: /^Kept .*10\.00 on .* as Margaret Allen’s credit/ }),
+    ).toBeVisible();
     await expect(page.getByText('No conflicts to resolve.')).toBeVisible();
+    expect(await host.api('billing.patientBalance', { patientId: patient.id })).toMatchObject({
+      credit: 1_000,
+    });
     const detail = await host.api('billing.get', { id: invoice.invoice.id });
     expect(detail.state).toMatchObject({ conflict: null, net: 10_000, balance: 0 });
 

@@ -36,6 +36,7 @@ export const EXPORT_TABLES = [
   'duplicate_dismissals',
   'documents',
   'document_chunks',
+  'patient_credits',
   'audit_logs',
 ] as const satisfies readonly (EntityTable | 'audit_logs')[];
 export type ExportTable = (typeof EXPORT_TABLES)[number];
@@ -88,6 +89,7 @@ function pagesFor(
     day_closes: (a) => r.dayCloses.list(tenantId, q(a)),
     duplicate_dismissals: (a) => r.duplicateDismissals.list(tenantId, q(a)),
     documents: (a) => r.documents.list(tenantId, q(a)),
+    patient_credits: (a) => r.patientCredits.list(tenantId, q(a)),
     // The file's bytes, decrypted like record content (base64, in chunk order per document).
     document_chunks: (a) =>
       r.documentChunks.list(tenantId, q(a)).map((c) => {

@@ -1,7 +1,8 @@
 // The demo clinic's billing history on top of the visits' invoices: the
 // clinic's address and billing email, a price list, partial and full refunds
-// of paid invoices, voided unpaid ones (with reasons) and a sealed daily close
-// per receptionist, so every billing view has data. Deterministic (its own
+// of paid invoices, voided unpaid ones (with reasons), change kept as two
+// patients' credit (one has spent part of it on a later visit) and a sealed
+// daily close per receptionist, so every billing view has data. Deterministic (its own
 // seeded PRNG, so the rest of the demo is unchanged) and written through the
 // services like everything else.
 import type { Services } from '../services/services';
@@ -55,6 +56,7 @@ export function addDemoBilling(
       voids++;
     }
   }
+  addDemoCredit(services, admin, frontDesk, bills);
   for (const desk of frontDesk) {
     const expected = services.billing.closePreview(desk).expected.cash;
     // One receptionist's drawer is 1.50 off (short if it can be), the other's exact.
@@ -63,5 +65,43 @@ export function addDemoBilling(
       countedCash: expected + off,
       note: off < 0 ? 'Short by 1.50' : off > 0 ? 'Over by 1.50' : '',
     });
+  }
+}
+
+/** Two patients paid with a larger note and left the change as credit; the first spent some of it. */
+function addDemoCredit(
+  services: Services,
+  admin: Session,
+  frontDesk: readonly Session[],
+  bills: readonly { id: string; patientId: string }[],
+): void {
+  const due = (id: string) => services.billing.detail(admin, id).state;
+  const holders = new Set<string>();
+  let credits = 0;
+  for (const b of bills) {
+    if (credits >= 2) return;
+    const status = due(b.id).status;
+    if (holders.has(b.patientId) || (status !== 'issued' && status !== 'partially_paid')) continue;
+    // The first holder is one with another visit still to pay, to spend the credit on.
+    const later = bills.find(
+      (x) => x.patientId === b.patientId && x.id !== b.id && due(x.id).balance > 0,
+    );
+    if (credits === 0 && !later) continue;
+    const desk = frontDesk[credits % Math.max(frontDesk.length, 1)] ?? admin;
+    const handed = due(b.id).balance + 1_000;
+    services.billing.recordPayment(desk, {
+      billingId: b.id,
+      amount: handed,
+      method: 'cash',
+      tendered: handed,
+      excessAsCredit: true,
+    });
+    if (credits === 0 && later)
+      services.billing.payFromCredit(desk, {
+        billingId: later.id,
+        amount: Math.min(600, due(later.id).balance),
+      });
+    holders.add(b.patientId);
+    credits++;
   }
 }

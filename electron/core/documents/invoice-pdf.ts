@@ -104,6 +104,19 @@ export function invoicePdf(
       );
     }
   }
+  const fromCredit = d.credits.filter((c) => c.kind === 'applied');
+  if (fromCredit.length) {
+    doc.moveDown();
+    doc.font('Helvetica-Bold').text('Paid from credit').font('Helvetica');
+    for (const c of fromCredit)
+      row(`${formatDate(c.recordedAt, locale)} From the patient's credit`, m(c.amount));
+  }
+  const kept = d.state.credit;
+  if (kept > 0) {
+    doc.moveDown();
+    // A straight apostrophe: the PDF's standard fonts have no curly one.
+    row("Kept as the patient's credit", m(kept));
+  }
   if (d.refunds.length) {
     doc.moveDown();
     doc.font('Helvetica-Bold').text('Refunds').font('Helvetica');
@@ -115,6 +128,7 @@ export function invoicePdf(
   }
   doc.moveDown();
   row('Paid', m(d.state.paid));
+  if (d.state.fromCredit > 0) row('Paid from credit', m(d.state.fromCredit));
   row('Refunded', m(d.state.refunded));
   doc.font('Helvetica-Bold');
   row('Balance due', m(d.state.balance));

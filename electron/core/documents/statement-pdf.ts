@@ -5,15 +5,9 @@
 import PDFDocument from 'pdfkit';
 import type { Statement } from '../../../shared/api/billing';
 import type { ClinicLocale } from '../../../shared/domain/clinic-locale';
+import { statementKindLabel } from '../../../shared/billing';
 import { formatDate, formatMoney } from '../../../shared/format';
 import { clinicLines } from './clinical-pdf';
-
-const KIND: Record<Statement['entries'][number]['kind'], string> = {
-  invoice: 'Invoice',
-  payment: 'Payment',
-  refund: 'Refund',
-  void: 'Void',
-};
 
 export interface ClinicLines {
   name: string;
@@ -71,7 +65,7 @@ export function statementPdf(
   for (const e of s.entries)
     row([
       formatDate(e.date, locale),
-      KIND[e.kind],
+      statementKindLabel[e.kind],
       e.invoiceNumber ?? '',
       m(e.amount),
       m(e.effect),

@@ -25,6 +25,7 @@ export const repositories = (store: ClinicStore) => ({
   duplicateDismissals: new EntityRepository(store, 'duplicate_dismissals'),
   documents: new EntityRepository(store, 'documents'),
   documentChunks: new EntityRepository(store, 'document_chunks'),
+  patientCredits: new EntityRepository(store, 'patient_credits'),
 });
 export type Repositories = ReturnType<typeof repositories>;
 

@@ -1,6 +1,6 @@
 // Billing: one facade over small parts, each with one responsibility
 // (billing/): reads and the invoice view, the invoice list, invoices'
-// lifecycle, payments and refunds, the price list, the daily close, the
+// lifecycle, payments and refunds, the patient's credit, the price list, the daily close, the
 // patient's account, documents and reports. Money is integer minor units of
 // the clinic's currency. Status and balance are derived
 // (shared/billing/status.ts) from the invoice's lifecycle columns and its
@@ -12,12 +12,14 @@ import type { ClinicStore } from '../clinic/clinic-store';
 import type { Repositories } from '../repos/repositories';
 import type { Session } from './session';
 import { BillingReads } from './billing/billing-reads';
+import { BillingConflicts } from './billing/billing-conflicts';
 import { BillingDocuments } from './billing/billing-documents';
 import { DailyClose } from './billing/daily-close';
 import { totalsOf } from './billing/invoice-lines';
 import { InvoiceListQuery } from './billing/invoice-list';
 import { Invoices, type NewInvoice } from './billing/invoices';
 import { PatientAccount } from './billing/patient-account';
+import { PatientCredits } from './billing/patient-credits';
 import { Payments } from './billing/payments';
 import { PriceList } from './billing/price-list';
 import { BillingReports } from './billing/reports';
@@ -29,9 +31,11 @@ export class BillingService {
   private readonly prices: PriceList;
   private readonly daily: DailyClose;
   private readonly account: PatientAccount;
+  private readonly credits: PatientCredits;
   private readonly documents: BillingDocuments;
   private readonly listQuery: InvoiceListQuery;
   private readonly reports: BillingReports;
+  private readonly conflictList: BillingConflicts;
 
   constructor(store: ClinicStore, repos: Repositories) {
     this.reads = new BillingReads(store, repos);
@@ -40,14 +44,16 @@ export class BillingService {
     this.prices = new PriceList(this.reads);
     this.daily = new DailyClose(this.reads);
     this.account = new PatientAccount(this.reads);
+    this.credits = new PatientCredits(this.reads);
     this.documents = new BillingDocuments(this.reads, this.account);
     this.listQuery = new InvoiceListQuery(this.reads);
     this.reports = new BillingReports(this.reads);
+    this.conflictList = new BillingConflicts(this.reads);
   }
 
   detail = (session: Session, id: string) => this.reads.detail(session, id);
   list = (session: Session, r: ChannelInput<'billing.list'>) => this.listQuery.list(session, r);
-  conflicts = (session: Session) => this.listQuery.conflicts(session);
+  conflicts = (session: Session) => this.conflictList.list(session);
 
   createInvoice = (session: Session, inv: NewInvoice) => this.invoices.createInvoice(session, inv);
   create = (session: Session, r: ChannelInput<'billing.create'>) =>
@@ -70,6 +76,13 @@ export class BillingService {
     this.payments.recordRefund(session, r);
   refund = (session: Session, r: ChannelInput<'billing.refund'>) =>
     this.payments.refund(session, r);
+
+  keepCredit = (session: Session, r: ChannelInput<'billing.keepCredit'>) =>
+    this.credits.keep(session, r);
+  payFromCredit = (session: Session, r: ChannelInput<'billing.payFromCredit'>) =>
+    this.credits.payFromCredit(session, r);
+  undoCreditPayment = (session: Session, r: ChannelInput<'billing.undoCreditPayment'>) =>
+    this.credits.undo(session, r);
 
   priceList = (session: Session) => this.prices.priceList(session);
   savePriceItem = (session: Session, r: ChannelInput<'billing.savePriceItem'>) =>

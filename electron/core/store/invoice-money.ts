@@ -1,10 +1,10 @@
-// The local invoice money summary (migration 7): derived from billing,
-// payments and refunds by triggers, never synced. If a store opens without it
-// (or without one of its triggers or indexes), it is recreated and rebuilt
-// from the rows before anything reads it, so the list never shows a summary
-// that missed a write.
+// The local invoice money summary (migrations 7 and 15): derived from
+// billing, payments, refunds and patient credits by triggers, never synced.
+// If a store opens without it (or without one of its triggers or indexes), it
+// is recreated and rebuilt from the rows before anything reads it, so the
+// list never shows a summary that missed a write.
 import type { Db } from './open-database';
-import { invoiceMoneyObjects, invoiceMoneySql } from './migrations/007-invoice-money';
+import { invoiceMoneyObjects, invoiceMoneySql } from './invoice-money-sql';
 
 /** True when the summary table and all its indexes and triggers exist. */
 export function invoiceMoneyPresent(db: Db): boolean {

@@ -48,9 +48,15 @@ export const as = async (app: CoreApp, who: { email: string; password: string })
 /** Rows of the billing tables and the outbox: nothing may change on a refused request. */
 export const snapshot = (app: CoreApp) => {
   const db = writableDb(app.workstation.requireStore());
-  return ['billing', 'invoice_line_items', 'payments', 'refunds', 'day_closes', 'sync_outbox'].map(
-    (t) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n,
-  );
+  return [
+    'billing',
+    'invoice_line_items',
+    'payments',
+    'refunds',
+    'patient_credits',
+    'day_closes',
+    'sync_outbox',
+  ].map((t) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n);
 };
 
 /** A clinic with a doctor, a front desk, an admin without billing.refund, and a visit checked in today. */

@@ -228,6 +228,9 @@ const probes: { [N in ChannelName]: Probe<N> } = {
   'billing.refund': {
     names: (c) => ({ billingId: c.invoiceId, amount: 100, method: 'cash', reason: 'overpaid' }),
   },
+  'billing.keepCredit': { names: (c) => ({ billingId: c.invoiceId, amount: 100 }) },
+  'billing.payFromCredit': { names: (c) => ({ billingId: c.invoiceId, amount: 100 }) },
+  'billing.undoCreditPayment': { names: (c) => ({ id: c.creditPaymentId }), once: true },
   'billing.priceList': { finds: () => ({}), shows: (c) => c.priceItemId },
   'billing.savePriceItem': {
     names: (c) => ({

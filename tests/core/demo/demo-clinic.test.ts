@@ -127,7 +127,7 @@ describe('the demo clinic', { timeout: SLOW }, () => {
     }
   });
 
-  it('has a billing history: refunds, voids, a price list, the clinic address and a close per receptionist', () => {
+  it('has a billing history: refunds, voids, credit, a price list, the clinic address and a close per receptionist', () => {
     const admin = d.services.auth.sessionFor(
       d.services.repos.users.list(d.tenantId, { where: "role = 'admin'" })[0]?.id ?? '',
     );
@@ -143,6 +143,21 @@ describe('the demo clinic', { timeout: SLOW }, () => {
     const closes = d.services.billing.closes(admin);
     expect(closes).toHaveLength(2);
     expect(closes.map((c) => Math.abs(c.difference)).sort()).toEqual([0, 150]);
+    // Change kept as patients' credit; one spent part of it on a later visit.
+    const credits = d.services.repos.patientCredits.list(d.tenantId);
+    expect(credits.filter((c) => c.kind === 'applied')).toHaveLength(1);
+    const holders = new Set(
+      d.services.repos.payments
+        .list(d.tenantId, { where: 'creditAmount > 0' })
+        .map((p) => d.services.repos.billing.get(d.tenantId, p.billingId).patientId),
+    );
+    // Two in a full demo; a 30-patient one may have only one unpaid visit to leave change on.
+    expect(holders.size).toBeGreaterThanOrEqual(1);
+    const left = [...holders].map(
+      (patientId) => d.services.billing.patientBalance(admin, { patientId }).credit,
+    );
+    // 10.00 of change each; the first spent 6.00 of it.
+    expect(left.sort((x, y) => x - y)).toEqual(holders.size === 1 ? [400] : [400, 1_000]);
   });
 
   it('has staff messages and an intact audit chain', () => {

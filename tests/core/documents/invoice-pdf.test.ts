@@ -54,6 +54,30 @@ describe('invoice and receipt PDFs', () => {
     expect(text).toMatch(/Refunded\s*20\.00 GBP/);
   });
 
+  it('show change kept as credit, and a later invoice paid from it', async () => {
+    const mk = (unitPrice: number) =>
+      w.services.billing.createInvoice(w.desk, {
+        patientId: w.patient.id,
+        lines: [{ description: 'Dressing', quantity: 1, unitPrice }],
+        issue: true,
+      });
+    const first = mk(4_000);
+    w.services.billing.recordPayment(w.desk, {
+      billingId: first.id,
+      amount: 5_000,
+      method: 'cash',
+      excessAsCredit: true,
+    });
+    const kept = await textOf(first.id, 'receipt');
+    expect(kept.text).toMatch(/Kept as the patient's credit\s*10\.00 GBP/);
+    const second = mk(2_500);
+    w.services.billing.payFromCredit(w.desk, { billingId: second.id, amount: 1_000 });
+    const spent = await textOf(second.id, 'receipt');
+    expect(spent.text).toMatch(/From the patient's credit\s*10\.00 GBP/);
+    expect(spent.text).toMatch(/Paid from credit\s*10\.00 GBP/);
+    expect(spent.text).toMatch(/Balance due\s*15\.00 GBP/);
+  });
+
   it('refuses a draft (it has no number yet)', async () => {
     const draft = w.services.billing.createInvoice(w.desk, {
       patientId: w.patient.id,

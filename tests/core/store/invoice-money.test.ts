@@ -1,12 +1,13 @@
-// The local money summary (invoice_money, migration 7) against shared/billing's
-// derivation: after random invoice, line, payment (some with the excess kept
-// as credit), refund and void writes on
-// one workstation, after another workstation's changes are pulled (also with
+// The local money summary (invoice_money, migrations 7 and 15) against
+// shared/billing's derivation: after random invoice, line, payment (some with
+// the excess kept as credit), refund, void and patient-credit writes (excess
+// kept afterwards, invoices paid from credit, such payments undone) on one
+// workstation, after another workstation's changes are pulled (also with
 // payments applied before their invoice), and after a rebuild of a store
 // whose summary went missing. Every live invoice has exactly one row and
 // every figure equals invoiceState's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invoiceState, owedOn } from '../../../shared/billing';
+import { accountShare, invoiceState } from '../../../shared/billing';
 import { PaymentMethod } from '../../../shared/domain/enums';
 import { ClinicStore } from '../../../electron/core/clinic/clinic-store';
 import { writableDb } from '../../../electron/core/clinic/writable-db';
@@ -58,15 +59,17 @@ function expectSummaryAgrees(side: Side): void {
   const bills = repos.billing.list(tenantId, { orderBy: 'id' });
   const rows = summaryRows(side.store);
   expect(rows.map((r) => r['billingId'])).toEqual(bills.map((b) => b.id));
-  const owedByPatient = new Map<string, number>();
+  const owedByPatient = new Map<string, { owed: number; credit: number }>();
   bills.forEach((b, i) => {
     const q = { where: 'billingId = ?', params: [b.id] };
     const payments = repos.payments.list(tenantId, q);
     const refunds = repos.refunds.list(tenantId, q);
+    const credits = repos.patientCredits.list(tenantId, q);
     const s = invoiceState(
       { total: b.amount, issuedAt: b.issuedAt, voidedAt: b.voidedAt },
       payments,
       refunds,
+      credits,
     );
     const methods = new Set(payments.map((p) => p.method));
     expect(rows[i]).toEqual({
@@ -79,23 +82,44 @@ function expectSummaryAgrees(side: Side): void {
       voidedAt: b.voidedAt,
       total: s.total,
       paid: s.paid,
+      fromCredit: s.fromCredit,
       refunded: s.refunded,
       methods: PaymentMethod.options.reduce((m, x) => (methods.has(x) ? m | METHOD_BIT[x] : m), 0),
-      credited: payments.reduce((n, p) => n + (p.creditAmount ?? 0), 0),
+      credited:
+        payments.reduce((n, p) => n + (p.creditAmount ?? 0), 0) +
+        credits.filter((c) => c.kind === 'kept').reduce((n, c) => n + c.amount, 0),
       status: s.status,
       balance: s.balance,
       overpaid: s.overpaid,
+      credit: s.credit,
     });
-    // The list reads the same state, and the patient's balance sums it.
-    if (b.issuedAt)
-      owedByPatient.set(b.patientId, (owedByPatient.get(b.patientId) ?? 0) + owedOn(s));
+    // The list reads the same state, and the patient's balance and credit sum it.
+    if (b.issuedAt) {
+      const share = accountShare(s);
+      const sum = owedByPatient.get(b.patientId) ?? { owed: 0, credit: 0 };
+      owedByPatient.set(b.patientId, {
+        owed: sum.owed + share.owed,
+        credit: sum.credit + share.credit,
+      });
+    }
   });
-  for (const [patientId, owed] of owedByPatient)
-    expect(side.services.billing.patientBalance(side.desk, { patientId }).balance).toBe(owed);
+  for (const [patientId, sum] of owedByPatient) {
+    const account = side.services.billing.patientBalance(side.desk, { patientId });
+    expect({ owed: account.balance, credit: account.credit }).toEqual(sum);
+    // The statement's last running balance is the same balance.
+    expect(side.services.billing.statement(side.desk, { patientId }).balance).toBe(sum.owed);
+  }
   const listed = side.services.billing.list(side.desk, { limit: 200 });
   for (const item of listed.items)
     expect(item.state).toEqual(side.services.billing.detail(side.desk, item.id).state);
 }
+
+const creditKinds = (side: Side) =>
+  (
+    writableDb(side.store).prepare('SELECT DISTINCT kind FROM patient_credits').all() as {
+      kind: string;
+    }[]
+  ).map((k) => k.kind);
 
 /** `count` random billing writes through the services (refused ones are simply skipped). */
 function randomWrites(side: Side, patients: string[], seed: number, count: number): void {
@@ -141,6 +165,29 @@ function randomWrites(side: Side, patients: string[], seed: number, count: numbe
           method: pick(methods) ?? 'cash',
           ...(credit ? { excessAsCredit: true } : {}),
         });
+      } else if (roll < 0.8) {
+        // Patient credit: keep an invoice's excess, pay from credit, or undo such a payment.
+        const detail = side.services.billing.detail(side.desk, bill.id);
+        const kind = r();
+        if (kind < 0.4)
+          side.services.billing.keepCredit(side.desk, {
+            billingId: bill.id,
+            amount: Math.max(1, detail.state.overpaid - detail.state.credit),
+          });
+        else if (kind < 0.8) {
+          // An invoice with something due whose patient holds credit, when there is one.
+          const due = bills
+            .map((x) => side.services.billing.detail(side.desk, x.id))
+            .find((d) => d.state.balance > 0 && d.patientCredit > 0);
+          const target = due ?? detail;
+          side.services.billing.payFromCredit(side.desk, {
+            billingId: target.invoice.id,
+            amount: Math.max(1, Math.min(target.state.balance, target.patientCredit)),
+          });
+        } else {
+          const applied = detail.credits.find((c) => c.kind === 'applied');
+          if (applied) side.services.billing.undoCreditPayment(side.admin, { id: applied.id });
+        }
       } else if (roll < 0.9) {
         const net = side.services.billing.detail(side.desk, bill.id).state.net;
         side.services.billing.recordRefund(side.admin, {
@@ -208,6 +255,26 @@ describe('invoice_money, the local money summary', () => {
 
   it('agrees with the derivation after random writes', () => {
     randomWrites(a, patients, 7, 150);
+    // On top of the mix (whose picks depend on random ids): change kept as credit, spent on two
+    // payments from credit, one of them undone.
+    const bill = (unitPrice: number) =>
+      a.services.billing.createInvoice(a.desk, {
+        patientId: patients[0] ?? '',
+        lines: [{ description: 'Visit', quantity: 1, unitPrice }],
+        issue: true,
+      });
+    const change = bill(1_000);
+    a.services.billing.recordPayment(a.desk, {
+      billingId: change.id,
+      amount: 1_600,
+      method: 'cash',
+      excessAsCredit: true,
+    });
+    const spent = bill(2_000);
+    a.services.billing.payFromCredit(a.desk, { billingId: spent.id, amount: 300 });
+    const twice = a.services.billing.payFromCredit(a.desk, { billingId: spent.id, amount: 200 });
+    a.services.billing.undoCreditPayment(a.admin, { id: twice.credits[0]?.id ?? '' });
+    expect(creditKinds(a)).toContain('applied');
     expectSummaryAgrees(a);
   });
 
@@ -221,6 +288,37 @@ describe('invoice_money, the local money summary', () => {
     expectSummaryAgrees(a);
     expectSummaryAgrees(b);
     expect(summaryRows(b.store)).toEqual(summaryRows(a.store));
+    // Both take the whole balance of the same invoice offline: overpaid once merged. Each keeps
+    // the excess as credit offline ("Keep as credit"): the credit is capped at the excess.
+    const open = a.services.billing.list(a.desk, { status: 'issued', limit: 1 }).items[0];
+    expect(open).toBeDefined();
+    const id = open?.id ?? '';
+    for (const side of [a, b])
+      side.services.billing.recordPayment(side.desk, {
+        billingId: id,
+        amount: open?.state.balance ?? 0,
+        method: 'cash',
+      });
+    await syncRound(a.store);
+    await syncRound(b.store);
+    await syncRound(a.store);
+    const conflict = a.services.billing.conflicts(a.desk).find((c) => c.invoice.id === id);
+    expect(conflict?.kind).toBe('overpaid');
+    for (const side of [a, b])
+      side.services.billing.keepCredit(side.desk, { billingId: id, amount: conflict?.amount ?? 0 });
+    await syncRound(a.store);
+    await syncRound(b.store);
+    await syncRound(a.store);
+    expect(creditKinds(a)).toContain('kept');
+    expectSummaryAgrees(a);
+    expectSummaryAgrees(b);
+    expect(summaryRows(b.store)).toEqual(summaryRows(a.store));
+    const kept = a.services.billing.detail(a.desk, id).state;
+    expect({ status: kept.status, credit: kept.credit, conflict: kept.conflict }).toEqual({
+      status: 'paid',
+      credit: conflict?.amount,
+      conflict: null,
+    });
   });
 
   it('agrees when a page brings payments before their invoice', async () => {

@@ -21,7 +21,6 @@
 // inside the writing transaction, so a write that rolls back is not recorded.
 // The oracle folds the template's converged cells and every recorded write:
 // per cell, the write with the highest HLC must be what every replica holds.
-import { pairKey } from '../../../electron/core/services/duplicate-dismissals';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,15 +40,23 @@ import {
 import { nextPushBatch } from '../../../electron/core/sync/push-batch';
 import { syncHttp, versions } from '../../../electron/core/sync/sync-http';
 import { syncRound } from '../../../electron/core/sync/sync-round';
-import { encodeValue, type SqlValue } from '../../../electron/core/store/row-codec';
-import { entityTables, type EntityTable } from '../../../shared/domain/entities';
-import { PaymentMethod } from '../../../shared/domain/enums';
+import type { SqlValue } from '../../../electron/core/store/row-codec';
+import type { EntityTable } from '../../../shared/domain/entities';
 import { PullResponse, PushResponse } from '../../../shared/sync/protocol';
 import { startTestServer, type TestServer } from '../../server/helpers/server';
 import { ADMIN_PASSWORD, tempDir, testWrapper } from '../helpers';
-import { patientInput, STAFF_PASSWORD } from '../fixtures';
+import { STAFF_PASSWORD } from '../fixtures';
 import { clinicWorld } from '../world';
-import { effectiveClocks, replicaState } from './replicas';
+import { replicaState } from './replicas';
+import {
+  conversationKinds,
+  converse,
+  create,
+  createKinds,
+  liveIds,
+  pickOf,
+} from './convergence-ops';
+import { cellsOf, oracle } from './convergence-oracle';
 
 export const MAX_REPLICAS = 5;
 
@@ -92,6 +99,19 @@ export async function buildTemplate(count = MAX_REPLICAS): Promise<Template> {
   const dir = mkdtempSync(join(tmpdir(), 'ehrbs-convergence-'));
   const server = await startTestServer({ dataDir: serverDir(dir) });
   const w = await clinicWorld();
+  // Change kept as the patient's credit, so runs can pay invoices from credit (and overspend it).
+  const change = w.services.billing.createInvoice(w.desk, {
+    patientId: w.patient.id,
+    paymentMethod: 'cash',
+    lines: [{ description: 'Dressing', quantity: 1, unitPrice: 500 }],
+    issue: true,
+  });
+  w.services.billing.recordPayment(w.desk, {
+    billingId: change.id,
+    amount: 5_000,
+    method: 'cash',
+    excessAsCredit: true,
+  });
   const stores: ClinicStore[] = [w.store];
   const sessions: Sessions[] = [{ desk: w.desk, doctor: w.doctorSession, admin: w.admin }];
   const joined: { dir: string; cleanup: () => void }[] = [];
@@ -183,20 +203,6 @@ export async function openWorld(t: Template, count: number): Promise<World> {
 
 // ---------------------------------------------------------------- operations
 
-/** Billing operations: money taken and given back, a close, a price edited, an invoice voided. */
-const billingKinds = ['payment', 'refund', 'close', 'price', 'void'] as const;
-const createKinds = [
-  'patient',
-  'appointment',
-  'message',
-  'invoice',
-  'record',
-  'dismissal',
-  ...billingKinds,
-] as const;
-/** Messaging: a shared-inbox conversation, replies, read and handled marks. */
-const conversationKinds = ['toInbox', 'reply', 'markRead', 'markHandled'] as const;
-
 export type Op =
   | { t: 'edit'; ws: number; table: EntityTable; pick: number; n: number }
   | { t: 'create'; ws: number; kind: (typeof createKinds)[number]; pick: number; n: number }
@@ -258,6 +264,8 @@ const editable: Record<EntityTable, (n: number) => [string, unknown]> = {
   // Insert-only in the app (migration 013); no world op creates them, so these never run.
   documents: (n) => ['sizeBytes', 1 + n],
   document_chunks: (n) => ['chunkIndex', n],
+  // Never edited by the app (created, or an applied one tombstoned): an owned column, a no-op edit.
+  patient_credits: (n) => ['createdAt', new Date(1_800_000_000_000 + n).toISOString()],
 };
 const tables = Object.keys(editable) as EntityTable[];
 
@@ -282,6 +290,22 @@ export const opArb = (wsCount: number): fc.Arbitrary<Op> => {
         t: fc.constant('create' as const),
         ws,
         kind: fc.constantFrom(...createKinds),
+        pick,
+        n,
+      }),
+    },
+    {
+      // Money on invoices again: payments and credit only conflict when they are frequent.
+      weight: 2,
+      arbitrary: fc.record({
+        t: fc.constant('create' as const),
+        ws,
+        kind: fc.constantFrom(
+          'payment' as const,
+          'keepCredit' as const,
+          'payFromCredit' as const,
+          'undoCredit' as const,
+        ),
         pick,
         n,
       }),
@@ -364,6 +388,9 @@ const expectedRefusals = {
   'create/refund': money,
   'create/void': ['INVALID_TRANSITION'],
   'create/close': money,
+  'create/keepCredit': money,
+  'create/payFromCredit': money,
+  'create/undoCredit': [],
   'create/price': ['VALIDATION_FAILED'],
   'create/dismissal': [],
   'converse/toInbox': [],
@@ -374,16 +401,6 @@ const expectedRefusals = {
 
 const refusalKey = (op: UserOp): keyof typeof expectedRefusals =>
   op.t === 'create' ? `create/${op.kind}` : op.t === 'converse' ? `converse/${op.kind}` : op.t;
-
-const liveIds = (r: Replica, table: string, where = '') =>
-  (
-    writableDb(r.store)
-      .prepare(`SELECT id FROM ${table} WHERE deletedAt IS NULL ${where} ORDER BY id`)
-      .all() as { id: string }[]
-  ).map((x) => x.id);
-
-const pickOf = <T>(items: readonly T[], k: number): T | undefined =>
-  items[k % Math.max(items.length, 1)];
 
 const shuffle = <T>(items: T[], seed: number): T[] => {
   const out = [...items];
@@ -535,192 +552,6 @@ function userOp(r: Replica, op: UserOp, log: RunLog): void {
   }
 }
 
-function converse(r: Replica, op: Extract<Op, { t: 'converse' }>): void {
-  const m = r.services.messages;
-  if (op.kind === 'toInbox') {
-    m.start(r.desk, {
-      to: { kind: 'role', role: 'doctor' },
-      body: `inbox ${op.n}`,
-      urgent: op.n % 2 === 0,
-    });
-    return;
-  }
-  const conversationId = pickOf(liveIds(r, 'conversations'), op.pick);
-  if (!conversationId) return;
-  const who = op.n % 2 ? r.doctor : r.desk;
-  if (op.kind === 'reply') m.reply(who, { conversationId, body: `reply ${op.n}`, urgent: false });
-  else if (op.kind === 'markRead') m.markRead(who, { conversationId });
-  else m.markHandled(r.doctor, { conversationId });
-}
-
-function create(r: Replica, op: Extract<Op, { t: 'create' }>): void {
-  const patientId = pickOf(liveIds(r, 'patients'), op.pick);
-  const doctorId = liveIds(r, 'doctors')[0];
-  const bills = liveIds(r, 'billing');
-  const billingId = pickOf(bills, op.n);
-  const method = PaymentMethod.options[op.n % 4] ?? 'cash';
-  const b = r.services.billing;
-  switch (op.kind) {
-    case 'patient':
-      r.services.patients.create(r.desk, patientInput({ givenName: `P${op.n}` }));
-      return;
-    case 'appointment':
-      if (!patientId || !doctorId) return;
-      r.store.write(r.desk.actor, {
-        kind: 'create',
-        table: 'appointments',
-        values: {
-          doctorId,
-          patientId,
-          scheduledAt: new Date(1_800_000_000_000 + op.n * 900_000).toISOString(),
-          durationMinutes: 15,
-          status: 'scheduled',
-          notes: '',
-          cancelReason: null,
-          overbookReason: null,
-        },
-      });
-      return;
-    case 'message':
-      if (!patientId) return;
-      r.services.messages.send(r.desk, {
-        receiverId: r.doctor.user.id,
-        body: `m${op.n}`,
-        patientId,
-      });
-      return;
-    case 'invoice':
-      if (!patientId) return;
-      b.createInvoice(r.desk, {
-        patientId,
-        paymentMethod: 'cash',
-        lines: [{ description: 'Visit', quantity: 1, unitPrice: 100 + op.n }],
-        issue: true,
-      });
-      return;
-    case 'record':
-      if (!patientId) return;
-      r.services.records.create(r.doctor, {
-        patientId,
-        recordType: 'vitals',
-        content: { pulse: 60 + (op.n % 40) },
-      });
-      return;
-    case 'payment':
-      if (billingId) b.recordPayment(r.desk, { billingId, amount: 1 + (op.n % 80), method });
-      return;
-    case 'refund':
-      if (billingId)
-        b.recordRefund(r.admin, {
-          billingId,
-          amount: 1 + (op.n % 30),
-          method,
-          reason: `reason ${op.n}`,
-        });
-      return;
-    case 'void':
-      if (billingId) b.void(r.admin, { id: billingId, reason: `void ${op.n}` });
-      return;
-    case 'close':
-      b.closeDay(r.desk, { countedCash: op.n, note: '' });
-      return;
-    case 'dismissal': {
-      // "Not the same person" for two patients, or (odd n) its undo where this replica holds one.
-      const live = liveIds(r, 'patients');
-      const aId = pickOf(live, op.pick);
-      const bId = pickOf(live, op.pick + 1);
-      if (!aId || !bId || aId === bId) return;
-      const pairs = r.services.duplicateDismissals;
-      const held = pairs.dismissedPairs(r.admin.actor.tenantId).has(pairKey(aId, bId));
-      if (op.n % 2 && held) pairs.undismiss(r.admin, { aId, bId });
-      else pairs.dismiss(r.admin, { aId, bId });
-      return;
-    }
-    case 'price':
-      b.savePriceItem(r.admin, {
-        code: `S${op.n % 7}`,
-        description: `Service ${op.n}`,
-        price: 100 + op.n,
-        taxRateBp: op.n % 2 ? null : 2000,
-        active: true,
-      });
-      return;
-  }
-}
-
-// ---------------------------------------------------------------- the oracle
-
-const key = (table: string, rowId: string, column: string) =>
-  `${table}\u0000${rowId}\u0000${column}`;
-
-/**
- * HLC order, computed here rather than with shared/sync/merge.ts so that a
- * broken merge rule cannot also break the oracle: time, then counter, then device.
- */
-export function hlcAfter(a: string, b: string): boolean {
-  const parse = (h: string) => {
-    const [millis = '', counter = '', ...device] = h.split('-');
-    return { millis: Number(millis), counter: parseInt(counter, 16), device: device.join('-') };
-  };
-  const x = parse(a);
-  const y = parse(b);
-  if (x.millis !== y.millis) return x.millis > y.millis;
-  if (x.counter !== y.counter) return x.counter > y.counter;
-  return x.device > y.device;
-}
-
-/** Every written cell of a replica: its value as stored and the HLC that wrote it. */
-export function cellsOf(store: ClinicStore): Map<string, Cell> {
-  const out = new Map<string, Cell>();
-  for (const table of entityTables) {
-    const rows = writableDb(store).prepare(`SELECT * FROM ${table}`).all() as Record<
-      string,
-      SqlValue
-    >[];
-    for (const row of rows) {
-      const rowId = String(row['id']);
-      for (const [column, hlc] of Object.entries(effectiveClocks(row, table)))
-        if (hlc !== '0') out.set(key(table, rowId, column), { hlc, value: row[column] ?? null });
-    }
-  }
-  return out;
-}
-
-/** The writes a replica committed during the run (its capture table). */
-function acceptedWrites(
-  r: Replica,
-): { table: EntityTable; rowId: string; hlc: string; columns: Record<string, unknown> }[] {
-  return (
-    writableDb(r.store)
-      .prepare('SELECT tbl, rowId, hlc, columns FROM temp.accepted_writes ORDER BY n')
-      .all() as {
-      tbl: EntityTable;
-      rowId: string;
-      hlc: string;
-      columns: string;
-    }[]
-  ).map((w) => ({
-    table: w.tbl,
-    rowId: w.rowId,
-    hlc: w.hlc,
-    columns: JSON.parse(w.columns) as Record<string, unknown>,
-  }));
-}
-
-/** Per cell, the accepted write with the highest HLC (the template's cells included). */
-export function oracle(t: Template, world: World): Map<string, Cell> {
-  const expected = new Map(t.baseline);
-  for (const r of world.replicas)
-    for (const w of acceptedWrites(r))
-      for (const [column, value] of Object.entries(w.columns)) {
-        const k = key(w.table, w.rowId, column);
-        const held = expected.get(k);
-        if (!held || hlcAfter(w.hlc, held.hlc))
-          expected.set(k, { hlc: w.hlc, value: encodeValue(w.table, column, value) });
-      }
-  return expected;
-}
-
 /**
  * After everyone synced twice: every replica holds the same state (values,
  * per-cell clocks, full audit rows), nothing is left to push, every cell is
@@ -765,6 +596,19 @@ export async function settleAndCheck(t: Template, world: World, log: RunLog): Pr
       s.state,
       'list and detail agree',
     );
+  // Every patient's balance and available credit (derived) agree (the cells check above keeps
+  // every credit movement).
+  const accounts = (r: Replica) =>
+    writableDb(r.store)
+      .prepare(
+        `SELECT patientId, sum(balance - overpaid + fromCredit) AS owed,
+           sum(credit - fromCredit) AS credit FROM invoice_money
+         WHERE issuedAt IS NOT NULL GROUP BY patientId ORDER BY patientId`,
+      )
+      .all();
+  const firstAccounts = accounts(first);
+  for (const r of others)
+    assert.deepStrictEqual(accounts(r), firstAccounts, 'patient balances and credit agree');
 
   // Charting: every signature and every amendment, wherever it was made, survives the merge.
   for (const r of world.replicas) {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  accountShare,
   closeFigures,
   invoiceState,
   paymentRefusal,
@@ -154,5 +155,60 @@ describe('credit kept on purpose', () => {
       credit: 30,
       conflict: 'overpaid',
     });
+  });
+});
+
+describe('patient credit', () => {
+  const inv = { total: 100, issuedAt: '2026-01-01T00:00:00Z', voidedAt: null };
+
+  it('pays an invoice without being a payment, and keeping an excess twice makes no more credit', () => {
+    const spent = invoiceState(inv, [cash(40)], [], [{ kind: 'applied', amount: 60 }]);
+    expect(spent).toMatchObject({ status: 'paid', paid: 40, fromCredit: 60, balance: 0 });
+    const fromCreditOnly = invoiceState(inv, [], [], [{ kind: 'applied', amount: 30 }]);
+    expect(fromCreditOnly).toMatchObject({ status: 'partially_paid', paid: 0, balance: 70 });
+    // Two workstations each kept the same 40 excess: the credit is the excess, once.
+    const kept = invoiceState(
+      inv,
+      [cash(70), cash(70)],
+      [],
+      [
+        { kind: 'kept', amount: 40 },
+        { kind: 'kept', amount: 40 },
+      ],
+    );
+    expect(kept).toMatchObject({ status: 'paid', overpaid: 40, credit: 40, conflict: null });
+    // What a void invoice holds can be kept as credit too, which settles it.
+    const voided = { ...inv, voidedAt: '2026-01-02T00:00:00Z' };
+    expect(invoiceState(voided, [cash(50)], []).conflict).toBe('void_with_payments');
+    expect(invoiceState(voided, [cash(50)], [], [{ kind: 'kept', amount: 50 }])).toMatchObject({
+      status: 'void',
+      credit: 50,
+      conflict: null,
+    });
+  });
+
+  it('moves between invoices without changing what the patient owes', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        (t1, excess, t2, want) => {
+          // Invoice 1 paid with its excess kept as credit; part of it spends on invoice 2.
+          const one = [{ amount: t1 + excess, method: 'cash' as const, creditAmount: excess }];
+          const before = [invoiceState(issued(t1), one, []), invoiceState(issued(t2), [], [])];
+          const apply = Math.min(want, excess, t2);
+          const credits = apply > 0 ? [{ kind: 'applied' as const, amount: apply }] : [];
+          const after = [before[0], invoiceState(issued(t2), [], [], credits)];
+          const sum = (xs: typeof before, k: 'owed' | 'credit') =>
+            xs.reduce((n, s) => n + (s ? accountShare(s)[k] : 0), 0);
+          expect(sum(after, 'owed')).toBe(sum(before, 'owed'));
+          expect(sum(before, 'credit')).toBe(excess);
+          expect(sum(after, 'credit')).toBe(excess - apply);
+          expect(after[1]?.balance).toBe(t2 - apply);
+        },
+      ),
+    );
   });
 });

@@ -14,6 +14,9 @@ type BillingChannels =
   | 'billing.void'
   | 'billing.pay'
   | 'billing.refund'
+  | 'billing.keepCredit'
+  | 'billing.payFromCredit'
+  | 'billing.undoCreditPayment'
   | 'billing.priceList'
   | 'billing.savePriceItem'
   | 'billing.closePreview'
@@ -42,6 +45,10 @@ export const billingHandlers: HandlerMap<BillingChannels> = {
   'billing.void': (r, { session, services }) => services.billing.void(session, r),
   'billing.pay': (r, { session, services }) => services.billing.pay(session, r),
   'billing.refund': (r, { session, services }) => services.billing.refund(session, r),
+  'billing.keepCredit': (r, { session, services }) => services.billing.keepCredit(session, r),
+  'billing.payFromCredit': (r, { session, services }) => services.billing.payFromCredit(session, r),
+  'billing.undoCreditPayment': (r, { session, services }) =>
+    services.billing.undoCreditPayment(session, r),
   'billing.priceList': (_r, { session, services }) => services.billing.priceList(session),
   'billing.savePriceItem': (r, { session, services }) => services.billing.savePriceItem(session, r),
   'billing.closePreview': (_r, { session, services }) => services.billing.closePreview(session),

@@ -1,10 +1,17 @@
 // What every part of billing reads: an invoice of the session's clinic, its
-// payments and refunds, its derived state, the names shown with it and the
+// payments, refunds and credit movements, its derived state, the patient's
+// available credit, the names shown with it and the
 // clinic's header, and the full invoice view (detail).
 import { clinicLocaleOf, type ClinicLocale } from '../../../../shared/domain/clinic-locale';
 import type { InvoiceDetail } from '../../../../shared/api/billing';
 import { invoiceState } from '../../../../shared/billing';
-import type { Billing, Payment, PriceItem, Refund } from '../../../../shared/domain/billing';
+import type {
+  Billing,
+  PatientCredit,
+  Payment,
+  PriceItem,
+  Refund,
+} from '../../../../shared/domain/billing';
 import { AppError } from '../../../../shared/errors';
 import type { ClinicStore } from '../../clinic/clinic-store';
 import type { Repositories } from '../../repos/repositories';
@@ -21,15 +28,39 @@ export class BillingReads {
     return {
       payments: this.repos.payments.list(tenantId, q),
       refunds: this.repos.refunds.list(tenantId, q),
+      credits: this.repos.patientCredits.list(tenantId, q),
     };
   }
 
-  stateOf(bill: Billing, payments: readonly Payment[], refunds: readonly Refund[]) {
+  stateOf(
+    bill: Billing,
+    payments: readonly Payment[],
+    refunds: readonly Refund[],
+    credits: readonly PatientCredit[],
+  ) {
     return invoiceState(
       { total: bill.amount, issuedAt: bill.issuedAt, voidedAt: bill.voidedAt },
       payments,
       refunds,
+      credits,
     );
+  }
+
+  /**
+   * The patient's credit they can spend: the credit their invoices hold minus
+   * what was paid from credit (shared/billing accountShare, summed from the
+   * local summary). Negative when two workstations spent the same credit offline.
+   */
+  availableCredit(tenantId: string, patientId: string): number {
+    const row = this.store.read
+      .prepare(
+        `SELECT COALESCE(sum(credit - fromCredit), 0) AS credit FROM invoice_money
+         INDEXED BY invoice_money_credit
+         WHERE tenantId = ? AND patientId = ? AND (credit > 0 OR fromCredit > 0)
+           AND issuedAt IS NOT NULL`,
+      )
+      .get(tenantId, patientId) as { credit: number };
+    return row.credit;
   }
 
   invoice(session: Session, id: string): Billing {
@@ -41,8 +72,8 @@ export class BillingReads {
   /** The invoice with its state computed from its current payments and refunds. */
   currentState(session: Session, billingId: string) {
     const bill = this.invoice(session, billingId);
-    const { payments, refunds } = this.movements(session.actor.tenantId, billingId);
-    return { bill, state: this.stateOf(bill, payments, refunds) };
+    const { payments, refunds, credits } = this.movements(session.actor.tenantId, billingId);
+    return { bill, state: this.stateOf(bill, payments, refunds, credits) };
   }
 
   patientName(tenantId: string, patientId: string): string {
@@ -107,13 +138,15 @@ export class BillingReads {
       params: [id],
       orderBy: 'position, createdAt, id',
     });
-    const { payments, refunds } = this.movements(tenantId, id);
+    const { payments, refunds, credits } = this.movements(tenantId, id);
     return {
       invoice,
       lines,
       payments,
       refunds,
-      state: this.stateOf(invoice, payments, refunds),
+      credits,
+      state: this.stateOf(invoice, payments, refunds, credits),
+      patientCredit: this.availableCredit(tenantId, invoice.patientId),
       patientName: this.patientName(tenantId, invoice.patientId),
       doctorName: this.doctorName(tenantId, invoice.doctorId),
       clinic: this.clinicHeader(tenantId),

@@ -5,7 +5,7 @@
 // nor a status filter scan payments: a month of a 200,000-invoice clinic is
 // one contiguous range of that table.
 import type { ChannelInput } from '../../../../shared/api/channels';
-import type { BillingConflict, InvoiceList, InvoiceSummary } from '../../../../shared/api/billing';
+import type { InvoiceList, InvoiceSummary } from '../../../../shared/api/billing';
 import type { DerivedStatus, InvoiceState } from '../../../../shared/billing';
 import type { PaymentMethod } from '../../../../shared/domain/enums';
 import { AppError } from '../../../../shared/errors';
@@ -31,38 +31,41 @@ export interface MoneyRow {
   voidedAt: string | null;
   total: number;
   paid: number;
+  fromCredit: number;
   refunded: number;
   methods: number;
   credited: number;
   status: DerivedStatus;
   balance: number;
   overpaid: number;
+  credit: number;
 }
 
 /** The summary row as shared/billing's InvoiceState (the same fields, already derived). */
 export function stateOfRow(row: MoneyRow): InvoiceState {
-  const isVoid = row.status === 'void';
-  const credit = isVoid || row.status === 'draft' ? 0 : Math.min(row.overpaid, row.credited);
+  const excess = row.overpaid > row.credit;
   return {
     status: row.status,
     total: row.total,
     paid: row.paid,
+    fromCredit: row.fromCredit,
     refunded: row.refunded,
-    net: row.paid - row.refunded,
+    net: row.paid + row.fromCredit - row.refunded,
     balance: row.balance,
     overpaid: row.overpaid,
-    credit,
-    conflict: isVoid
-      ? row.overpaid > 0
-        ? 'void_with_payments'
-        : null
-      : row.overpaid > credit
-        ? 'overpaid'
-        : null,
+    credit: row.credit,
+    conflict:
+      row.status === 'void'
+        ? excess
+          ? 'void_with_payments'
+          : null
+        : row.status !== 'draft' && excess
+          ? 'overpaid'
+          : null,
   };
 }
 
-interface ListRow extends MoneyRow {
+export interface ListRow extends MoneyRow {
   invoiceNumber: string | null;
   currency: string;
   given: string | null;
@@ -70,7 +73,7 @@ interface ListRow extends MoneyRow {
   doctorName: string | null;
 }
 
-const summaryOf = (row: ListRow): InvoiceSummary => ({
+export const summaryOf = (row: ListRow): InvoiceSummary => ({
   id: row.billingId,
   invoiceNumber: row.invoiceNumber,
   date: row.d,
@@ -81,13 +84,6 @@ const summaryOf = (row: ListRow): InvoiceSummary => ({
   currency: row.currency,
   state: stateOfRow(row),
 });
-
-/** At most this many billing conflicts are listed (oldest invoice last). */
-const CONFLICTS_SHOWN = 200;
-
-/** invoice_money rows that are a conflict (see stateOfRow): the status index finds both kinds. */
-export const BILLING_CONFLICT_WHERE = `m.tenantId = ? AND m.status IN ('overpaid', 'void')
-  AND (m.status = 'overpaid' OR m.overpaid > 0)`;
 
 function parseCursor(cursor: string | undefined): [string, string] | null {
   if (!cursor) return null;
@@ -178,37 +174,5 @@ export class InvoiceListQuery {
       totals,
       nextCursor: rows.length > r.limit && last ? `${last.d}|${last.billingId}` : null,
     };
-  }
-
-  /** Invoices that need a person after a merge: overpaid, or void while holding money. */
-  conflicts(session: Session): BillingConflict[] {
-    requireCap(session, 'billing.read');
-    const tenantId = session.actor.tenantId;
-    const read = this.reads.store.read;
-    const rows = read
-      .prepare(
-        `SELECT s.*, b.invoiceNumber, b.currency, pt.givenName AS given, pt.familyName AS family,
-           u.displayName AS doctorName,
-           (SELECT p.method FROM payments p WHERE p.tenantId = s.tenantId AND p.billingId = s.billingId
-              AND p.deletedAt IS NULL ORDER BY p.receivedAt DESC, p.id DESC LIMIT 1) AS lastMethod
-         FROM (SELECT m.* FROM invoice_money m INDEXED BY invoice_money_status
-               WHERE ${BILLING_CONFLICT_WHERE} ORDER BY m.d DESC, m.billingId DESC LIMIT ?) s
-         JOIN billing b ON b.id = s.billingId
-         LEFT JOIN patients pt ON pt.id = s.patientId
-         LEFT JOIN doctors dr ON dr.id = s.doctorId
-         LEFT JOIN users u ON u.id = dr.userId
-         ORDER BY s.d DESC, s.billingId DESC`,
-      )
-      .all(tenantId, CONFLICTS_SHOWN) as unknown as (ListRow & {
-      lastMethod: PaymentMethod | null;
-    })[];
-    return rows.flatMap((row): BillingConflict[] => {
-      const invoice = summaryOf(row);
-      const { conflict, overpaid, credit } = invoice.state;
-      if (conflict === null) return [];
-      // Only the part nobody kept as credit is the conflict; a void invoice has no credit.
-      const amount = conflict === 'overpaid' ? overpaid - credit : overpaid;
-      return [{ invoice, kind: conflict, amount, method: row.lastMethod ?? 'cash' }];
-    });
   }
 }

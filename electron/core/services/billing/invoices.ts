@@ -221,7 +221,7 @@ export class Invoices {
     if (state.net !== 0)
       throw new AppError(
         'INVALID_TRANSITION',
-        'An invoice with money paid on it cannot be voided; refund the payments first.',
+        'An invoice with money paid on it cannot be voided; refund the payments (or undo payments from credit) first.',
       );
     this.repos.billing.update(session.actor, bill.id, {
       voidedAt: this.store.nowIso(),

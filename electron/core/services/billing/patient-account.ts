@@ -34,6 +34,11 @@ export class PatientAccount {
     const refunds = ids.length
       ? repos.refunds.list(tenantId, { where: `billingId IN (${inIds})`, params: ids })
       : [];
+    const credits = repos.patientCredits.list(tenantId, {
+      where: 'patientId = ?',
+      params: [r.patientId],
+      orderBy: 'recordedAt, id',
+    });
     const s = statement(
       bills.map((b) => ({
         id: b.id,
@@ -54,6 +59,12 @@ export class PatientAccount {
         method: x.method,
         at: x.refundedAt,
       })),
+      credits.map((c) => ({
+        billingId: c.billingId,
+        kind: c.kind,
+        amount: c.amount,
+        at: c.recordedAt,
+      })),
     );
     return {
       patientId: r.patientId,
@@ -64,7 +75,10 @@ export class PatientAccount {
     };
   }
 
-  /** Owed on issued invoices (owedOn: balance − money held beyond the total). */
+  /**
+   * Owed on issued invoices (accountShare: balance − money held beyond the
+   * total + paid from credit) and the credit the patient can spend.
+   */
   patientBalance(session: Session, r: ChannelInput<'billing.patientBalance'>) {
     requireCap(session, 'billing.read');
     const tenantId = session.actor.tenantId;
@@ -72,8 +86,8 @@ export class PatientAccount {
     requireOpen(this.reads.store, session, r.patientId);
     const row = this.reads.store.read
       .prepare(
-        `SELECT COALESCE(sum(balance - overpaid), 0) AS balance,
-           COALESCE(sum(balance - overpaid > 0), 0) AS openInvoices
+        `SELECT COALESCE(sum(balance - overpaid + fromCredit), 0) AS balance,
+           COALESCE(sum(balance > 0), 0) AS openInvoices
          FROM invoice_money WHERE tenantId = ? AND patientId = ? AND issuedAt IS NOT NULL`,
       )
       .get(tenantId, r.patientId) as { balance: number; openInvoices: number };
@@ -82,6 +96,7 @@ export class PatientAccount {
       currency: this.reads.currency(tenantId),
       balance: row.balance,
       openInvoices: row.openInvoices,
+      credit: this.reads.availableCredit(tenantId, r.patientId),
     };
   }
 }

@@ -26,10 +26,10 @@
 // The table is clustered by (tenantId, d, billingId), the list's order, so a
 // date range (the screen opens on 31 days) is one contiguous read including
 // the sums; doctor, patient and status have their own indexes. Rebuilt here
-// from the rows, and again when the store opens and finds it missing
-// (ensureInvoiceMoney in store/invoice-money.ts reruns invoiceMoneySql, which
-// is idempotent). A later change to the formula is a new migration that drops
-// and recreates these objects.
+// from the rows. A later change to the formula is a new migration that drops
+// and recreates these objects: migration 15 did (patient credit); today's
+// formula, which ensureInvoiceMoney reruns when an object is missing, is in
+// store/invoice-money-sql.ts.
 import type { Migration } from './migration';
 
 const METHOD_BITS = `CASE method WHEN 'cash' THEN 1 WHEN 'card' THEN 2 WHEN 'insurance' THEN 4
@@ -92,7 +92,7 @@ ${trigger(`${short}_move`, 'UPDATE OF billingId', table, refresh('OLD.billingId'
 ${trigger(`${short}_del`, 'DELETE', table, refresh('OLD.billingId'))}`;
 
 /** The summary's table, indexes and triggers, then every row rebuilt: idempotent. */
-export const invoiceMoneySql = `
+const invoiceMoneySql = `
 CREATE TABLE IF NOT EXISTS invoice_money (
   billingId TEXT NOT NULL,
   tenantId TEXT NOT NULL,
@@ -138,15 +138,3 @@ CREATE INDEX IF NOT EXISTS payments_received ON payments(tenantId, receivedAt);
 CREATE INDEX IF NOT EXISTS refunds_refunded ON refunds(tenantId, refundedAt);
 `,
 };
-
-/** The objects ensureInvoiceMoney expects (the table, its indexes and triggers). */
-export const invoiceMoneyObjects: readonly string[] = [
-  'invoice_money',
-  'invoice_money_id',
-  'invoice_money_doctor',
-  'invoice_money_patient',
-  'invoice_money_status',
-  'invoice_money_owed',
-  ...['bill_ins', 'bill_upd', 'bill_del'],
-  ...['pay', 'ref'].flatMap((t) => ['ins', 'upd', 'move', 'del'].map((e) => `${t}_${e}`)),
-].map((n) => (n.startsWith('invoice_money') ? n : `invoice_money_${n}`));

@@ -15,6 +15,7 @@ import { migration011 } from './011-duplicate-dismissals';
 import { migration012 } from './012-signature-hash-and-codes';
 import { migration013 } from './013-chart-documents';
 import { migration014 } from './014-vitals-units';
+import { migration015 } from './015-patient-credits';
 
 export const migrations: readonly Migration[] = [
   migration001,
@@ -31,6 +32,7 @@ export const migrations: readonly Migration[] = [
   migration012,
   migration013,
   migration014,
+  migration015,
 ];
 
 /** The highest version (versions are consecutive from 1; tests/core/store/migrations.test.ts checks). */

@@ -1,6 +1,7 @@
-// One invoice: its lines, totals, payments and refunds, derived status and
-// balance, conflict notes, and the actions the session's capabilities allow
-// (issue or delete a draft, add lines, pay, refund, void, print).
+// One invoice: its lines, totals, payments, refunds and patient credit,
+// derived status and balance, conflict notes, and the actions the session's
+// capabilities allow (issue or delete a draft, add lines, pay, pay from credit,
+// keep as credit, refund, void, print).
 import { useState } from 'react';
 import type { InvoiceDetail } from '../../../../shared/api/billing';
 import type { SessionInfo } from '../../../../shared/api/session';
@@ -13,6 +14,7 @@ import { useLoaded } from '../../lib/useLoaded';
 import { useRequest } from '../../lib/useRequest';
 import { moneyOf } from './billing-format';
 import { methodLabel } from './billing-model';
+import { CreditPanel } from './CreditPanel';
 import { DocumentLinks } from './DocumentLinks';
 import { DraftLineForm } from './DraftLineForm';
 import { MoneyForm } from './MoneyForm';
@@ -60,13 +62,14 @@ export function InvoiceView({ id, session, onBack }: Props) {
       </p>
       {state.conflict === 'overpaid' && (
         <p role="alert" className="conflict-note">
-          Overpaid by {fmt(state.overpaid)} (payments taken on two workstations). Refund the excess.
+          Overpaid by {fmt(state.overpaid - state.credit)} (payments taken on two workstations).
+          Refund the excess or keep it as the patient’s credit.
         </p>
       )}
       {state.conflict === 'void_with_payments' && (
         <p role="alert" className="conflict-note">
-          This invoice was voided while a payment of {fmt(state.overpaid)} was taken elsewhere.
-          Refund it.
+          This invoice was voided while a payment of {fmt(state.overpaid - state.credit)} was taken
+          elsewhere. Refund it or keep it as the patient’s credit.
         </p>
       )}
       <ErrorAlert message={req.failure?.message ?? null} />
@@ -93,6 +96,12 @@ export function InvoiceView({ id, session, onBack }: Props) {
         <dd>{fmt(state.total)}</dd>
         <dt>Paid</dt>
         <dd>{fmt(state.paid)}</dd>
+        {state.fromCredit > 0 && (
+          <>
+            <dt>Paid from credit</dt>
+            <dd data-testid="from-credit">{fmt(state.fromCredit)}</dd>
+          </>
+        )}
         <dt>Refunded</dt>
         <dd>{fmt(state.refunded)}</dd>
         <dt>Balance due</dt>
@@ -163,6 +172,7 @@ export function InvoiceView({ id, session, onBack }: Props) {
       {canWrite && state.balance > 0 && state.status !== 'void' && state.status !== 'draft' && (
         <MoneyForm kind="payment" detail={d} session={session} onDone={changed} />
       )}
+      {invoice.issuedAt && <CreditPanel detail={d} session={session} onDone={changed} />}
       {canRefund && state.net > 0 && (
         <MoneyForm kind="refund" detail={d} session={session} onDone={changed} />
       )}

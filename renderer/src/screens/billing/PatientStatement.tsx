@@ -6,6 +6,7 @@
 // lost meanwhile) asks again the same way.
 import { useEffect, useState } from 'react';
 import type { SessionInfo } from '../../../../shared/api/session';
+import { statementKindLabel } from '../../../../shared/billing';
 import { api } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -15,8 +16,6 @@ import { useRequest } from '../../lib/useRequest';
 import { SensitiveGate } from '../patients/SensitiveGate';
 import { moneyOf } from './billing-format';
 import { downloadPdf } from './download-pdf';
-
-const KIND = { invoice: 'Invoice', payment: 'Payment', refund: 'Refund', void: 'Void' } as const;
 
 interface Props {
   patientId: string;
@@ -75,7 +74,7 @@ function StatementPanel({
             rowKey={(e) => `${e.kind}-${e.billingId}-${e.date}-${e.balance}`}
             columns={[
               { header: 'Date', rowHeader: true, cell: (e) => formatDate(e.date) },
-              { header: 'Entry', cell: (e) => KIND[e.kind] },
+              { header: 'Entry', cell: (e) => statementKindLabel[e.kind] },
               { header: 'Invoice', cell: (e) => e.invoiceNumber ?? '—' },
               { header: 'Amount', cell: (e) => fmt(e.amount) },
               { header: 'Balance', cell: (e) => fmt(e.balance) },
