@@ -31,6 +31,7 @@ import { openEncryptedDatabase, type Db } from '../store/open-database';
 import { storePaths } from '../store/paths';
 import { syncState, type SyncState } from '../store/sync-state';
 import { readWrappedKey, writeWrappedKey } from '../store/wrapped-key-file';
+import { immediate } from '../store/immediate';
 import { mutate, type FaultInjector, type Mutation } from '../write/mutation';
 import { outbox, type Outbox } from '../write/outbox';
 import { repointMergedPatients } from '../write/repoint-merged';
@@ -239,7 +240,7 @@ export class ClinicStore {
 
   /** Several writes as one transaction (nested mutations become savepoints). */
   transaction<R>(fn: () => R): R {
-    return this.db.transaction(fn).immediate();
+    return immediate(this.db, fn);
   }
 
   /**

@@ -18,9 +18,15 @@ const booleanColumns: Partial<Record<EntityTable, readonly string[]>> = {
 export type SqlValue = string | number | bigint | Buffer | null;
 export type SqlRow = Record<string, SqlValue>;
 
-/** Column names of an entity table, in schema order. */
-export const entityColumns = (table: EntityTable): string[] =>
-  Object.keys(entitySchemas[table].shape);
+const columnLists = new Map<EntityTable, readonly string[]>();
+
+/** Column names of an entity table, in schema order (built once per table: the write path asks per row). */
+export function entityColumns(table: EntityTable): readonly string[] {
+  let columns = columnLists.get(table);
+  if (!columns)
+    columnLists.set(table, (columns = Object.freeze(Object.keys(entitySchemas[table].shape))));
+  return columns;
+}
 
 const columnSets = new Map<EntityTable, { json: Set<string>; bool: Set<string> }>();
 const setsFor = (table: EntityTable) => {

@@ -12,6 +12,7 @@ import type { HybridLogicalClock } from '../../../shared/sync/hlc';
 import { appendAudit, type Actor } from '../audit/audit-writer';
 import type { WritableDB } from '../store/db-handles';
 import { decodeRow, encodeValue, entityColumns, type SqlRow } from '../store/row-codec';
+import { immediate } from '../store/immediate';
 import { cachedStatement } from '../store/statement-cache';
 import { appendOutbox } from './outbox';
 import { insertSql, selectByIdSql } from './statements';
@@ -44,6 +45,11 @@ const OWNED = new Set(['id', 'tenantId', 'createdAt', 'updatedAt', 'deletedAt'])
 const ownColumns = (values: object) =>
   Object.fromEntries(Object.entries(values).filter(([k]) => !OWNED.has(k)));
 
+/** Equal as the database and the outbox see them: primitives by value, JSON-shaped columns by their JSON. */
+const sameValue = (a: unknown, b: unknown): boolean =>
+  a === b ||
+  (typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b));
+
 function validate<T extends EntityTable>(table: T, row: Record<string, unknown>): EntityOf<T> {
   const parsed = entitySchemas[table].safeParse(row);
   if (!parsed.success) {
@@ -73,7 +79,7 @@ export function mutate<T extends EntityTable>(
   actor: Actor,
   m: Mutation<T>,
 ): EntityOf<T> {
-  const run = ctx.db.transaction((): EntityOf<T> => {
+  return immediate(ctx.db, (): EntityOf<T> => {
     const hlc = ctx.clock.tick();
     const timestamp = new Date(ctx.now()).toISOString();
     let entity: EntityOf<T>;
@@ -81,10 +87,9 @@ export function mutate<T extends EntityTable>(
 
     switch (m.kind) {
       case 'create': {
-        const caller = Object.fromEntries(Object.entries(m.values).filter(([k]) => !OWNED.has(k)));
         const id = m.id ?? randomUUID();
         entity = validate(m.table, {
-          ...caller,
+          ...ownColumns(m.values),
           id,
           tenantId: actor.tenantId,
           createdAt: timestamp,
@@ -94,7 +99,8 @@ export function mutate<T extends EntityTable>(
         const record = entity as Record<string, unknown>;
         const params = entityColumns(m.table).map((c) => encodeValue(m.table, c, record[c]));
         cachedStatement(ctx.db, insertSql(m.table)).run(...params, hlc);
-        changed = Object.fromEntries(Object.entries(record).filter(([k]) => k !== 'id'));
+        changed = {};
+        for (const column in record) if (column !== 'id') changed[column] = record[column];
         break;
       }
       case 'update':
@@ -112,8 +118,7 @@ export function mutate<T extends EntityTable>(
         const record = entity as Record<string, unknown>;
         changed = {};
         for (const column of entityColumns(m.table)) {
-          if (JSON.stringify(record[column]) !== JSON.stringify(current[column]))
-            changed[column] = record[column];
+          if (!sameValue(record[column], current[column])) changed[column] = record[column];
         }
         const columns = Object.keys(changed);
         // Nothing differs (same values within the same millisecond): nothing to write, sync or audit.
@@ -148,5 +153,4 @@ export function mutate<T extends EntityTable>(
     ctx.faults?.('audit');
     return entity;
   });
-  return run.immediate();
 }
