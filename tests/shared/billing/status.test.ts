@@ -197,12 +197,13 @@ describe('patient credit', () => {
         (t1, excess, t2, want) => {
           // Invoice 1 paid with its excess kept as credit; part of it spends on invoice 2.
           const one = [{ amount: t1 + excess, method: 'cash' as const, creditAmount: excess }];
-          const before = [invoiceState(issued(t1), one, []), invoiceState(issued(t2), [], [])];
+          const first = invoiceState(issued(t1), one, []);
+          const before = [first, invoiceState(issued(t2), [], [])];
           const apply = Math.min(want, excess, t2);
           const credits = apply > 0 ? [{ kind: 'applied' as const, amount: apply }] : [];
-          const after = [before[0], invoiceState(issued(t2), [], [], credits)];
+          const after = [first, invoiceState(issued(t2), [], [], credits)];
           const sum = (xs: typeof before, k: 'owed' | 'credit') =>
-            xs.reduce((n, s) => n + (s ? accountShare(s)[k] : 0), 0);
+            xs.reduce((n, s) => n + accountShare(s)[k], 0);
           expect(sum(after, 'owed')).toBe(sum(before, 'owed'));
           expect(sum(before, 'credit')).toBe(excess);
           expect(sum(after, 'credit')).toBe(excess - apply);
