@@ -6,10 +6,10 @@
 // encrypted per value, audited), every one about a demo patient and some
 // unread. Logged in as the doctor, each repetition opens Patients, then clicks
 // Messages in the navigation; measured in the page from the click event to the
-// frame after the inbox's first page (50 conversations, newest activity first)
+// frame after the inbox's first page (30 conversations, newest activity first)
 // is on screen with the newest conversation on top. Also reported: the part
 // after the messages.inbox response arrived (rendering) and the part before it
-// (request and core: the page of summaries, which decrypts only the 50 last
+// (request and core: the page of summaries, which decrypts only the 30 last
 // lines shown).
 // Run: node bin/run-ts.js bench/message-inbox-paint.bench.ts  (or npm run bench message-inbox-paint)
 import { execFileSync } from 'node:child_process';
@@ -29,7 +29,8 @@ const PASSPHRASE = 'message-inbox bench passphrase';
 const PATIENTS = 200;
 const CONVERSATIONS = 1_000;
 const PER_CONVERSATION = 10;
-const PAGE = 50; // the inbox page the Messages screen asks for
+// The first page the Messages screen asks for (INBOX_PAGE in renderer/src/screens/messages/useInbox.ts).
+const PAGE = 30;
 const WARM_UP = 3;
 const OPENS = 25;
 const DOCTOR = 'dr.chen@demo.ehrbs.example';

@@ -2,7 +2,9 @@
 // opens on the latest 100 of 130 messages; the button above the oldest one
 // prepends the earlier page while the message the user was looking at stays
 // where it was on screen, until the first message is shown and the button is
-// gone (focus then on the first message). Axe on the pane.
+// gone (focus then on the first message). Axe on the pane. And "Show older
+// conversations" below an inbox longer than its first page (30): every
+// conversation once, newest first, then the button is gone.
 import { expectAccessible } from './support/axe';
 import {
   createClinicViaApi,
@@ -21,10 +23,8 @@ const DOC = {
 const DESK = { email: 'fran@riverside.example', name: 'Fran Desk', password: 'desk-password-1' };
 const TOTAL = 130;
 
-test('a long conversation shows earlier messages in place until the first one', async ({
-  page,
-  host,
-}) => {
+/** The clinic with the doctor and the front desk; returns the desk's user id, logged in as the doctor. */
+async function clinicWithTwo(host: Parameters<typeof createClinicViaApi>[0]): Promise<string> {
   await createClinicViaApi(host);
   await host.api('doctors.create', {
     displayName: DOC.name,
@@ -43,8 +43,16 @@ test('a long conversation shows earlier messages in place until the first one', 
   });
   await host.api('session.logout', {});
   await host.api('session.login', { email: DOC.email, password: DOC.password });
+  return desk.id;
+}
+
+test('a long conversation shows earlier messages in place until the first one', async ({
+  page,
+  host,
+}) => {
+  const deskId = await clinicWithTwo(host);
   const { conversationId } = await host.api('messages.start', {
-    to: { kind: 'users', userIds: [desk.id] },
+    to: { kind: 'users', userIds: [deskId] },
     body: 'Message 1',
   });
   for (let i = 2; i <= TOTAL; i++)
@@ -100,4 +108,36 @@ test('a long conversation shows earlier messages in place until the first one', 
     Array.from({ length: TOTAL }, (_, i) => `Message ${i + 1}`),
   );
   await expectAccessible(page, 'Messages (whole conversation)');
+});
+
+test('an inbox longer than a page shows older conversations below it', async ({ page, host }) => {
+  const deskId = await clinicWithTwo(host);
+  const COUNT = 34;
+  for (let i = 1; i <= COUNT; i++)
+    await host.api('messages.start', {
+      to: { kind: 'users', userIds: [deskId] },
+      body: `Topic ${i}`,
+    });
+  await host.api('session.logout', {});
+
+  await openApp(page, host);
+  await logIn(page, DESK.email, DESK.password);
+  await expectSignedIn(page, DESK.name);
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Messages' })
+    .click();
+  const rows = page.getByTestId('inbox').getByRole('listitem');
+  await expect(rows).toHaveCount(30);
+  await expect(rows.first()).toContainText(`Topic ${COUNT}`);
+  const older = page.getByRole('button', { name: 'Show older conversations' });
+  await expectAccessible(page, 'Messages (inbox with older conversations)');
+  await older.click();
+  await expect(rows).toHaveCount(COUNT);
+  await expect(older).toHaveCount(0);
+  // Each conversation once, newest first (all unread and none urgent, so by time).
+  const lines = await page.getByTestId('inbox').locator('.inbox__line').allTextContents();
+  expect(lines.map((l) => /Topic (\d+)/.exec(l)?.[1])).toEqual(
+    Array.from({ length: COUNT }, (_, i) => String(COUNT - i)),
+  );
 });

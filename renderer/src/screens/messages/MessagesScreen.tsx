@@ -1,21 +1,21 @@
-// Messages: the inbox on the left, and on the right the open conversation or
-// the form for a new one. The inbox reloads when the unread totals change
-// (polled by the navigation badge, and after every sync round).
+// Messages: the inbox on the left (newest first, "Show older conversations"
+// below it), and on the right the open conversation or the form for a new
+// one. The inbox reloads when the unread totals change (polled by the
+// navigation badge, and after every sync round).
 import '../../styles/messages.css';
 import { useCallback, useState } from 'react';
 import type { ConversationSummary } from '../../../../shared/api/messages';
 import type { ScreenProps } from '../../app/screen-definition';
-import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { Segmented } from '../../components/Segmented';
-import { useLoaded } from '../../lib/useLoaded';
 import { useNav } from '../../stores/nav-store';
 import { ConversationPane } from './ConversationPane';
 import { InboxList } from './InboxList';
 import { MessageSearch } from './MessageSearch';
 import { NewConversationForm } from './NewConversationForm';
 import { messagesRoute, type MessagesView } from './route';
+import { useInbox } from './useInbox';
 import { useUnread } from './unread-store';
 
 export function MessagesScreen({ view, session }: ScreenProps<MessagesView>) {
@@ -24,9 +24,7 @@ export function MessagesScreen({ view, session }: ScreenProps<MessagesView>) {
   const refreshUnread = useUnread((s) => s.refresh);
   // Archived conversations (mine only) are listed on their own, not in the inbox.
   const [archived, setArchived] = useState(false);
-  const inbox = useLoaded(`inbox:${version}:${archived ? 'archived' : 'inbox'}`, () =>
-    api('messages.inbox', { limit: 50, archived }),
-  );
+  const inbox = useInbox(version, archived);
   const reloadInbox = inbox.reload;
   const changed = useCallback(() => {
     reloadInbox();
@@ -67,13 +65,25 @@ export function MessagesScreen({ view, session }: ScreenProps<MessagesView>) {
               timeZone={session.tenant.timeZone}
               empty="No conversations match."
             />
-          ) : inbox.value ? (
-            <InboxList
-              items={inbox.value.items}
-              selected={selected}
-              timeZone={session.tenant.timeZone}
-              {...(archived ? { empty: 'No archived conversations.' } : {})}
-            />
+          ) : inbox.items ? (
+            <>
+              <InboxList
+                items={inbox.items}
+                selected={selected}
+                timeZone={session.tenant.timeZone}
+                {...(archived ? { empty: 'No archived conversations.' } : {})}
+              />
+              {inbox.hasOlder && (
+                <button
+                  type="button"
+                  className="inbox__older"
+                  disabled={inbox.loadingOlder}
+                  onClick={inbox.showOlder}
+                >
+                  {inbox.loadingOlder ? 'Loading older conversations…' : 'Show older conversations'}
+                </button>
+              )}
+            </>
           ) : (
             !inbox.failure && <p role="status">Loading messages…</p>
           )}
