@@ -14,6 +14,7 @@ import { expectAccessible } from './support/axe';
 import {
   clinic,
   createClinicViaApi,
+  createPatientViaApi,
   expect,
   expectSignedIn,
   logIn,
@@ -44,18 +45,11 @@ test('two offline payments overpay two invoices; the admin refunds one excess an
       password: DESK.password,
       role: 'front_desk',
     });
-    const patient = await host.api('patients.create', {
+    const patient = await createPatientViaApi(host, {
       givenName: 'Margaret',
       familyName: 'Allen',
       dateOfBirth: '1948-02-11',
-      sex: 'female',
-      bloodType: 'unknown',
       phone: '020 7946 0101',
-      email: '',
-      address: '',
-      emergencyContact: null,
-      insuranceProvider: '',
-      insurancePolicyNumber: '',
     });
     await host.api('session.logout', {});
     await host.api('session.login', { email: DESK.email, password: DESK.password });

@@ -7,6 +7,7 @@ import { expectAccessible } from './support/axe';
 import {
   clinic,
   createClinicViaApi,
+  createPatientViaApi,
   expect,
   expectSignedIn,
   logIn,
@@ -26,18 +27,11 @@ test('change kept as credit pays the next invoice; an admin undoes it', async ({
   });
   await host.api('session.logout', {});
   await host.api('session.login', { email: DESK.email, password: DESK.password });
-  const patient = await host.api('patients.create', {
+  const patient = await createPatientViaApi(host, {
     givenName: 'Margaret',
     familyName: 'Allen',
     dateOfBirth: '1948-02-11',
-    sex: 'female',
-    bloodType: 'unknown',
     phone: '020 7946 0101',
-    email: '',
-    address: '',
-    emergencyContact: null,
-    insuranceProvider: '',
-    insurancePolicyNumber: '',
   });
   const invoice = (unitPrice: number) =>
     host.api('billing.create', {

@@ -19,23 +19,29 @@ const issued = async (
     issue: true,
   });
 
+/** 80.00 due paid with `handed`, the change kept as credit; then a 50.00 visit to pay. */
+async function changeKept(handed: number) {
+  const c = await clinic();
+  const first = await issued(c.app, c.patientId, 8_000);
+  await ok(c.app, 'billing.pay', {
+    billingId: first.invoice.id,
+    amount: handed,
+    method: 'cash',
+    excessAsCredit: true,
+  });
+  return { ...c, first, second: await issued(c.app, c.patientId, 5_000) };
+}
+
 describe('a patient’s credit', () => {
   it('is kept at the desk, spent on the next invoice, and shown on the account and statement', async () => {
-    const { app, patientId } = await clinic();
-    const first = await issued(app, patientId, 8_000);
+    const { app, patientId, second } = await changeKept(10_000);
     // 100.00 handed over for 80.00: the 20.00 change is kept as credit.
-    await ok(app, 'billing.pay', {
-      billingId: first.invoice.id,
-      amount: 10_000,
-      method: 'cash',
-      excessAsCredit: true,
-    });
+    // Owed: the new visit's 50.00 less the 20.00 held as credit.
     expect(await ok(app, 'billing.patientBalance', { patientId })).toMatchObject({
-      balance: -2_000,
+      balance: 3_000,
       credit: 2_000,
     });
     const closeBefore = await ok(app, 'billing.closePreview', {});
-    const second = await issued(app, patientId, 5_000);
     expect(second.patientCredit).toBe(2_000);
     const paid = await ok(app, 'billing.payFromCredit', {
       billingId: second.invoice.id,
@@ -77,15 +83,7 @@ describe('a patient’s credit', () => {
   });
 
   it('refuses what the credit or the invoice cannot bear, writing nothing', async () => {
-    const { app, patientId } = await clinic();
-    const first = await issued(app, patientId, 8_000);
-    await ok(app, 'billing.pay', {
-      billingId: first.invoice.id,
-      amount: 9_000,
-      method: 'cash',
-      excessAsCredit: true,
-    });
-    const second = await issued(app, patientId, 5_000);
+    const { app, patientId, first, second } = await changeKept(9_000);
     const draft = await ok(app, 'billing.create', {
       patientId,
       lines: [{ description: 'Visit', quantity: 1, unitPrice: 500 }],
@@ -145,15 +143,7 @@ describe('a patient’s credit', () => {
   });
 
   it('is given back when a payment from credit is undone, which needs billing.refund', async () => {
-    const { app, patientId } = await clinic();
-    const first = await issued(app, patientId, 8_000);
-    await ok(app, 'billing.pay', {
-      billingId: first.invoice.id,
-      amount: 10_000,
-      method: 'cash',
-      excessAsCredit: true,
-    });
-    const second = await issued(app, patientId, 5_000);
+    const { app, second } = await changeKept(10_000);
     const paid = await ok(app, 'billing.payFromCredit', {
       billingId: second.invoice.id,
       amount: 1_500,

@@ -3,15 +3,18 @@
 // the overpayment becomes visible; a void on one and a payment on the other
 // are both kept and surfaced; invoice numbers never collide.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { servicesFor, type Services } from '../../../electron/core/services/services';
+import type { Services } from '../../../electron/core/services/services';
 import type { Session } from '../../../electron/core/services/session';
 import { syncRound } from '../../../electron/core/sync/sync-round';
 import type { ClinicStore } from '../../../electron/core/clinic/clinic-store';
-import { STAFF_PASSWORD } from '../fixtures';
-import { ADMIN_PASSWORD } from '../helpers';
 import type { clinicWorld } from '../world';
 import { replicaContent } from './replicas';
-import { twoWorkstations, type TwoWorkstations } from './two-workstation-world';
+import {
+  deskAndAdminOn,
+  syncBoth,
+  twoWorkstations,
+  type TwoWorkstations,
+} from './two-workstation-world';
 
 describe('billing on two workstations', () => {
   let a: Awaited<ReturnType<typeof clinicWorld>>;
@@ -22,12 +25,7 @@ describe('billing on two workstations', () => {
   beforeAll(async () => {
     world = await twoWorkstations({ a: 'Front desk', b: 'Back office' });
     ({ a, bStore } = world);
-    const services = servicesFor(bStore);
-    b = {
-      services,
-      desk: await services.auth.login('desk@example.test', STAFF_PASSWORD),
-      admin: await services.auth.login('admin@example.test', ADMIN_PASSWORD),
-    };
+    b = await deskAndAdminOn(bStore);
   });
 
   afterAll(async () => {
@@ -38,11 +36,7 @@ describe('billing on two workstations', () => {
   const listed = (s: Services, session: Session, id: string) =>
     s.billing.conflicts(session).filter((c) => c.invoice.id === id);
 
-  const both = async () => {
-    await syncRound(a.store);
-    await syncRound(bStore);
-    await syncRound(a.store);
-  };
+  const both = () => syncBoth(world);
 
   it('keeps both offline payments and shows the overpayment on both workstations', async () => {
     const inv = a.services.billing.createInvoice(a.desk, {

@@ -4,15 +4,18 @@
 // credit spent on both workstations offline, which shows on both as a
 // conflict whose one click (undo the latest payment from credit) settles it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { servicesFor, type Services } from '../../../electron/core/services/services';
+import type { Services } from '../../../electron/core/services/services';
 import type { Session } from '../../../electron/core/services/session';
-import { syncRound } from '../../../electron/core/sync/sync-round';
 import type { ClinicStore } from '../../../electron/core/clinic/clinic-store';
-import { patientInput, STAFF_PASSWORD } from '../fixtures';
-import { ADMIN_PASSWORD } from '../helpers';
+import { patientInput } from '../fixtures';
 import type { clinicWorld } from '../world';
 import { replicaContent } from './replicas';
-import { twoWorkstations, type TwoWorkstations } from './two-workstation-world';
+import {
+  deskAndAdminOn,
+  syncBoth,
+  twoWorkstations,
+  type TwoWorkstations,
+} from './two-workstation-world';
 
 describe('a patient’s credit on two workstations', () => {
   let a: Awaited<ReturnType<typeof clinicWorld>>;
@@ -23,22 +26,13 @@ describe('a patient’s credit on two workstations', () => {
   beforeAll(async () => {
     world = await twoWorkstations({ a: 'Front desk', b: 'Back office' });
     ({ a, bStore } = world);
-    const services = servicesFor(bStore);
-    b = {
-      services,
-      desk: await services.auth.login('desk@example.test', STAFF_PASSWORD),
-      admin: await services.auth.login('admin@example.test', ADMIN_PASSWORD),
-    };
+    b = await deskAndAdminOn(bStore);
   });
   afterAll(async () => {
     await world.close();
   });
 
-  const both = async () => {
-    await syncRound(a.store);
-    await syncRound(bStore);
-    await syncRound(a.store);
-  };
+  const both = () => syncBoth(world);
   const invoiceFor = (patientId: string, unitPrice: number) =>
     a.services.billing.createInvoice(a.desk, {
       patientId,

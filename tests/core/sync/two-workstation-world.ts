@@ -7,9 +7,12 @@ import {
   createEnrollmentCode,
   joinClinic,
 } from '../../../electron/core/sync/enrollment';
+import { servicesFor, type Services } from '../../../electron/core/services/services';
+import type { Session } from '../../../electron/core/services/session';
 import { syncRound } from '../../../electron/core/sync/sync-round';
 import { startTestServer, type TestServer } from '../../server/helpers/server';
-import { tempDir, testWrapper } from '../helpers';
+import { STAFF_PASSWORD } from '../fixtures';
+import { ADMIN_PASSWORD, tempDir, testWrapper } from '../helpers';
 import { clinicWorld } from '../world';
 
 export interface TwoWorkstations {
@@ -49,4 +52,25 @@ export async function twoWorkstations(names: { a: string; b: string }): Promise<
       await server.stop();
     },
   };
+}
+
+/** Workstation B's services with its front desk and admin logged in (the billing tests' B side). */
+export async function deskAndAdminOn(store: ClinicStore): Promise<{
+  services: Services;
+  desk: Session;
+  admin: Session;
+}> {
+  const services = servicesFor(store);
+  return {
+    services,
+    desk: await services.auth.login('desk@example.test', STAFF_PASSWORD),
+    admin: await services.auth.login('admin@example.test', ADMIN_PASSWORD),
+  };
+}
+
+/** A's, then B's, then A's round again: after it both workstations hold each other's writes. */
+export async function syncBoth(w: TwoWorkstations): Promise<void> {
+  await syncRound(w.a.store);
+  await syncRound(w.bStore);
+  await syncRound(w.a.store);
 }

@@ -38,6 +38,24 @@ export async function createClinicViaApi(host: RunningHost): Promise<void> {
   });
 }
 
+/** Registers a patient through the API as the logged-in user, with only the fields a desk must ask. */
+export function createPatientViaApi(
+  host: RunningHost,
+  p: { givenName: string; familyName: string; dateOfBirth: string; phone?: string },
+) {
+  return host.api('patients.create', {
+    sex: 'female',
+    bloodType: 'unknown',
+    phone: '',
+    email: '',
+    address: '',
+    emergencyContact: null,
+    insuranceProvider: '',
+    insurancePolicyNumber: '',
+    ...p,
+  });
+}
+
 /** Opens the app with the printed launch URL, as a person pasting it would. */
 export async function openApp(page: Page, host: RunningHost): Promise<void> {
   await page.goto(host.launchUrl);
