@@ -1,5 +1,6 @@
-// A push on the embedded store, in one IMMEDIATE transaction: SQLite has one
-// writer at a time, so the clinic's sequence is allocated and committed in order.
+// A push on the embedded store. It runs inside a transaction (group-commit.ts:
+// a savepoint of the IMMEDIATE transaction several pushes share): SQLite has
+// one writer at a time, so the clinic's sequence is allocated and committed in order.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import { cellKey } from '../../../shared/sync/merge';
@@ -32,7 +33,7 @@ export function makeSqlitePush(db: Database.Database) {
     expireBatches: db.prepare('DELETE FROM batches WHERE tenant_id = ? AND received_at < ?'),
   };
 
-  return db.transaction((input: PushInput): PushOutcome => {
+  return (input: PushInput): PushOutcome => {
     const lastSeq = stmts.tenantSeq.get(input.tenantId) as number | undefined;
     if (lastSeq === undefined)
       throw new AppError('NOT_FOUND', 'This clinic is not registered on the server.');
@@ -95,5 +96,5 @@ export function makeSqlitePush(db: Database.Database) {
     stmts.expireBatches.run(input.tenantId, batchIdHorizon(input.now));
     stmts.insertBatch.run(input.tenantId, input.batchId, input.deviceId, input.now);
     return { accepted: plan.accepted, duplicates: plan.duplicates, serverSeq: plan.lastSeq };
-  });
+  };
 }

@@ -10,6 +10,7 @@ import { privateDir, touchPrivateFile } from '../secure/private-files';
 import { buildPullPage } from '../sync/page';
 import { buildSnapshotPage } from '../sync/snapshot-page';
 import { buildAuditPage } from '../sync/audit-page';
+import { groupCommit } from './group-commit';
 import { makeSqlitePush } from './sqlite-push';
 import { assertEnrollmentUsable, type EnrollmentRow } from './enrollment-rules';
 import {
@@ -70,7 +71,7 @@ export function openSqliteStore(dataDir: string): SyncStore {
       .prepare('SELECT tenant_id, token_hash, expires_at, used_at FROM enrollments WHERE id = ?')
       .get(id) as EnrollmentRow | undefined;
 
-  const push = makeSqlitePush(db);
+  const push = groupCommit(db, makeSqlitePush(db));
   // Pull statements prepared once; '' matches no device (device ids are UUIDs).
   const pullStmts = {
     changes: db.prepare(
@@ -235,7 +236,7 @@ export function openSqliteStore(dataDir: string): SyncStore {
         .prepare('UPDATE devices SET name = ? WHERE id = ? AND tenant_id = ?')
         .run(name, deviceId, tenantId).changes > 0,
     lastSeq: async (tenantId) => (pullStmts.lastSeq.get(tenantId) as number | undefined) ?? 0,
-    push: async (input) => push.immediate(input),
+    push: (input) => push(input),
     // One read transaction for both queries, so the page is one consistent state.
     pull: async (tenantId, after, limit, excludeDevice = null) =>
       db.transaction(() => {
