@@ -18,46 +18,47 @@ import type { SendMessageRequest } from '../../../shared/api/messages';
 import type { Conversation, Message, MessageMark } from '../../../shared/domain/message';
 import { InboxRole } from '../../../shared/domain/message';
 import { AppError } from '../../../shared/errors';
-import { firstLine, inboxLabel } from '../../../shared/messaging/labels';
-import { decryptField, encryptField } from '../crypto/field-crypto';
+import { inboxLabel } from '../../../shared/messaging/labels';
+import { encryptField } from '../crypto/field-crypto';
 import type { Repositories } from '../repos/repositories';
 import type { ClinicStore } from '../clinic/clinic-store';
 import { MessageQueries, type Reader } from './message-queries';
-import { searchCacheOf } from './message-search-cache';
+import { decryptMessage, MessageSummaries, readerOf } from './message-summaries';
+import { searchConversations } from './message-search';
 import { RecordsService } from './records-service';
 import { requireOpen } from './sensitive-patients-service';
 import { requireCap, type Session } from './session';
 
 const NOT_YOURS = 'You are not part of this conversation.';
-/** A search walks the reader's conversations and their messages in keyset pages of these sizes. */
-const SEARCH_CONVERSATIONS_PAGE = 500;
-const SEARCH_MESSAGES_PAGE = 500;
-const SEARCH_RESULTS = 30;
 
 export class MessagesService {
   private readonly q: MessageQueries;
   private readonly records: RecordsService;
+  private readonly s: MessageSummaries;
 
   constructor(
     private readonly store: ClinicStore,
     private readonly repos: Repositories,
   ) {
     this.q = new MessageQueries(store);
+    this.s = new MessageSummaries(store, repos, this.q);
     this.records = new RecordsService(store, repos);
   }
 
   private reader(session: Session): Reader {
-    return { tenantId: session.actor.tenantId, userId: session.user.id, role: session.user.role };
+    return readerOf(session);
   }
 
-  private person(tenantId: string, id: string, cache = new Map<string, Person>()): Person {
-    let p = cache.get(id);
-    if (!p) {
-      const u = this.repos.users.find(tenantId, id);
-      p = { id, displayName: u?.displayName ?? 'Former colleague', role: u?.role ?? 'front_desk' };
-      cache.set(id, p);
-    }
-    return p;
+  private person(tenantId: string, id: string, cache?: Map<string, Person>): Person {
+    return this.s.person(tenantId, id, cache);
+  }
+
+  private lastMessage(tenantId: string, conversationId: string): Message | undefined {
+    return this.s.lastMessage(tenantId, conversationId);
+  }
+
+  private summary(session: Session, id: string, cache: Map<string, Person>, archived?: boolean) {
+    return this.s.summary(session, id, cache, archived);
   }
 
   /** The conversation, if the session may read it; a clear refusal otherwise. */
@@ -179,15 +180,6 @@ export class MessagesService {
     });
   }
 
-  private lastMessage(tenantId: string, conversationId: string): Message | undefined {
-    return this.repos.messages.list(tenantId, {
-      where: 'conversationId = ?',
-      params: [conversationId],
-      orderBy: 'orderKey DESC',
-      limit: 1,
-    })[0];
-  }
-
   markRead(session: Session, r: ChannelInput<'messages.markRead'>) {
     requireCap(session, 'messages.use');
     const c = this.readable(session, r.conversationId);
@@ -285,59 +277,6 @@ export class MessagesService {
     return out;
   }
 
-  private summary(
-    session: Session,
-    id: string,
-    cache: Map<string, Person>,
-    archived?: boolean,
-  ): ConversationSummary {
-    const reader = this.reader(session);
-    const { tenantId } = reader;
-    const c = this.repos.conversations.get(tenantId, id);
-    const last = this.lastMessage(tenantId, id);
-    if (!last?.orderKey) throw new AppError('NOT_FOUND', 'That conversation has no messages.');
-    const participants = this.q
-      .memberIds(tenantId, id)
-      .map((userId) => this.person(tenantId, userId, cache));
-    const others = participants.filter((p) => p.id !== session.user.id);
-    const inbox = c.recipientRole ? inboxLabel(c.recipientRole) : null;
-    const title =
-      inbox && c.recipientRole === session.user.role
-        ? `${others.map((p) => p.displayName).join(', ') || 'Colleague'} → ${inbox}`
-        : [inbox, ...others.map((p) => p.displayName)].filter(Boolean).join(', ');
-    const patientName = c.patientId ? this.q.patientName(tenantId, c.patientId) : null;
-    const counts = this.q.unreadIn(reader, id);
-    return {
-      id,
-      kind: c.kind,
-      title: title || 'Note to self',
-      participants,
-      recipientRole: c.recipientRole,
-      patient: c.patientId && patientName ? { id: c.patientId, name: patientName } : null,
-      lastLine: firstLine(decryptMessage(this.store, tenantId, last)),
-      lastSender: this.person(tenantId, last.senderId, cache).displayName,
-      lastAt: last.timestamp,
-      lastKey: last.orderKey,
-      unread: counts.unread,
-      urgent: counts.urgent > 0,
-      handled: this.handled(tenantId, c, last.orderKey, cache),
-      archived: archived ?? this.q.isArchived(reader, id, last.orderKey),
-    };
-  }
-
-  /** The latest handled mark covering the last message (a newer message re-opens it). */
-  private handled(
-    tenantId: string,
-    c: Conversation,
-    lastKey: string,
-    cache: Map<string, Person>,
-  ): Handled | null {
-    if (c.kind !== 'role') return null;
-    const marks = this.q.marks(tenantId, c.id, 'handled').filter((m) => m.upTo >= lastKey);
-    const latest = marks.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))[0];
-    return latest ? { by: this.person(tenantId, latest.userId, cache), at: latest.at } : null;
-  }
-
   open(session: Session, r: ChannelInput<'messages.open'>): ConversationView {
     requireCap(session, 'messages.use');
     const tenantId = session.actor.tenantId;
@@ -402,105 +341,12 @@ export class MessagesService {
     };
   }
 
-  /**
-   * Conversations matching the text by who is in them, the patient, or the
-   * words of a message, newest activity first, at most SEARCH_RESULTS. It walks
-   * all of the reader's inbox conversations and their messages in keyset pages
-   * (so old messages are found too) and stops at SEARCH_RESULTS matches.
-   * Message text is decrypted here, in the core, and kept only in this
-   * session's bounded in-memory cache (message-search-cache.ts): there is no
-   * index on disk. The query is neither stored nor logged (the audit entry says
-   * how many messages were read).
-   */
   search(session: Session, r: ChannelInput<'messages.search'>) {
-    requireCap(session, 'messages.use');
-    const reader = this.reader(session);
-    const needle = r.query.trim().toLocaleLowerCase();
-    const hits = new Map<string, string | null>();
-    const order: string[] = [];
-    const cache = new Map<string, Person>();
-    const bodies = searchCacheOf(session);
-    let scanned = 0;
-    const decrypt = (id: string): string | null => {
-      const m = this.q.sealed(reader.tenantId, id);
-      if (!m) return null;
-      return decryptField(
-        this.store.keyring,
-        { tenantId: reader.tenantId, table: 'messages', rowId: m.id },
-        { ciphertext: m.encryptedMessage, wrappedKey: m.encryptionKey },
-      );
-    };
-    // The cache holds each body lower-cased (what matching needs); the one matching
-    // message of a conversation is decrypted again for its line as written.
-    const matchingLine = (conversationId: string): string | null => {
-      for (let before: string | null = null; ;) {
-        const page = this.q.messageKeys(
-          reader.tenantId,
-          conversationId,
-          before,
-          SEARCH_MESSAGES_PAGE,
-        );
-        for (const { id } of page) {
-          scanned++;
-          let lower = bodies.get(id);
-          let body: string | null = null;
-          if (lower === undefined) {
-            body = decrypt(id);
-            if (body === null) continue;
-            lower = body.toLocaleLowerCase();
-            bodies.put(id, lower);
-          }
-          if (!lower.includes(needle)) continue;
-          body ??= decrypt(id);
-          const line = body?.split('\n').find((l) => l.toLocaleLowerCase().includes(needle));
-          if (line !== undefined) return firstLine(line);
-        }
-        const last = page[page.length - 1];
-        if (!last || page.length < SEARCH_MESSAGES_PAGE) return null;
-        before = last.orderKey;
-      }
-    };
-    for (let before: string | null = null; hits.size < SEARCH_RESULTS;) {
-      const conversations = this.q.inboxPage(reader, before, SEARCH_CONVERSATIONS_PAGE);
-      for (const { id } of conversations) {
-        order.push(id);
-        const c = this.repos.conversations.get(reader.tenantId, id);
-        const names = this.repos.conversationMembers
-          .list(reader.tenantId, { where: 'conversationId = ?', params: [id], limit: 50 })
-          .map((m) => this.person(reader.tenantId, m.userId, cache).displayName);
-        if (c.recipientRole) names.push(inboxLabel(c.recipientRole));
-        const p = c.patientId ? this.repos.patients.find(reader.tenantId, c.patientId) : null;
-        if (p) names.push(`${p.givenName} ${p.familyName}`, p.medicalRecordNumber);
-        const byName = names.some((n) => n.toLocaleLowerCase().includes(needle));
-        // A match by name needs no decryption; otherwise the first matching line is shown.
-        const line = byName ? null : matchingLine(id);
-        if (byName || line !== null) hits.set(id, line);
-        if (hits.size >= SEARCH_RESULTS) break;
-      }
-      const last = conversations[conversations.length - 1];
-      if (!last || conversations.length < SEARCH_CONVERSATIONS_PAGE) break;
-      before = last.lastKey;
-    }
-    // In inbox order (newest activity first), at most SEARCH_RESULTS.
-    const shown = order.filter((id) => hits.has(id)).slice(0, SEARCH_RESULTS);
-    this.store.transaction(() => {
-      this.store.audit(
-        session.actor,
-        'read',
-        'messages',
-        null,
-        `search: ${scanned} messages read, ${shown.length} conversations found`,
-      );
-      // Each conversation whose matching line is shown: which records were read, not only how many.
-      for (const id of shown)
-        this.store.audit(session.actor, 'read', 'conversations', id, 'search match');
-    });
-    return {
-      items: shown.map((id) => ({
-        conversation: this.summary(session, id, cache),
-        match: hits.get(id) ?? null,
-      })),
-    };
+    return searchConversations(
+      { store: this.store, repos: this.repos, q: this.q, summaries: this.s },
+      session,
+      r,
+    );
   }
 
   /** One message's body, for the people of its conversation only; audited as a read. */
@@ -542,12 +388,4 @@ export class MessagesService {
   }
 }
 
-export const decryptMessage = (store: ClinicStore, tenantId: string, m: Message): string =>
-  decryptField(
-    store.keyring,
-    { tenantId, table: 'messages', rowId: m.id },
-    {
-      ciphertext: m.encryptedMessage,
-      wrappedKey: m.encryptionKey,
-    },
-  );
+export { decryptMessage };
