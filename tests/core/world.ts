@@ -68,6 +68,28 @@ export async function clinicWorld(opts: StoreOptions = {}) {
     active: true,
   });
   const dayClose = services.billing.closeDay(desk, { countedCash: 0, note: '' });
+  // After the close (which counts neither): 5.00 of change kept as credit on a dressing, spent on
+  // a repeat dressing. The patient's balance is unchanged (70.00 on the visit).
+  const dressing = services.billing.createInvoice(desk, {
+    patientId: patient.id,
+    paymentMethod: 'card',
+    lines: [{ description: 'Dressing', quantity: 1, unitPrice: 1500 }],
+    issue: true,
+  });
+  services.billing.recordPayment(desk, {
+    billingId: dressing.id,
+    amount: 2000,
+    method: 'card',
+    excessAsCredit: true,
+  });
+  const repeat = services.billing.createInvoice(desk, {
+    patientId: patient.id,
+    paymentMethod: 'card',
+    lines: [{ description: 'Repeat dressing', quantity: 1, unitPrice: 500 }],
+    issue: true,
+  });
+  const creditPayment = services.billing.payFromCredit(desk, { billingId: repeat.id, amount: 500 })
+    .credits[0];
   return {
     ...f,
     refund,
@@ -82,5 +104,6 @@ export async function clinicWorld(opts: StoreOptions = {}) {
     message,
     invoice,
     payment,
+    creditPayment,
   };
 }
