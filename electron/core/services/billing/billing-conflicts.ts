@@ -78,20 +78,22 @@ export class BillingConflicts {
          GROUP BY patientId HAVING available < 0 LIMIT ?`,
       )
       .all(tenantId, CONFLICTS_SHOWN) as { patientId: string; available: number }[];
+    if (patients.length === 0) return [];
+    // The latest payment from credit of a patient on an invoice that is not void, and its row.
+    const latestOf = read.prepare(
+      `SELECT c.id, c.billingId FROM patient_credits c
+       JOIN billing b ON b.id = c.billingId AND b.voidedAt IS NULL
+       WHERE c.tenantId = ? AND c.patientId = ? AND c.kind = 'applied' AND c.deletedAt IS NULL
+       ORDER BY c.recordedAt DESC, c.id DESC LIMIT 1`,
+    );
+    const rowOf = read.prepare(
+      conflictRowSql('SELECT m.* FROM invoice_money m WHERE m.billingId = ?'),
+    );
     return patients.flatMap(({ patientId, available }): BillingConflict[] => {
-      // The latest payment from credit of this patient on an invoice that is not void.
-      const latest = read
-        .prepare(
-          `SELECT c.id, c.billingId FROM patient_credits c
-           JOIN billing b ON b.id = c.billingId AND b.voidedAt IS NULL
-           WHERE c.tenantId = ? AND c.patientId = ? AND c.kind = 'applied' AND c.deletedAt IS NULL
-           ORDER BY c.recordedAt DESC, c.id DESC LIMIT 1`,
-        )
-        .get(tenantId, patientId) as { id: string; billingId: string } | undefined;
+      const latest = latestOf.get(tenantId, patientId) as
+        { id: string; billingId: string } | undefined;
       if (!latest) return [];
-      const row = read
-        .prepare(conflictRowSql('SELECT m.* FROM invoice_money m WHERE m.billingId = ?'))
-        .get(latest.billingId) as ConflictRow | undefined;
+      const row = rowOf.get(latest.billingId) as ConflictRow | undefined;
       if (!row) return [];
       return [
         {
