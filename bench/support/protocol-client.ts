@@ -135,17 +135,20 @@ export class DeviceWriter {
     return formatHlc({ millis: this.lastMillis, counter: this.counter++, deviceId: this.deviceId });
   }
 
-  /** One new patient row: a change per column with a random ciphertext-sized value, and its audit entry. */
+  /** One new patient row: one sealed change of all its columns (a random ciphertext-sized value), and its audit entry. */
   newRow(columns: readonly string[]): { changes: Change[]; audit: AuditLog } {
     const rowId = randomUUID();
     const hlc = this.hlc();
-    const changes = columns.map((column) => ({
-      table: 'patients' as const,
-      rowId,
-      column,
-      hlc,
-      value: `v1.ck-bench.${randomBytes(28 + (column.length % 24)).toString('base64')}`,
-    }));
+    const plainBytes = columns.reduce((n, column) => n + 4 + (column.length % 24), 2);
+    const changes: Change[] = [
+      {
+        table: 'patients' as const,
+        rowId,
+        columns: [...columns],
+        hlc,
+        value: `v2.ck-bench.${randomBytes(28 + plainBytes).toString('base64')}`,
+      },
+    ];
     this.seq++;
     const content = {
       id: randomUUID(),

@@ -9,10 +9,10 @@ import { formatHlc } from '../../shared/sync/hlc';
 import { demoPatient } from '../../electron/core/demo/demo-patients';
 import { seededPrng } from '../../electron/core/demo/prng';
 import type { ClinicStore } from '../../electron/core/clinic/clinic-store';
-import { encryptCellValue } from '../../electron/core/sync/value-crypto';
+import { sealChange } from '../../electron/core/sync/value-crypto';
 import type { SyncStore } from '../../sync-server/src/store/types';
 
-const BATCH = 20_000;
+const BATCH = 2_000;
 /** The HLC counter has 4 hex digits: move the millisecond on well before it runs out. */
 const PER_MILLI = 50_000;
 
@@ -35,7 +35,7 @@ function patientCells(
   };
 }
 
-/** Pushes `patients` patients (one change per column) straight into the server store; returns the cells written. */
+/** Pushes `patients` patients (one sealed change per patient, as protocol 3 does) straight into the server store; returns the cells written. */
 export async function seedPatientCells(
   server: SyncStore,
   a: ClinicStore,
@@ -59,21 +59,21 @@ export async function seedPatientCells(
       audit: [],
       now: new Date().toISOString(),
     });
-    cells += batch.length;
+    cells += batch.reduce((sum, c) => sum + c.columns.length, 0);
     batch = [];
   };
   for (let n = 1; n <= patients; n++) {
     const rowId = randomUUID();
-    for (const [column, value] of Object.entries(patientCells(tenantId, n, rng, now))) {
-      const hlc = formatHlc({
-        millis: base + Math.floor(tick / PER_MILLI),
-        counter: tick % PER_MILLI,
-        deviceId: a.deviceId,
-      });
-      tick++;
-      const cell = { table: 'patients' as const, rowId, column };
-      batch.push({ ...cell, hlc, value: encryptCellValue(a.keyring, tenantId, cell, value) });
-    }
+    const entries = Object.entries(patientCells(tenantId, n, rng, now));
+    const hlc = formatHlc({
+      millis: base + Math.floor(tick / PER_MILLI),
+      counter: tick % PER_MILLI,
+      deviceId: a.deviceId,
+    });
+    tick++;
+    const address = { table: 'patients' as const, rowId, columns: entries.map(([c]) => c), hlc };
+    const values = entries.map(([, v]) => v);
+    batch.push({ ...address, value: sealChange(a.keyring, tenantId, address, values) });
     if (batch.length >= BATCH) await flush();
   }
   await flush();

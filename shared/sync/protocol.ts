@@ -10,7 +10,7 @@ import { entityTables, type EntityTable } from '../domain/entities';
 import { isHlcText } from './hlc';
 
 /** The shape of the messages. Bump on any incompatible change to this file. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 /** The synced data model (shared/domain tables and columns). Bump when it changes incompatibly. */
 export const SCHEMA_VERSION = 1;
 
@@ -21,10 +21,12 @@ export const SCHEMA_VERSION = 1;
 export const SYNC_LIMITS = {
   /** Largest request body the server reads, in bytes of UTF-8 JSON. */
   maxBodyBytes: 8 * 1024 * 1024,
-  maxChangesPerBatch: 10000,
+  maxChangesPerBatch: 1000,
   maxAuditPerBatch: 10000,
-  /** One encrypted cell value (base64 text), in characters. */
+  /** One sealed change value (a row's changed columns, encrypted, base64 text), in characters. */
   maxValueChars: 2 * 1024 * 1024,
+  /** Columns one change may name: more than any entity table has. */
+  maxColumnsPerChange: 64,
   maxPullLimit: 10000,
   maxSnapshotLimit: 10000,
   /** The server stops filling a pull or snapshot page past this many value characters. */
@@ -52,14 +54,23 @@ export const VersionEnvelope = z.looseObject(RequestBase);
 export type VersionEnvelope = z.infer<typeof VersionEnvelope>;
 
 /**
- * One column of one row, as written by one device at one HLC. `value` is
- * opaque to the server: the client encrypts it end to end with the clinic key
- * (AES-256-GCM); deleting a row is a change of its `deletedAt` column.
+ * One mutation of one row (protocol 3, "sealed row changes"): the columns it
+ * changed, written by one device at one HLC, sealed together in one `value`
+ * that the client encrypts end to end with the clinic key (AES-256-GCM; the
+ * authenticated data binds tenant, table, row, HLC and this column list). The
+ * table, row, column names and HLC stay in clear as routing metadata, so the
+ * server and every replica merge per column (each listed column carries the
+ * change's HLC) without decrypting. Deleting a row is a change of its
+ * `deletedAt` column.
  */
 export const Change = z.object({
   table: TableName,
   rowId: Id,
-  column: ColumnName,
+  columns: z
+    .array(ColumnName)
+    .min(1)
+    .max(SYNC_LIMITS.maxColumnsPerChange)
+    .refine((cols) => new Set(cols).size === cols.length, 'a column is named twice'),
   hlc: HlcText,
   value: z.string().max(SYNC_LIMITS.maxValueChars),
 });
@@ -168,34 +179,32 @@ export type HeadResponse = z.infer<typeof HeadResponse>;
 
 // ---- snapshot (a new workstation's first sync) ----------------------------
 
-export const CellKey = z.object({ table: TableName, rowId: Id, column: ColumnName });
-export type CellKey = z.infer<typeof CellKey>;
-
 export const SnapshotRequest = z.object({
   ...RequestBase,
   tenantId: Id.optional(),
   /** Absent on the first page: the server fixes the cursor then; send it back on every later page. */
   cursor: z.number().int().nonnegative().optional(),
-  /** The last cell of the previous page (keyset paging); absent on the first page. */
-  after: CellKey.optional(),
+  /** The server sequence of the previous page's last change (keyset paging); absent on the first page. */
+  after: z.number().int().nonnegative().optional(),
   limit: z.number().int().positive().max(SYNC_LIMITS.maxSnapshotLimit).optional(),
 });
 export type SnapshotRequest = z.infer<typeof SnapshotRequest>;
-
-/** The winning value of one cell (the latest by the merge rule). */
-export const Cell = Change;
-export type Cell = Change;
 
 export const SnapshotResponse = z.object({
   /** The clinic this answer belongs to: a workstation refuses an answer for another. */
   tenantId: Id,
   /** After the last page, pull with `after: cursor` to catch up. */
   cursor: z.number().int().nonnegative(),
-  cells: z.array(Cell),
-  /** Cells in the whole snapshot, for a progress bar; sent on the first page only. */
+  /**
+   * Every stored change at or below `cursor` that still wins at least one
+   * column, in sequence order. A change may list columns a later change has
+   * since won: the per-column merge skips those.
+   */
+  changes: z.array(Change),
+  /** Changes in the whole snapshot, for a progress bar; sent on the first page only. */
   total: z.number().int().nonnegative().optional(),
   /** Pass as `after` for the next page; null on the last page. */
-  next: CellKey.nullable(),
+  next: z.number().int().nonnegative().nullable(),
   hasMore: z.boolean(),
 });
 export type SnapshotResponse = z.infer<typeof SnapshotResponse>;

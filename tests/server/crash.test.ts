@@ -95,8 +95,8 @@ describe.each(['sqlite', 'postgres'] as const)('a push on %s', (backend) => {
       ...versions,
       batchId: randomUUID(),
       sentAt: Date.now(),
-      changes: Array.from({ length: 2000 }, () =>
-        dev.change('patients', randomUUID(), 'notes', 'n'),
+      changes: Array.from({ length: 1000 }, () =>
+        dev.rowChange('patients', randomUUID(), { givenName: 'g', familyName: 'f', notes: 'n' }),
       ),
       audit: Array.from({ length: 50 }, () => dev.audit()),
     };
@@ -109,7 +109,7 @@ describe.each(['sqlite', 'postgres'] as const)('a push on %s', (backend) => {
       // The kill lands inside the transaction: the whole batch written by its statement, no commit.
       expect(await pausedAt(marker)).toEqual({
         step: 'batch-written-uncommitted',
-        changes: 2000,
+        changes: 1000,
         audit: 50,
         pid: server?.child.pid,
       });
@@ -119,10 +119,10 @@ describe.each(['sqlite', 'postgres'] as const)('a push on %s', (backend) => {
         tenantRow: '55P03', // lock_not_available: the paused push holds it
       });
     } else {
-      // The kill lands inside the transaction: all 2,000 changes written, no audit entry, no commit.
+      // The kill lands inside the transaction: all 1,000 changes written, no audit entry, no commit.
       expect(await pausedAt(marker)).toEqual({
         step: 'changes-written',
-        changes: 2000,
+        changes: 1000,
         pid: server?.child.pid,
       });
     }
@@ -141,7 +141,7 @@ describe.each(['sqlite', 'postgres'] as const)('a push on %s', (backend) => {
     const ws = new Workstation(url, caPem, credentials);
     const retried = await ws.post('/v1/push', batch);
     expect(retried.status).toBe(200);
-    expect(retried.data).toMatchObject({ accepted: 2050, duplicates: 0, serverSeq: 2050 });
+    expect(retried.data).toMatchObject({ accepted: 1050, duplicates: 0, serverSeq: 1050 });
 
     let after = 0;
     let changes = 0;
@@ -159,7 +159,7 @@ describe.each(['sqlite', 'postgres'] as const)('a push on %s', (backend) => {
       if (!page.data.hasMore) break;
     }
     // No echo: the device's own pull passes over its items, and its cursor ends past all of them.
-    expect({ changes, audit, after }).toEqual({ changes: 0, audit: 0, after: 2050 });
-    expect(await metrics()).toMatchObject({ changes: 2000, auditEntries: 50 });
+    expect({ changes, audit, after }).toEqual({ changes: 0, audit: 0, after: 1050 });
+    expect(await metrics()).toMatchObject({ changes: 1000, auditEntries: 50 });
   });
 });

@@ -1,5 +1,8 @@
 // Applying changes from other workstations (pulled pages or a bootstrap
-// snapshot) with the shared merge rule: per-cell last-writer-wins by HLC.
+// snapshot) with the shared merge rule: per-cell last-writer-wins by HLC. A
+// change seals a mutation's columns together (protocol 3); the columns it
+// wins are decided from its clear column list and HLC, and it is decrypted
+// only if it wins at least one.
 // This is the replication path, the one writer besides the mutation path: it
 // writes no outbox entries (the changes already exist elsewhere) and no audit
 // entries (the originating device audited them; its entries arrive separately).
@@ -14,7 +17,7 @@ import type { ClinicStore } from '../clinic/clinic-store';
 import { encodeValue, entityColumns } from '../store/row-codec';
 import { writableDb } from '../clinic/writable-db';
 import { cachedStatement } from '../store/statement-cache';
-import { decryptCellValue } from './value-crypto';
+import { openChange } from './value-crypto';
 
 export interface ApplyResult {
   applied: number;
@@ -39,8 +42,8 @@ export function applyRemoteChanges(store: ClinicStore, changes: readonly Change[
   // Group by row so each row is read and written once per page.
   const rows = new Map<string, { table: EntityTable; rowId: string; changes: Change[] }>();
   for (const c of changes) {
-    if (!isEntityTable(c.table) || !knownColumn(c.table, c.column)) {
-      result.skipped++;
+    if (!isEntityTable(c.table)) {
+      result.skipped += c.columns.length;
       continue;
     }
     const key = `${c.table}\u0000${c.rowId}`;
@@ -59,24 +62,32 @@ export function applyRemoteChanges(store: ClinicStore, changes: readonly Change[
         `SELECT tenantId, _hlc, _clocks FROM ${table} WHERE id = ?`,
       ).get(rowId) as { tenantId: string | null; _hlc: string; _clocks: string } | undefined;
       if (current && current.tenantId !== tenantId) {
-        result.skipped += rowChanges.length;
+        result.skipped += rowChanges.reduce((n, c) => n + c.columns.length, 0);
         continue;
       }
       const clocks = current ? (JSON.parse(current._clocks) as Record<string, string>) : {};
       const winners = new Map<string, { hlc: string; value: unknown }>();
       for (const c of rowChanges) {
-        const held = winners.get(c.column)?.hlc ?? clocks[c.column] ?? current?._hlc ?? null;
-        if (!shouldApply(held, c.hlc)) {
-          result.skipped++;
-          continue;
+        // The columns this change wins, from clear metadata only: a change that
+        // wins none is never decrypted.
+        const wins: number[] = [];
+        c.columns.forEach((column, i) => {
+          const held = winners.get(column)?.hlc ?? clocks[column] ?? current?._hlc ?? null;
+          if (knownColumn(table, column) && shouldApply(held, c.hlc)) wins.push(i);
+          else result.skipped++;
+        });
+        if (wins.length === 0) continue;
+        const values = openChange(store.keyring, tenantId, c);
+        for (const i of wins) {
+          const column = c.columns[i] as string;
+          const value = values[i];
+          if (column === 'tenantId' && value !== tenantId) {
+            result.skipped++;
+            continue;
+          }
+          winners.set(column, { hlc: c.hlc, value });
+          if (column === 'patientId' || column === 'mergedInto') pointers = true;
         }
-        const value = decryptCellValue(store.keyring, tenantId, c, c.value);
-        if (c.column === 'tenantId' && value !== tenantId) {
-          result.skipped++;
-          continue;
-        }
-        winners.set(c.column, { hlc: c.hlc, value });
-        if (c.column === 'patientId' || c.column === 'mergedInto') pointers = true;
         try {
           store.clock.receive(c.hlc);
         } catch (e) {

@@ -7,7 +7,7 @@ import { isEntityTable } from '../../../shared/domain/entities';
 import { SYNC_LIMITS, type Change } from '../../../shared/sync/protocol';
 import { utf8Length } from '../../../shared/sync/batching';
 import type { ClinicStore } from '../clinic/clinic-store';
-import { encryptCellValue } from './value-crypto';
+import { sealChange } from './value-crypto';
 
 export interface PushBatch {
   changes: Change[];
@@ -18,19 +18,19 @@ export interface PushBatch {
 }
 
 const ENVELOPE = 2048;
-/** JSON bytes of a change beyond its five strings (keys, quotes, commas, the array's comma). */
+/** JSON bytes of a change beyond its strings (keys, quotes, commas, the array's comma). */
 const CHANGE_JSON_OVERHEAD =
-  JSON.stringify({ table: '', rowId: '', column: '', hlc: '', value: '' }).length + 1;
+  JSON.stringify({ table: '', rowId: '', columns: [], hlc: '', value: '' }).length + 1;
 /**
  * A change's exact JSON size without serializing it: its strings are ASCII
  * that JSON does not escape (table and column identifiers, a UUID, HLC text,
- * `v1.<key id>.<base64>` ciphertext), so bytes = characters.
+ * `v2.<key id>.<base64>` ciphertext), so bytes = characters.
  */
 export const changeJsonBytes = (c: Change): number =>
   CHANGE_JSON_OVERHEAD +
   c.table.length +
   c.rowId.length +
-  c.column.length +
+  c.columns.reduce((n, col) => n + col.length + 3, -1) +
   c.hlc.length +
   c.value.length;
 
@@ -43,24 +43,27 @@ export function nextPushBatch(store: ClinicStore, limits = SYNC_LIMITS): PushBat
   for (const row of store.outbox.rows(limits.maxChangesPerBatch)) {
     if (!isEntityTable(row.tbl)) continue;
     const table = row.tbl;
-    const columns = Object.entries(JSON.parse(row.columns) as Record<string, unknown>);
-    const changes: Change[] = columns.map(([column, value]) => ({
-      table,
-      rowId: row.rowId,
-      column,
-      hlc: row.hlc,
-      value: encryptCellValue(store.keyring, tenantId, { table, rowId: row.rowId, column }, value),
-    }));
-    const size = changes.reduce((n, c) => n + changeJsonBytes(c), 0);
-    // A mutation's columns travel together: never split one outbox row across batches.
+    const entries = Object.entries(JSON.parse(row.columns) as Record<string, unknown>);
+    if (entries.length === 0) continue;
+    const address = { table, rowId: row.rowId, columns: entries.map(([c]) => c), hlc: row.hlc };
+    // A mutation's columns travel sealed together: one change per outbox row.
+    const change: Change = {
+      ...address,
+      value: sealChange(
+        store.keyring,
+        tenantId,
+        address,
+        entries.map(([, v]) => v),
+      ),
+    };
+    const size = changeJsonBytes(change);
     if (
       batch.changes.length > 0 &&
-      (batch.changes.length + changes.length > limits.maxChangesPerBatch ||
-        bytes + size > limits.maxBodyBytes)
+      (batch.changes.length + 1 > limits.maxChangesPerBatch || bytes + size > limits.maxBodyBytes)
     ) {
       break;
     }
-    batch.changes.push(...changes);
+    batch.changes.push(change);
     batch.lastOutboxSeq = row.seq;
     bytes += size;
   }

@@ -14,7 +14,6 @@ import {
   PushResponse,
   SnapshotResponse,
   SYNC_LIMITS,
-  type CellKey,
 } from '../../../shared/sync/protocol';
 import { AuditPageResponse } from '../../../shared/sync/audit-page';
 import { persistClock } from '../clock/device-clock';
@@ -79,7 +78,7 @@ export function clockWarningFor(offsetMs: number): string | null {
 
 async function bootstrap(store: ClinicStore, http: SyncHttp, o: SyncRoundOptions): Promise<number> {
   let cursor: number | undefined;
-  let after: CellKey | undefined;
+  let after: number | undefined;
   let total = 0;
   let done = 0;
   // Snapshot pages are keyed by table, not by dependency order: foreign keys are checked once at the end.
@@ -91,7 +90,7 @@ async function bootstrap(store: ClinicStore, http: SyncHttp, o: SyncRoundOptions
         ...versions,
         tenantId: store.tenantId ?? undefined,
         ...(cursor === undefined ? {} : { cursor }),
-        ...(after ? { after } : {}),
+        ...(after === undefined ? {} : { after }),
         limit,
       },
       SnapshotResponse,
@@ -104,14 +103,14 @@ async function bootstrap(store: ClinicStore, http: SyncHttp, o: SyncRoundOptions
       cursor = page.cursor;
       total = page.total ?? total;
       after = page.next ?? undefined;
-      pending = page.hasMore && page.next ? fetchPage() : null;
+      pending = page.hasMore && page.next !== null ? fetchPage() : null;
       pending?.catch(() => undefined);
-      applyRemoteChanges(store, page.cells);
-      done += page.cells.length;
+      applyRemoteChanges(store, page.changes);
+      done += page.changes.length;
       o.onProgress?.(total > 0 ? Math.min(1, done / total) : 1);
     }
   });
-  // The snapshot carries cells only: fetch the audit history written before it.
+  // The snapshot carries changes only: fetch the audit history written before it.
   const own: AuditLog[] = [];
   for (let after = 0; ;) {
     const page = ownAnswer(

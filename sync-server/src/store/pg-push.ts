@@ -4,8 +4,13 @@
 // after cursor N never misses an item that commits later with a lower number.
 import type { PoolClient } from 'pg';
 import { AppError } from '../../../shared/errors';
-import { cellKey } from '../../../shared/sync/merge';
-import { batchIdHorizon, planPush, type SequencedChange, type StoredCell } from '../sync/plan-push';
+import {
+  batchIdHorizon,
+  planPush,
+  rowKey,
+  type RowCells,
+  type SequencedChange,
+} from '../sync/plan-push';
 import { pushFault } from './push-fault';
 import type { PushInput, PushOutcome } from './types';
 
@@ -13,7 +18,7 @@ const columns = (items: readonly SequencedChange[]) => ({
   seq: items.map((s) => s.seq),
   tbl: items.map((s) => s.change.table),
   row: items.map((s) => s.change.rowId),
-  col: items.map((s) => s.change.column),
+  cols: items.map((s) => s.change.columns.join(',')),
   hlc: items.map((s) => s.change.hlc),
   value: items.map((s) => s.change.value),
 });
@@ -57,41 +62,25 @@ export async function pgPush(c: PoolClient, input: PushInput): Promise<PushOutco
     for (const row of r.rows) storedAuditHashes.set(row.device_seq, row.hash);
   }
 
-  // The stored winner of each cell the batch touches: one lookup in the unique cell index.
-  const cells = new Map<string, StoredCell>();
+  // The stored winners of each row the batch touches: one lookup per distinct row.
+  const rows = new Map<string, RowCells>();
   if (input.changes.length > 0) {
-    const cur = await c.query<{
-      tbl: string;
-      row_id: string;
-      col: string;
-      hlc: string;
-      seq: string;
-    }>(
-      `SELECT c.tbl, c.row_id, c.col, c.hlc, c.seq FROM changes c
-       JOIN (SELECT DISTINCT * FROM unnest($2::text[], $3::text[], $4::text[])) AS u(tbl, row_id, col)
-         ON c.tenant_id = $1 AND c.tbl = u.tbl COLLATE "C" AND c.row_id = u.row_id COLLATE "C" AND c.col = u.col COLLATE "C"`,
-      [
-        tenantId,
-        input.changes.map((ch) => ch.table),
-        input.changes.map((ch) => ch.rowId),
-        input.changes.map((ch) => ch.column),
-      ],
+    const cur = await c.query<{ tbl: string; row_id: string; cells: string }>(
+      `SELECT r.tbl, r.row_id, r.cells FROM row_cells r
+       JOIN (SELECT DISTINCT * FROM unnest($2::text[], $3::text[])) AS u(tbl, row_id)
+         ON r.tenant_id = $1 AND r.tbl = u.tbl COLLATE "C" AND r.row_id = u.row_id COLLATE "C"`,
+      [tenantId, input.changes.map((ch) => ch.table), input.changes.map((ch) => ch.rowId)],
     );
-    for (const r of cur.rows)
-      cells.set(cellKey({ table: r.tbl, rowId: r.row_id, column: r.col }), {
-        hlc: r.hlc,
-        seq: Number(r.seq),
-      });
+    for (const r of cur.rows) rows.set(rowKey(r.tbl, r.row_id), JSON.parse(r.cells) as RowCells);
   }
 
   const plan = planPush(input, input.changes, input.audit, {
     lastSeq,
     lastAudit,
     storedAuditHashes,
-    cells,
+    rows,
   });
-  // Replaced winners go first, in their own statement: the new winners take their
-  // place in the unique cell index. Old batch ids expire in the same statement.
+  // Changes left winning no column go, and old batch ids expire, in one statement.
   await c.query(
     `WITH replaced AS (DELETE FROM changes WHERE tenant_id = $1 AND seq = ANY($2::bigint[]))
      DELETE FROM batches WHERE tenant_id = $1 AND received_at < $3`,
@@ -103,8 +92,12 @@ export async function pgPush(c: PoolClient, input: PushInput): Promise<PushOutco
   const k = columns(plan.changes);
   await c.query(
     `WITH new_changes AS (
-       INSERT INTO changes (tenant_id, seq, tbl, row_id, col, hlc, value, device_id)
+       INSERT INTO changes (tenant_id, seq, tbl, row_id, cols, hlc, value, device_id)
        SELECT $1, u.*, $8 FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u
+     ), row_index AS (
+       INSERT INTO row_cells (tenant_id, tbl, row_id, cells)
+       SELECT $1, u.* FROM unnest($18::text[], $19::text[], $20::text[]) AS u
+       ON CONFLICT (tenant_id, tbl, row_id) DO UPDATE SET cells = excluded.cells
      ), new_audit AS (
        INSERT INTO audit (tenant_id, seq, id, device_id, device_seq, hash, entry)
        SELECT $1, u.* FROM unnest($9::bigint[], $10::text[], $11::text[], $12::int[], $13::text[], $14::text[]) AS u
@@ -117,7 +110,7 @@ export async function pgPush(c: PoolClient, input: PushInput): Promise<PushOutco
       k.seq,
       k.tbl,
       k.row,
-      k.col,
+      k.cols,
       k.hlc,
       k.value,
       deviceId,
@@ -130,6 +123,9 @@ export async function pgPush(c: PoolClient, input: PushInput): Promise<PushOutco
       input.batchId,
       input.now,
       plan.lastSeq,
+      plan.rows.map((r) => r.table),
+      plan.rows.map((r) => r.rowId),
+      plan.rows.map((r) => JSON.stringify(r.cells)),
     ],
   );
   pushFault({

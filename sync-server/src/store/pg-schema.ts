@@ -1,7 +1,7 @@
 // The PostgreSQL store's tables: the same as the SQLite ones. Text keys use the
 // "C" collation so their order is code-unit order, as in the merge rule and in
 // SQLite, whatever the database's locale.
-export const PG_SCHEMA_VERSION = 3;
+export const PG_SCHEMA_VERSION = 4;
 
 /** Created first, alone: the version says which of the steps below a database still needs. */
 export const PG_VERSION_TABLE =
@@ -52,3 +52,15 @@ CREATE INDEX IF NOT EXISTS batches_by_age ON batches (tenant_id, received_at);
 
 /** Version 3: when each workstation last pulled (see sqlite-schema.ts). */
 export const PG_MIGRATION_3 = `ALTER TABLE devices ADD COLUMN IF NOT EXISTS last_seen_at text;`;
+
+/** Version 4 (sync protocol 3): sealed row changes and one winners index per row (see sqlite-schema.ts). */
+export const PG_MIGRATION_4 = `
+CREATE TABLE IF NOT EXISTS row_cells (
+  tenant_id text COLLATE "C" NOT NULL, tbl text COLLATE "C" NOT NULL, row_id text COLLATE "C" NOT NULL,
+  cells text NOT NULL, PRIMARY KEY (tenant_id, tbl, row_id));
+INSERT INTO row_cells (tenant_id, tbl, row_id, cells)
+  SELECT tenant_id, tbl, row_id, json_object_agg(col, json_build_array(hlc, seq))::text
+  FROM changes GROUP BY tenant_id, tbl, row_id;
+DROP INDEX IF EXISTS changes_by_cell;
+ALTER TABLE changes RENAME COLUMN col TO cols;
+`;

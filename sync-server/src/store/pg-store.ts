@@ -12,6 +12,7 @@ import { assertEnrollmentUsable, type EnrollmentRow } from './enrollment-rules';
 import {
   PG_MIGRATION_2,
   PG_MIGRATION_3,
+  PG_MIGRATION_4,
   PG_MIGRATION_LOCK,
   PG_SCHEMA,
   PG_SCHEMA_VERSION,
@@ -66,6 +67,7 @@ export async function openPgStore(connectionString: string): Promise<SyncStore> 
       }
       if (version < 2) await c.query(PG_MIGRATION_2);
       if (version < 3) await c.query(PG_MIGRATION_3);
+      if (version < 4) await c.query(PG_MIGRATION_4);
       await c.query('UPDATE ehrbs_schema SET version = $1', [PG_SCHEMA_VERSION]);
     });
   } catch (e) {
@@ -239,7 +241,7 @@ export async function openPgStore(connectionString: string): Promise<SyncStore> 
     pull: async (tenantId, after, limit, excludeDevice = null) => {
       const rows = (
         await pool.query<ChangeRow & { entry: string | null }>(
-          `(SELECT seq, tbl, row_id, col, hlc, value, NULL AS entry FROM changes
+          `(SELECT seq, tbl, row_id, cols, hlc, value, NULL AS entry FROM changes
              WHERE tenant_id = $1 AND seq > $2 AND device_id <> $4 ORDER BY seq LIMIT $3)
            UNION ALL
            (SELECT seq, NULL, NULL, NULL, NULL, NULL, entry FROM audit
@@ -269,22 +271,27 @@ export async function openPgStore(connectionString: string): Promise<SyncStore> 
         [tenantId],
       );
       const cursor = fixedCursor ?? Number(seq.rows[0]?.last_seq ?? 0);
-      const keyset = after ? 'AND (tbl, row_id, col) > ($4, $5, $6)' : '';
-      const params = after ? [after.table, after.rowId, after.column] : [];
+      // Keyset paging in sequence order (the log's primary key).
       const rows = (
         await pool.query<ChangeRow>(
-          `SELECT seq, tbl, row_id, col, hlc, value FROM changes WHERE tenant_id = $1 AND seq <= $2 ${keyset}
-           ORDER BY tbl, row_id, col LIMIT $3`,
-          [tenantId, cursor, limit + 1, ...params],
+          `SELECT seq, tbl, row_id, cols, hlc, value FROM changes
+           WHERE tenant_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4`,
+          [tenantId, after ?? 0, cursor, limit + 1],
         )
       ).rows;
-      const total = after
-        ? undefined
-        : await count('SELECT count(*) FROM changes WHERE tenant_id = $1 AND seq <= $2', [
-            tenantId,
-            cursor,
-          ]);
-      return buildSnapshotPage(cursor, rows.map(toChange), limit, total);
+      const total =
+        after !== null
+          ? undefined
+          : await count('SELECT count(*) FROM changes WHERE tenant_id = $1 AND seq <= $2', [
+              tenantId,
+              cursor,
+            ]);
+      return buildSnapshotPage(
+        cursor,
+        rows.map((r) => ({ seq: Number(r.seq), change: toChange(r) })),
+        limit,
+        total,
+      );
     },
     // One index probe per device (audit_by_device, newest first), never a scan of the log.
     auditTips: async (tenantId, upTo) => {
@@ -310,8 +317,9 @@ export async function openPgStore(connectionString: string): Promise<SyncStore> 
       devices: await count('SELECT count(*) FROM devices'),
       revokedDevices: await count('SELECT count(*) FROM devices WHERE revoked_at IS NOT NULL'),
       changes: await count('SELECT count(*) FROM changes'),
-      // The log holds one change per cell (compacted as written): the same count.
-      cells: await count('SELECT count(*) FROM changes'),
+      cells: await count(
+        'SELECT count(*) FROM row_cells, json_object_keys(row_cells.cells::json) AS k',
+      ),
       auditEntries: await count('SELECT count(*) FROM audit'),
       openEnrollments: await count(
         'SELECT count(*) FROM enrollments WHERE used_at IS NULL AND expires_at > $1',

@@ -19,7 +19,8 @@ export interface ChangeRow {
   seq: number | string;
   tbl: Change['table'];
   row_id: string;
-  col: string;
+  /** Column names, comma-separated (they cannot contain a comma). */
+  cols: string;
   hlc: string;
   value: string;
 }
@@ -37,7 +38,7 @@ export const toDevice = (r: DeviceRow): DeviceRecord => ({
 export const toChange = (r: ChangeRow): Change => ({
   table: r.tbl,
   rowId: r.row_id,
-  column: r.col,
+  columns: r.cols.split(','),
   hlc: r.hlc,
   value: r.value,
 });

@@ -3,8 +3,7 @@
 // one writer at a time, so the clinic's sequence is allocated and committed in order.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
-import { cellKey } from '../../../shared/sync/merge';
-import { batchIdHorizon, planPush, type StoredCell } from '../sync/plan-push';
+import { batchIdHorizon, planPush, rowKey, type RowCells } from '../sync/plan-push';
 import { pushFault } from './push-fault';
 import type { PushInput, PushOutcome } from './types';
 
@@ -16,12 +15,16 @@ export function makeSqlitePush(db: Database.Database) {
       'SELECT device_seq AS deviceSeq, hash FROM audit WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1',
     ),
     auditHash: db.prepare('SELECT hash FROM audit WHERE device_id = ? AND device_seq = ?').pluck(),
-    cell: db.prepare(
-      'SELECT hlc, seq FROM changes WHERE tenant_id = ? AND tbl = ? AND row_id = ? AND col = ?',
+    rowCells: db
+      .prepare('SELECT cells FROM row_cells WHERE tenant_id = ? AND tbl = ? AND row_id = ?')
+      .pluck(),
+    writeRowCells: db.prepare(
+      `INSERT INTO row_cells (tenant_id, tbl, row_id, cells) VALUES (?, ?, ?, ?)
+       ON CONFLICT (tenant_id, tbl, row_id) DO UPDATE SET cells = excluded.cells`,
     ),
     deleteChange: db.prepare('DELETE FROM changes WHERE tenant_id = ? AND seq = ?'),
     insertChange: db.prepare(
-      'INSERT INTO changes (tenant_id, seq, tbl, row_id, col, hlc, value, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO changes (tenant_id, seq, tbl, row_id, cols, hlc, value, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     insertAudit: db.prepare(
       'INSERT INTO audit (tenant_id, seq, id, device_id, device_seq, hash, entry) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -54,18 +57,19 @@ export function makeSqlitePush(db: Database.Database) {
         if (h !== undefined) storedAuditHashes.set(e.deviceSeq, h);
       }
     }
-    // One lookup per cell in the unique cell index: the stored winner, if any.
-    const cells = new Map<string, StoredCell>();
+    // One lookup per row the batch touches: its columns' stored winners.
+    const rows = new Map<string, RowCells>();
     for (const c of input.changes) {
-      const cell = stmts.cell.get(input.tenantId, c.table, c.rowId, c.column) as
-        StoredCell | undefined;
-      if (cell) cells.set(cellKey(c), cell);
+      const key = rowKey(c.table, c.rowId);
+      if (rows.has(key)) continue;
+      const cells = stmts.rowCells.get(input.tenantId, c.table, c.rowId) as string | undefined;
+      if (cells !== undefined) rows.set(key, JSON.parse(cells) as RowCells);
     }
     const plan = planPush(input, input.changes, input.audit, {
       lastSeq,
       lastAudit,
       storedAuditHashes,
-      cells,
+      rows,
     });
     for (const seq of plan.replaced) stmts.deleteChange.run(input.tenantId, seq);
     for (const { seq, change: c } of plan.changes) {
@@ -74,12 +78,14 @@ export function makeSqlitePush(db: Database.Database) {
         seq,
         c.table,
         c.rowId,
-        c.column,
+        c.columns.join(','),
         c.hlc,
         c.value,
         input.deviceId,
       );
     }
+    for (const r of plan.rows)
+      stmts.writeRowCells.run(input.tenantId, r.table, r.rowId, JSON.stringify(r.cells));
     pushFault({ step: 'changes-written', changes: plan.changes.length });
     for (const { seq, entry } of plan.audit) {
       stmts.insertAudit.run(

@@ -1,7 +1,7 @@
 // The embedded store's tables. Values are ciphertext from the clients; the
 // rest is routing metadata. Text keys compare as BINARY (code-unit order), the
 // same order as the merge rule's string comparison.
-export const SQLITE_SCHEMA_VERSION = 3;
+export const SQLITE_SCHEMA_VERSION = 4;
 
 export const SQLITE_SCHEMA = `
 CREATE TABLE server_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -50,3 +50,22 @@ CREATE INDEX batches_by_age ON batches (tenant_id, received_at);
 
 /** Version 3: when each workstation last pulled, for Admin's list of workstations. */
 export const SQLITE_MIGRATION_3 = `ALTER TABLE devices ADD COLUMN last_seen_at TEXT;`;
+
+/**
+ * Version 4 (sync protocol 3, sealed row changes): a change is one mutation of
+ * one row, its column names comma-separated in `cols`; each row's winners
+ * (column -> [HLC, sequence]) are in `row_cells`, one index entry per row
+ * instead of one per cell (plan-push.ts). Every stored change of an older
+ * store is one cell's winner: it becomes a one-column change, its value left
+ * as it is (the client still opens `v1.` cell ciphertext).
+ */
+export const SQLITE_MIGRATION_4 = `
+CREATE TABLE row_cells (
+  tenant_id TEXT NOT NULL, tbl TEXT NOT NULL, row_id TEXT NOT NULL, cells TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, tbl, row_id)) WITHOUT ROWID;
+INSERT INTO row_cells (tenant_id, tbl, row_id, cells)
+  SELECT tenant_id, tbl, row_id, json_group_object(col, json_array(hlc, seq))
+  FROM changes GROUP BY tenant_id, tbl, row_id;
+DROP INDEX changes_by_cell;
+ALTER TABLE changes RENAME COLUMN col TO cols;
+`;

@@ -16,6 +16,7 @@ import { assertEnrollmentUsable, type EnrollmentRow } from './enrollment-rules';
 import {
   SQLITE_MIGRATION_2,
   SQLITE_MIGRATION_3,
+  SQLITE_MIGRATION_4,
   SQLITE_SCHEMA,
   SQLITE_SCHEMA_VERSION,
 } from './sqlite-schema';
@@ -56,6 +57,7 @@ export function openSqliteStore(dataDir: string): SyncStore {
       if (version < 1) db.exec(SQLITE_SCHEMA);
       if (version < 2) db.exec(SQLITE_MIGRATION_2);
       if (version < 3) db.exec(SQLITE_MIGRATION_3);
+      if (version < 4) db.exec(SQLITE_MIGRATION_4);
       db.pragma(`user_version = ${SQLITE_SCHEMA_VERSION}`);
     }).immediate();
   }
@@ -75,7 +77,7 @@ export function openSqliteStore(dataDir: string): SyncStore {
   // Pull statements prepared once; '' matches no device (device ids are UUIDs).
   const pullStmts = {
     changes: db.prepare(
-      'SELECT seq, tbl, row_id, col, hlc, value FROM changes WHERE tenant_id = ? AND seq > ? AND device_id <> ? ORDER BY seq LIMIT ?',
+      'SELECT seq, tbl, row_id, cols, hlc, value FROM changes WHERE tenant_id = ? AND seq > ? AND device_id <> ? ORDER BY seq LIMIT ?',
     ),
     audit: db.prepare(
       'SELECT seq, entry FROM audit WHERE tenant_id = ? AND seq > ? AND device_id <> ? ORDER BY seq LIMIT ?',
@@ -255,16 +257,13 @@ export function openSqliteStore(dataDir: string): SyncStore {
         const cursor =
           fixedCursor ??
           (db.prepare('SELECT last_seq FROM tenants WHERE id = ?').pluck().get(tenantId) as number);
-        // Keyset paging in the cell index's order; BINARY collation, as everywhere in this store.
-        const keyset = after ? 'AND (tbl, row_id, col) > (?, ?, ?)' : '';
-        const params = after ? [after.table, after.rowId, after.column] : [];
+        // Keyset paging in sequence order (the log's primary key).
         const rows = db
           .prepare(
-            `SELECT seq, tbl, row_id, col, hlc, value FROM changes INDEXED BY changes_by_cell
-             WHERE tenant_id = ? AND seq <= ? ${keyset}
-             ORDER BY tbl, row_id, col LIMIT ?`,
+            `SELECT seq, tbl, row_id, cols, hlc, value FROM changes
+             WHERE tenant_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?`,
           )
-          .all(tenantId, cursor, ...params, limit + 1) as ChangeRow[];
+          .all(tenantId, after ?? 0, cursor, limit + 1) as ChangeRow[];
         const total = after
           ? undefined
           : count(
@@ -272,7 +271,12 @@ export function openSqliteStore(dataDir: string): SyncStore {
               tenantId,
               cursor,
             );
-        return buildSnapshotPage(cursor, rows.map(toChange), limit, total);
+        return buildSnapshotPage(
+          cursor,
+          rows.map((r) => ({ seq: Number(r.seq), change: toChange(r) })),
+          limit,
+          total,
+        );
       })(),
     // One index probe per device (audit_by_device, newest first), never a scan of the log.
     auditTips: async (tenantId, upTo) =>
@@ -298,8 +302,7 @@ export function openSqliteStore(dataDir: string): SyncStore {
       devices: count('SELECT count(*) FROM devices'),
       revokedDevices: count('SELECT count(*) FROM devices WHERE revoked_at IS NOT NULL'),
       changes: count('SELECT count(*) FROM changes'),
-      // The log holds one change per cell (compacted as written): the same count.
-      cells: count('SELECT count(*) FROM changes'),
+      cells: count('SELECT count(*) FROM row_cells, json_each(row_cells.cells)'),
       auditEntries: count('SELECT count(*) FROM audit'),
       openEnrollments: count(
         'SELECT count(*) FROM enrollments WHERE used_at IS NULL AND expires_at > ?',

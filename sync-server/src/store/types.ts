@@ -3,7 +3,7 @@
 // several stateless server instances). Every method is one transaction; no
 // authoritative state lives in the server process.
 import type { AuditLog } from '../../../shared/domain/audit-log';
-import type { Change, CellKey } from '../../../shared/sync/protocol';
+import type { Change } from '../../../shared/sync/protocol';
 import type { AuditPage, PullPage, SnapshotPage } from '../sync/pages';
 import type { AuditTip } from '../../../shared/sync/protocol';
 
@@ -118,7 +118,8 @@ export interface SyncStore {
   snapshot(
     tenantId: string,
     cursor: number | null,
-    after: CellKey | null,
+    /** The sequence of the previous page's last change (null: the first page). */
+    after: number | null,
     limit: number,
   ): Promise<SnapshotPage>;
   /** Each device's latest audit entry with seq <= upTo (its chain tip), for the devices of a tenant. */

@@ -1,7 +1,7 @@
 // The pages the server answers pulls, snapshots and audit reads with, as the
 // pure page builders of this folder produce them and both stores return them.
 import type { AuditLog } from '../../../shared/domain/audit-log';
-import type { Change, CellKey, PulledChange } from '../../../shared/sync/protocol';
+import type { Change, PulledChange } from '../../../shared/sync/protocol';
 
 export interface PullPage {
   changes: PulledChange[];
@@ -12,9 +12,10 @@ export interface PullPage {
 
 export interface SnapshotPage {
   cursor: number;
-  cells: Change[];
+  changes: Change[];
   total?: number;
-  next: CellKey | null;
+  /** The sequence of the page's last change, to pass as `after`; null on the last page. */
+  next: number | null;
   hasMore: boolean;
 }
 

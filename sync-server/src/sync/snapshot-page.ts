@@ -1,30 +1,35 @@
-// Builds one snapshot page from up to limit+1 cells fetched in key order, the
-// same way for both stores: cut at `limit` cells or at the value budget
-// (always at least one cell), and say where the next page starts.
+// Builds one snapshot page from up to limit+1 stored changes fetched in
+// sequence order, the same way for both stores: cut at `limit` changes or at
+// the value budget (always at least one change), and say where the next page
+// starts (the sequence of the page's last change).
 import { SYNC_LIMITS, type Change } from '../../../shared/sync/protocol';
 import type { SnapshotPage } from './pages';
 
 export function buildSnapshotPage(
   cursor: number,
-  rows: readonly Change[],
+  rows: readonly { seq: number; change: Change }[],
   limit: number,
   total: number | undefined,
 ): SnapshotPage {
-  const cells: Change[] = [];
+  const changes: Change[] = [];
   let valueChars = 0;
+  let lastSeq: number | null = null;
   for (const row of rows) {
-    if (cells.length >= limit || (cells.length > 0 && valueChars >= SYNC_LIMITS.maxPageValueChars))
+    if (
+      changes.length >= limit ||
+      (changes.length > 0 && valueChars >= SYNC_LIMITS.maxPageValueChars)
+    )
       break;
-    cells.push(row);
-    valueChars += row.value.length;
+    changes.push(row.change);
+    lastSeq = row.seq;
+    valueChars += row.change.value.length;
   }
-  const hasMore = rows.length > cells.length;
-  const last = cells.at(-1);
+  const hasMore = rows.length > changes.length;
   return {
     cursor,
-    cells,
+    changes,
     ...(total === undefined ? {} : { total }),
-    next: hasMore && last ? { table: last.table, rowId: last.rowId, column: last.column } : null,
+    next: hasMore ? lastSeq : null,
     hasMore,
   };
 }

@@ -27,8 +27,8 @@ import { clinicWorld } from '../world';
 import { auditRows, replicaContent } from './replicas';
 import { startFaultProxy, type FaultProxy } from './fault-proxy';
 
-/** Enough patients for several push batches (a patient is about 16 changes; 10,000 per batch). */
-const PATIENTS = 1500;
+/** Enough patients for several push batches (a patient is one sealed change; 1,000 per batch). */
+const PATIENTS = 2500;
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

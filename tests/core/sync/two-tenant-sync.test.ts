@@ -19,7 +19,7 @@ import { writableDb } from '../../../electron/core/clinic/writable-db';
 import { applyRemoteAudit, applyRemoteChanges } from '../../../electron/core/sync/apply-remote';
 import { connectClinic } from '../../../electron/core/sync/enrollment';
 import { syncRound } from '../../../electron/core/sync/sync-round';
-import { encryptCellValue } from '../../../electron/core/sync/value-crypto';
+import { sealChange } from '../../../electron/core/sync/value-crypto';
 import { startTestServer, type TestServer } from '../../server/helpers/server';
 import { leaks, tenantSnapshot, twoTenantWorld, type TwoTenantWorld } from '../two-tenant-world';
 import { clinicWorld } from '../world';
@@ -107,15 +107,21 @@ describe('sync with two clinics in one file and a third on the server', () => {
     );
   });
 
-  const change = (over: Partial<Change> & { tenantId?: string; plain?: unknown }): Change => {
+  const change = (over: {
+    table?: Change['table'];
+    rowId?: string;
+    column?: string;
+    tenantId?: string;
+    plain?: unknown;
+  }): Change => {
     const c = {
       table: over.table ?? 'patients',
       rowId: over.rowId ?? w.other.patientId,
-      column: over.column ?? 'familyName',
+      columns: [over.column ?? 'familyName'],
       hlc: later(),
     };
     const tenantId = over.tenantId ?? w.own.tenantId;
-    return { ...c, value: encryptCellValue(store.keyring, tenantId, c, over.plain ?? 'Hijacked') };
+    return { ...c, value: sealChange(store.keyring, tenantId, c, [over.plain ?? 'Hijacked']) };
   };
 
   it('ignores a change to a row of the other clinic in the file, writing nothing', () => {
@@ -156,6 +162,25 @@ describe('sync with two clinics in one file and a third on the server', () => {
     ]);
     const row = writableDb(store).prepare('SELECT tenantId FROM patients WHERE id = ?').get(rowId);
     expect(row).toEqual({ tenantId: w.own.tenantId });
+    // Nor a sealed change that names the other clinic beside ordinary columns.
+    const sealedRow = randomUUID();
+    const address = {
+      table: 'patients' as const,
+      rowId: sealedRow,
+      columns: ['tenantId', 'familyName'],
+      hlc: later(),
+    };
+    applyRemoteChanges(store, [
+      {
+        ...address,
+        value: sealChange(store.keyring, w.own.tenantId, address, [w.other.tenantId, 'Moved']),
+      },
+    ]);
+    expect(
+      writableDb(store)
+        .prepare('SELECT tenantId, familyName FROM patients WHERE id = ?')
+        .get(sealedRow),
+    ).toEqual({ tenantId: w.own.tenantId, familyName: 'Moved' });
   });
 
   // Admin → Workstations: the list comes from the server (the certificate's clinic) joined with the

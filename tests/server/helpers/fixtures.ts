@@ -50,7 +50,23 @@ export class FakeDevice {
     plain: string,
     hlc = this.hlc(),
   ): Change {
-    return { table, rowId, column, hlc, value: encryptValue(plain) };
+    return { table, rowId, columns: [column], hlc, value: encryptValue(plain) };
+  }
+
+  /** One mutation of several columns, sealed together (protocol 3). */
+  rowChange(
+    table: EntityTable,
+    rowId: string,
+    values: Record<string, string>,
+    hlc = this.hlc(),
+  ): Change {
+    return {
+      table,
+      rowId,
+      columns: Object.keys(values),
+      hlc,
+      value: encryptValue(JSON.stringify(Object.values(values))),
+    };
   }
 
   audit(recordId: string | null = null): AuditLog {

@@ -1,6 +1,8 @@
 // A store written by the version-1 server (a change log with every change and
 // a separate table of cells) opened by this one: the log is compacted to the
-// winner of each cell, nothing a workstation needs is lost, and pushes go on.
+// winner of each cell (schema 2), each winner becomes a one-column change with
+// a per-row winners index (schema 4, protocol 3), nothing a workstation needs
+// is lost, and pushes go on.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,24 +48,25 @@ async function fillVersion1(exec: Exec, p: (n: number) => string): Promise<void>
   for (const c of log)
     await exec(
       `INSERT INTO changes (tenant_id, seq, tbl, row_id, col, hlc, value, device_id) VALUES (${v(8)})`,
-      [tenantId, c.seq, c.table, c.rowId, c.column, c.hlc, c.value, dev.deviceId],
+      [tenantId, c.seq, c.table, c.rowId, c.columns[0], c.hlc, c.value, dev.deviceId],
     );
   for (const c of winners)
     await exec(
       `INSERT INTO cells (tenant_id, tbl, row_id, col, hlc, value, seq) VALUES (${v(7)})`,
-      [tenantId, c?.table, c?.rowId, c?.column, c?.hlc, c?.value, c?.seq],
+      [tenantId, c?.table, c?.rowId, c?.columns[0], c?.hlc, c?.value, c?.seq],
     );
 }
 
 async function expectMigrated(store: SyncStore): Promise<void> {
   const page = await store.pull(tenantId, 0, 100);
-  expect(page.changes.map((c) => [c.column, c.serverSeq])).toEqual([
-    ['notes', 2],
-    ['email', 3],
+  expect(page.changes.map((c) => [c.columns, c.serverSeq])).toEqual([
+    [['notes'], 2],
+    [['email'], 3],
   ]);
   expect(page).toMatchObject({ nextCursor: 3, hasMore: false });
   const snap = await store.snapshot(tenantId, null, null, 10);
-  expect(snap.cells).toEqual([other, second]);
+  // Each stored cell is now a one-column change (its value untouched), in sequence order.
+  expect(snap.changes).toEqual([second, other]);
   expect(snap).toMatchObject({ cursor: 3, total: 2 });
   // Pushes go on against the compacted log: a newer value replaces the winner.
   const newer = dev.change('patients', row, 'notes', 'three');
@@ -78,6 +81,20 @@ async function expectMigrated(store: SyncStore): Promise<void> {
     }),
   ).toEqual({ accepted: 1, duplicates: 1, serverSeq: 4 });
   expect((await store.counts(now)).changes).toBe(2);
+  // The row's winners index came from the old cells: a sealed change of both columns
+  // with an HLC older than both winners is not stored.
+  const stale = dev.rowChange('patients', row, { notes: 'x', email: 'y' }, first.hlc);
+  expect(
+    await store.push({
+      tenantId,
+      deviceId: dev.deviceId,
+      batchId: randomUUID(),
+      changes: [stale],
+      audit: [],
+      now,
+    }),
+  ).toMatchObject({ accepted: 0, duplicates: 1 });
+  expect((await store.counts(now)).cells).toBe(2);
 }
 
 describe('opening a version-1 server store', () => {

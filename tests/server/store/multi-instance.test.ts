@@ -77,7 +77,8 @@ it('serves one clinic consistently through both instances', async () => {
   expect(auditDevices(pulled[1] as (typeof pulled)[number])).toEqual(new Set([first.deviceId]));
   const snapA = await first.ws.post('/v1/snapshot', { ...versions });
   const snapB = await second.ws.post('/v1/snapshot', { ...versions });
-  expect(snapA.data.cells).toEqual(snapB.data.cells);
+  expect(snapA.data.changes).toEqual(snapB.data.changes);
+  expect(snapA.data.changes).not.toHaveLength(0);
 
   await a.server.store.revokeDevice(second.deviceId, new Date().toISOString());
   const refused = await second.ws.post('/v1/pull', { ...versions, sentAt: Date.now(), after: 0 });

@@ -103,7 +103,7 @@ describe.each(backends)('sync store on $name', (backend) => {
     expect(await push(changes, audit)).toEqual({ accepted: 4, duplicates: 0, serverSeq: 4 });
 
     const first = await store.pull(tenantId, 0, 3);
-    expect(first.changes.map((c) => c.column)).toEqual(['firstName', 'lastName']);
+    expect(first.changes.map((c) => c.columns.join(','))).toEqual(['firstName', 'lastName']);
     expect(first.audit).toEqual([audit[0]]);
     expect(first).toMatchObject({ nextCursor: 3, hasMore: true });
     const second = await store.pull(tenantId, first.nextCursor, 3);
@@ -137,7 +137,7 @@ describe.each(backends)('sync store on $name', (backend) => {
     // The older change loses: the compacted log does not store it.
     expect(await push([older])).toEqual({ accepted: 0, duplicates: 1, serverSeq: 1 });
     const snap = await store.snapshot(tenantId, null, null, 10);
-    expect(snap.cells).toEqual([newer]);
+    expect(snap.changes).toEqual([newer]);
     expect(snap).toMatchObject({ cursor: 1, total: 1, hasMore: false, next: null });
   });
 
@@ -160,7 +160,7 @@ describe.each(backends)('sync store on $name', (backend) => {
     const last = await push([edits[2] as never, device.change('patients', row, 'notes', 'Four')]);
     expect(last).toMatchObject({ accepted: 1, duplicates: 1, serverSeq: 4 });
     const page = await store.pull(tenantId, 0, 100);
-    expect(page.changes.map((c) => [c.column, c.serverSeq])).toEqual([
+    expect(page.changes.map((c) => [c.columns.join(','), c.serverSeq])).toEqual([
       ['email', 2],
       ['notes', 4],
     ]);
@@ -168,7 +168,7 @@ describe.each(backends)('sync store on $name', (backend) => {
     const counts = await store.counts(now());
     expect(counts.changes).toBeGreaterThanOrEqual(2);
     const snap = await store.snapshot(tenantId, null, null, 10);
-    expect(snap.cells.map((c) => c.column)).toEqual(['email', 'notes']);
+    expect(snap.changes.map((c) => c.columns.join(','))).toEqual(['email', 'notes']);
     // The old batch id, from beyond the retention window, is forgotten: new content under it is stored ...
     const fresh = device.change('patients', row, 'phone', 'p');
     expect(await push([fresh], [], old)).toEqual({ accepted: 1, duplicates: 0, serverSeq: 5 });
@@ -183,6 +183,40 @@ describe.each(backends)('sync store on $name', (backend) => {
     });
   });
 
+  it('keeps a sealed row change while it wins any column, and drops it once it wins none', async () => {
+    const row = randomUUID();
+    const early = device.hlc(); // older than every change below
+    const created = device.rowChange('patients', row, {
+      firstName: 'Ada',
+      lastName: 'L',
+      email: 'a',
+    });
+    await push([created]);
+    expect((await store.counts(now())).cells).toBeGreaterThanOrEqual(3);
+    // A later edit of one column: the creation still wins the other two and stays.
+    const renamed = device.change('patients', row, 'firstName', 'Augusta');
+    expect(await push([renamed])).toMatchObject({ accepted: 1, serverSeq: 2 });
+    expect((await store.pull(tenantId, 0, 10)).changes).toEqual([
+      { ...created, serverSeq: 1 },
+      { ...renamed, serverSeq: 2 },
+    ]);
+    // An older change that touches both a won and a free column is stored for the free one.
+    const older = device.rowChange('patients', row, { firstName: 'Old', phone: '1' }, early);
+    expect(await push([older])).toMatchObject({ accepted: 1, serverSeq: 3 });
+    // Edits that together win all three of the creation's columns: it leaves the log.
+    await push([device.rowChange('patients', row, { lastName: 'King', email: 'b' })]);
+    const left = (await store.pull(tenantId, 0, 10)).changes;
+    expect(left.map((c) => c.hlc)).not.toContain(created.hlc);
+    expect(left.map((c) => c.columns)).toEqual([
+      ['firstName'],
+      ['firstName', 'phone'],
+      ['lastName', 'email'],
+    ]);
+    const snap = await store.snapshot(tenantId, null, null, 10);
+    expect(snap.changes.map((c) => c.columns)).toEqual(left.map((c) => c.columns));
+    expect(snap.total).toBe(3);
+  });
+
   it('pages a snapshot at a fixed cursor; later changes come through pull', async () => {
     const rows = [randomUUID(), randomUUID(), randomUUID()].sort();
     await push(rows.map((r) => device.change('appointments', r, 'notes', 'x')));
@@ -191,7 +225,7 @@ describe.each(backends)('sync store on $name', (backend) => {
     const later = device.change('appointments', rows[2] ?? '', 'notes', 'y');
     await push([later]);
     const second = await store.snapshot(tenantId, first.cursor, first.next, 2);
-    expect(second).toMatchObject({ cells: [], hasMore: false });
+    expect(second).toMatchObject({ changes: [], hasMore: false });
     expect((await store.pull(tenantId, first.cursor, 10)).changes).toEqual([
       { ...later, serverSeq: 4 },
     ]);
@@ -312,7 +346,7 @@ describe.each(backends)('sync store on $name', (backend) => {
       audit: [],
       hasMore: false,
     });
-    expect((await store.snapshot(other, null, null, 100)).cells).toEqual([]);
+    expect((await store.snapshot(other, null, null, 100)).changes).toEqual([]);
   });
 
   it('numbers concurrent pushes from two server instances without gaps or repeats', async () => {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectClinic } from '../../../electron/core/sync/enrollment';
 import { syncRound } from '../../../electron/core/sync/sync-round';
-import { decryptCellValue } from '../../../electron/core/sync/value-crypto';
+import { openChange } from '../../../electron/core/sync/value-crypto';
 import { decryptField } from '../../../electron/core/crypto/field-crypto';
 import { clinicWorld } from '../../core/world';
 import { patientInput } from '../../core/fixtures';
@@ -118,13 +118,14 @@ describe.each(backends)('the sync server on $name holds no plaintext', (backend)
   it('the markers travelled, sealed: the server’s values for those cells decrypt to them', async () => {
     const tenantId = w.store.tenantId ?? '';
     const page = await t.server.store.pull(tenantId, 0, 100_000);
-    // Each cell opened with the clinic key, as a peer workstation would; clinical
+    // Each sealed change opened with the clinic key, as a peer workstation would; clinical
     // content (records, messages) is sealed once more per value, so it is opened again.
     const rows = new Map<string, Record<string, unknown>>();
     for (const c of page.changes) {
       const key = `${c.table}:${c.rowId}`;
       const row = rows.get(key) ?? { table: c.table, id: c.rowId };
-      row[c.column] = decryptCellValue(w.store.keyring, tenantId, c, c.value);
+      const values = openChange(w.store.keyring, tenantId, c);
+      c.columns.forEach((column, i) => (row[column] = values[i]));
       rows.set(key, row);
     }
     const opened = [...rows.values()].map((row) => {
@@ -144,7 +145,9 @@ describe.each(backends)('the sync server on $name holds no plaintext', (backend)
         marker,
       ).toBe(true);
     // And the sealed text is what the server stores (so the byte search looks in the right place).
-    const sealed = page.changes.find((c) => c.rowId === patientId && c.column === 'familyName');
+    const sealed = page.changes.find(
+      (c) => c.rowId === patientId && c.columns.includes('familyName'),
+    );
     expect(sealed).toBeDefined();
     const stored = Buffer.concat([bytesUnder(t.dataDir), backend.dump()]);
     expect(stored.includes(Buffer.from(sealed?.value ?? '-'))).toBe(true);

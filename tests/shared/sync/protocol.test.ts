@@ -21,7 +21,7 @@ const deviceId = randomUUID();
 const change = (value = 'ciphertext'): Change => ({
   table: 'patients',
   rowId: randomUUID(),
-  column: 'firstName',
+  columns: ['firstName', 'familyName'],
   hlc: formatHlc({ millis: Date.now(), counter: 0, deviceId }),
   value,
 });
@@ -35,8 +35,16 @@ describe('PushRequest', () => {
     audit: [],
   };
 
-  it('accepts a batch of column changes', () => {
+  it('accepts a batch of sealed row changes', () => {
     expect(PushRequest.safeParse({ ...base, changes: [change()] }).success).toBe(true);
+  });
+
+  it('refuses a change with no column, a column named twice, or a bad column name', () => {
+    for (const columns of [[], ['firstName', 'firstName'], ['first name'], ['a,b']])
+      expect(
+        PushRequest.safeParse({ ...base, changes: [{ ...change(), columns }] }).success,
+        JSON.stringify(columns),
+      ).toBe(false);
   });
 
   it('refuses unknown tables, bad HLCs and non-uuid rows', () => {

@@ -123,7 +123,7 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const device = await authenticateDevice(req, store);
     const body = parseRequest(SnapshotRequest, req.body);
     assertSameTenant(device, body.tenantId);
-    if (body.after && body.cursor === undefined) {
+    if (body.after !== undefined && body.cursor === undefined) {
       throw new AppError(
         'VALIDATION_FAILED',
         'A later snapshot page needs the cursor of the first page.',

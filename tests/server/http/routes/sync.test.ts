@@ -74,7 +74,7 @@ describe('sync over HTTPS', () => {
     const snap = await b.ws.post('/v1/snapshot', { ...versions });
     expect(snap).toMatchObject({
       status: 200,
-      data: { cursor: 4, total: 1, cells: [reply], hasMore: false },
+      data: { cursor: 4, total: 1, changes: [reply], hasMore: false },
     });
   });
 
@@ -155,7 +155,7 @@ describe('sync over HTTPS', () => {
     await push(a, { changes: [a.dev.change('patients', row, 'notes', 'n')] }); // seq 3
     await push(b, { changes: [b.dev.change('patients', row, 'email', 'e')] }); // seq 4
     const columns = (r: Awaited<ReturnType<typeof pull>>) =>
-      (r.data.changes as { column: string }[]).map((c) => c.column);
+      (r.data.changes as { columns: string[] }[]).map((c) => c.columns.join(','));
     // Pages of one item: B's changes only; the last page ends at the clinic's last sequence.
     const first = await pull(a, 0, { limit: 1 });
     expect(first.data).toMatchObject({ nextCursor: 2, hasMore: true });
