@@ -32,8 +32,14 @@ function patientCells(
     deletedAt: null,
     userId: null,
     medicalRecordNumber: `SEED-${String(n).padStart(7, '0')}`,
+    mergedInto: null,
+    sensitivity: null,
   };
 }
+
+/** Cells one seeded patient has (every column the write path stores but `id`). */
+export const seededCellsPerPatient = (): number =>
+  Object.keys(patientCells('t', 1, seededPrng(1), new Date().toISOString())).length;
 
 /** Pushes `patients` patients (one sealed change per patient, as protocol 3 does) straight into the server store; returns the cells written. */
 export async function seedPatientCells(

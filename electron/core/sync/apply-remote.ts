@@ -33,6 +33,12 @@ const knownColumn = (table: EntityTable, column: string) => {
   return set.has(column) && column !== 'id';
 };
 
+/** Columns a change can write (every column but `id`). */
+const dataColumnCount = (table: EntityTable): number => {
+  knownColumn(table, 'id');
+  return (columnSets.get(table)?.size ?? 1) - 1;
+};
+
 export function applyRemoteChanges(store: ClinicStore, changes: readonly Change[]): ApplyResult {
   const tenantId = store.tenantId;
   if (!tenantId) throw new Error('applyRemoteChanges: the store has no clinic');
@@ -109,11 +115,16 @@ export function applyRemoteChanges(store: ClinicStore, changes: readonly Change[
           ).run(...values, newClocks, rowId);
         }
       } else {
-        // '0' sorts below every HLC: each column's own clock is in _clocks.
+        const hlcs = new Set([...winners.values()].map((w) => w.hlc));
+        // A whole row written at one HLC (a create, as the write path stores its
+        // own): the row's clock alone, as there. Otherwise '0', which sorts below
+        // every HLC, and each written column's own clock in _clocks: a column no
+        // change has written yet must lose to any that arrives later.
+        const whole = hlcs.size === 1 && winners.size === dataColumnCount(table);
         cachedStatement(
           db,
-          `INSERT INTO ${table} (id, tenantId${cols.map((c) => `, "${c}"`).join('')}, _hlc, _clocks) VALUES (?, ?${cols.map(() => ', ?').join('')}, '0', ?)`,
-        ).run(rowId, tenantId, ...values, newClocks);
+          `INSERT INTO ${table} (id, tenantId${cols.map((c) => `, "${c}"`).join('')}, _hlc, _clocks) VALUES (?, ?${cols.map(() => ', ?').join('')}, ?, ?)`,
+        ).run(rowId, tenantId, ...values, ...(whole ? [[...hlcs][0], '{}'] : ['0', newClocks]));
       }
       result.applied += winners.size;
     }
