@@ -80,4 +80,7 @@ export function nextPushBatch(store: ClinicStore, limits = SYNC_LIMITS): PushBat
 }
 
 export const acknowledgeBatch = (store: ClinicStore, batch: PushBatch): void =>
-  store.outbox.acknowledge({ throughSeq: batch.lastOutboxSeq, auditIds: batch.auditIds });
+  store.outbox.acknowledge({
+    throughSeq: batch.lastOutboxSeq,
+    auditThroughSeq: batch.audit.at(-1)?.deviceSeq ?? null,
+  });

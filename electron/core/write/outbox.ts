@@ -36,7 +36,11 @@ export interface Outbox {
   /** This device's audit entries after `afterSeq`, in chain order. */
   unpushedAudit(limit: number): AuditLog[];
   /** The server stored everything up to these points: forget the outbox rows, move the watermark. */
-  acknowledge(ack: { throughSeq: number | null; auditIds: readonly string[] }): void;
+  /**
+   * Deletes outbox rows through `throughSeq` and marks this device's audit
+   * entries through deviceSeq `auditThroughSeq` pushed (the server stored them).
+   */
+  acknowledge(ack: { throughSeq: number | null; auditThroughSeq: number | null }): void;
 }
 
 export function outbox(db: WritableDB, deviceId: string, sync: SyncState): Outbox {
@@ -53,20 +57,20 @@ export function outbox(db: WritableDB, deviceId: string, sync: SyncState): Outbo
         db,
         'SELECT id, tenantId, userId, action, tableAffected, recordId, timestamp, deviceId, deviceSeq, prevHash, hash, detail FROM audit_logs WHERE deviceId = ? AND deviceSeq > ? ORDER BY deviceSeq LIMIT ?',
       ).all(deviceId, sync.auditPushedSeq, limit) as AuditLog[],
-    acknowledge({ throughSeq, auditIds }) {
+    acknowledge({ throughSeq, auditThroughSeq }) {
       db.transaction(() => {
         if (throughSeq !== null)
           cachedStatement(db, 'DELETE FROM sync_outbox WHERE seq <= ?').run(throughSeq);
-        const mark = cachedStatement(
-          db,
-          'UPDATE audit_logs SET pushed = 1 WHERE id = ? RETURNING deviceSeq',
-        );
-        let last = 0;
-        for (const id of auditIds) {
-          const row = mark.get(id) as { deviceSeq: number } | undefined;
-          if (row) last = Math.max(last, row.deviceSeq);
+        // A batch carries the entries after the watermark in chain order, so they are one
+        // range of deviceSeq: one statement on the (deviceId, deviceSeq) index marks them.
+        const from = sync.auditPushedSeq;
+        if (auditThroughSeq !== null && auditThroughSeq > from) {
+          cachedStatement(
+            db,
+            'UPDATE audit_logs SET pushed = 1 WHERE deviceId = ? AND deviceSeq > ? AND deviceSeq <= ?',
+          ).run(deviceId, from, auditThroughSeq);
+          sync.auditPushedSeq = auditThroughSeq;
         }
-        if (last > 0) sync.auditPushedSeq = last;
       }).immediate();
     },
   };
