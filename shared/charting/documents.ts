@@ -9,7 +9,7 @@ export const DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
  * (`v1.` + base64 of iv|tag|bytes: about 4/3 of the bytes) and synced as a
  * cell value encrypted again and base64'd (about 4/3 of that, plus its JSON
  * quotes): 512 KiB becomes about 0.93 M characters, well under
- * SYNC_LIMITS.maxValueChars (2 Mi), and a page of 8 of them stays under the
+ * SYNC_LIMITS.maxValueChars (2 Mi; sealed with its row's few other columns), and a page of 8 of them stays under the
  * body limit.
  */
 export const DOCUMENT_CHUNK_BYTES = 512 * 1024;
