@@ -75,7 +75,7 @@ export async function run(): Promise<ChartBenchResult> {
     const save: number[] = [];
     for (let i = 0; i < SAVES; i++) {
       const t0 = performance.now();
-      w.services.records.saveDraft(doctor, {
+      w.services.drafts.save(doctor, {
         patientId,
         appointmentId: w.appointment.id,
         content: { subjective: `${words} ${i}`, objective: '', assessment: '', plan: '' },

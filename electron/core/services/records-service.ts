@@ -4,7 +4,6 @@ import type { MedicalRecord } from '../../../shared/domain/medical-record';
 import type { z } from 'zod';
 import type {
   ChartSummary,
-  DraftContent,
   NewRecordRequest,
   RecordContent,
   TimelineEntry,
@@ -25,6 +24,7 @@ import type { Repositories } from '../repos/repositories';
 import type { ClinicStore } from '../clinic/clinic-store';
 import { requireOpen } from './sensitive-patients-service';
 import { requireCap, type Session } from './session';
+import { authorDoctorId } from './record-author';
 
 type NewRecord = z.input<typeof NewRecordRequest>;
 
@@ -34,22 +34,12 @@ export class RecordsService {
     private readonly repos: Repositories,
   ) {}
 
-  private authorDoctorId(session: Session): string {
-    const doctor = this.repos.doctors.list(session.actor.tenantId, {
-      where: 'userId = ?',
-      params: [session.user.id],
-      limit: 1,
-    })[0];
-    if (!doctor) throw new AppError('FORBIDDEN', 'Only doctors write clinical records.');
-    return doctor.id;
-  }
-
   create(session: Session, r: NewRecord, opts: { sign?: boolean } = {}): MedicalRecord {
     requireCap(session, 'records.write');
     const tenantId = session.actor.tenantId;
     this.repos.patients.get(tenantId, r.patientId);
     if (r.amendsRecordId) this.repos.medicalRecords.get(tenantId, r.amendsRecordId);
-    const doctorId = this.authorDoctorId(session);
+    const doctorId = authorDoctorId(this.repos, session);
     const id = randomUUID();
     const plaintext = JSON.stringify(r.content);
     const sealed = encryptField(
@@ -88,7 +78,7 @@ export class RecordsService {
     const tenantId = session.actor.tenantId;
     const rec = this.repos.medicalRecords.get(tenantId, id);
     if (rec.signedAt) throw new AppError('INVALID_TRANSITION', 'This record is already signed.');
-    if (rec.doctorId !== this.authorDoctorId(session)) {
+    if (rec.doctorId !== authorDoctorId(this.repos, session)) {
       throw new AppError('FORBIDDEN', 'Only the author can sign a record.');
     }
     // The hash is of the content as stored (decrypted here without a read audit: nothing
@@ -385,7 +375,7 @@ export class RecordsService {
         'INVALID_TRANSITION',
         'A signed record is never deleted; amend it to correct it.',
       );
-    if (rec.doctorId !== this.authorDoctorId(session))
+    if (rec.doctorId !== authorDoctorId(this.repos, session))
       throw new AppError('FORBIDDEN', 'Only the author can delete an unsigned record.');
     this.repos.medicalRecords.delete(session.actor, rec.id);
     return { id: rec.id };
@@ -413,61 +403,6 @@ export class RecordsService {
     return this.entry(tenantId, rec);
   }
 
-  private draftKey(session: Session, r: { patientId: string; appointmentId: string | null }) {
-    const tenantId = session.actor.tenantId;
-    this.repos.patients.get(tenantId, r.patientId);
-    if (r.appointmentId) {
-      const appt = this.repos.appointments.get(tenantId, r.appointmentId);
-      if (appt.patientId !== r.patientId)
-        throw new AppError('VALIDATION_FAILED', 'That appointment is for another patient.');
-    }
-    return {
-      tenantId,
-      userId: session.user.id,
-      patientId: r.patientId,
-      appointmentKey: r.appointmentId ?? '',
-    };
-  }
-
-  /** Saves this author's draft on this workstation only, encrypted; called every few seconds while typing. */
-  saveDraft(session: Session, r: ChannelInput<'drafts.save'>): { savedAt: string } {
-    requireCap(session, 'records.write');
-    this.authorDoctorId(session);
-    const key = this.draftKey(session, r);
-    const id = this.store.drafts.find(key)?.id ?? randomUUID();
-    const sealed = encryptField(
-      this.store.keyring,
-      { tenantId: key.tenantId, table: 'record_drafts', rowId: id },
-      JSON.stringify(r.content),
-    );
-    const savedAt = this.store.nowIso();
-    this.store.drafts.save(key, {
-      id,
-      ciphertext: sealed.ciphertext,
-      wrappedKey: sealed.wrappedKey,
-      savedAt,
-    });
-    return { savedAt };
-  }
-
-  loadDraft(
-    session: Session,
-    r: ChannelInput<'drafts.load'>,
-  ): { content: DraftContent; savedAt: string } | null {
-    requireCap(session, 'records.write');
-    const key = this.draftKey(session, r);
-    requireOpen(this.store, session, r.patientId);
-    const d = this.store.drafts.find(key);
-    if (!d) return null;
-    const text = decryptField(
-      this.store.keyring,
-      { tenantId: key.tenantId, table: 'record_drafts', rowId: d.id },
-      { ciphertext: d.ciphertext, wrappedKey: d.wrappedKey },
-    );
-    this.store.audit(session.actor, 'read', 'record_drafts', d.id);
-    return { content: JSON.parse(text) as DraftContent, savedAt: d.savedAt };
-  }
-
   /** ICD-10 codes matching what the doctor typed, from this workstation's code list. */
   searchCodes(session: Session, r: ChannelInput<'codes.search'>): { items: Icd10Code[] } {
     requireCap(session, 'records.write');
@@ -484,11 +419,6 @@ export class RecordsService {
         'This ICD-10 code is not in the code list: pick one from the suggestions (an administrator can load the full ICD-10-CM list with ehrbs codes import).',
         [{ path: 'content.code', message: 'not a known ICD-10 code' }],
       );
-  }
-
-  discardDraft(session: Session, r: ChannelInput<'drafts.discard'>): { discarded: boolean } {
-    requireCap(session, 'records.write');
-    return { discarded: this.store.drafts.discard(this.draftKey(session, r)) };
   }
 }
 

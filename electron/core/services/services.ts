@@ -16,6 +16,7 @@ import { PatientsService } from './patients-service';
 import { PatientDuplicatesService } from './patient-duplicates';
 import { DuplicateDismissalsService } from './duplicate-dismissals';
 import { PatientMergeService } from './patient-merge-service';
+import { RecordDraftsService } from './record-drafts-service';
 import { RecordsService } from './records-service';
 import { ScheduleService } from './schedule-service';
 import { SensitivePatientsService } from './sensitive-patients-service';
@@ -33,6 +34,7 @@ export const servicesFor = (store: ClinicStore, repos: Repositories = repositori
     patientMerge: new PatientMergeService(store, repos),
     duplicateDismissals: new DuplicateDismissalsService(store, repos),
     records,
+    drafts: new RecordDraftsService(store, repos),
     attachments: new AttachmentsService(store, repos, records),
     trends: new TrendsService(store, repos),
     currentLists: new CurrentListsService(store, repos),

@@ -11,6 +11,7 @@ import {
   type RowCells,
   type SequencedChange,
 } from '../sync/plan-push';
+import { decodeRowCells, encodeRowCells } from '../sync/row-cells';
 import { pushFault } from './push-fault';
 import type { PushInput, PushOutcome } from './types';
 
@@ -71,7 +72,7 @@ export async function pgPush(c: PoolClient, input: PushInput): Promise<PushOutco
          ON r.tenant_id = $1 AND r.tbl = u.tbl COLLATE "C" AND r.row_id = u.row_id COLLATE "C"`,
       [tenantId, input.changes.map((ch) => ch.table), input.changes.map((ch) => ch.rowId)],
     );
-    for (const r of cur.rows) rows.set(rowKey(r.tbl, r.row_id), JSON.parse(r.cells) as RowCells);
+    for (const r of cur.rows) rows.set(rowKey(r.tbl, r.row_id), decodeRowCells(r.cells));
   }
 
   const plan = planPush(input, input.changes, input.audit, {
@@ -125,7 +126,7 @@ export async function pgPush(c: PoolClient, input: PushInput): Promise<PushOutco
       plan.lastSeq,
       plan.rows.map((r) => r.table),
       plan.rows.map((r) => r.rowId),
-      plan.rows.map((r) => JSON.stringify(r.cells)),
+      plan.rows.map((r) => encodeRowCells(r.cells)),
     ],
   );
   pushFault({

@@ -59,7 +59,7 @@ CREATE TABLE IF NOT EXISTS row_cells (
   tenant_id text COLLATE "C" NOT NULL, tbl text COLLATE "C" NOT NULL, row_id text COLLATE "C" NOT NULL,
   cells text NOT NULL, PRIMARY KEY (tenant_id, tbl, row_id));
 INSERT INTO row_cells (tenant_id, tbl, row_id, cells)
-  SELECT tenant_id, tbl, row_id, json_object_agg(col, json_build_array(hlc, seq))::text
+  SELECT tenant_id, tbl, row_id, json_agg(json_build_array(seq, hlc, col))::text
   FROM changes GROUP BY tenant_id, tbl, row_id;
 DROP INDEX IF EXISTS changes_by_cell;
 ALTER TABLE changes RENAME COLUMN col TO cols;

@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import { batchIdHorizon, planPush, rowKey, type RowCells } from '../sync/plan-push';
+import { decodeRowCells, encodeRowCells } from '../sync/row-cells';
 import { pushFault } from './push-fault';
 import type { PushInput, PushOutcome } from './types';
 
@@ -63,7 +64,7 @@ export function makeSqlitePush(db: Database.Database) {
       const key = rowKey(c.table, c.rowId);
       if (rows.has(key)) continue;
       const cells = stmts.rowCells.get(input.tenantId, c.table, c.rowId) as string | undefined;
-      if (cells !== undefined) rows.set(key, JSON.parse(cells) as RowCells);
+      if (cells !== undefined) rows.set(key, decodeRowCells(cells));
     }
     const plan = planPush(input, input.changes, input.audit, {
       lastSeq,
@@ -85,7 +86,7 @@ export function makeSqlitePush(db: Database.Database) {
       );
     }
     for (const r of plan.rows)
-      stmts.writeRowCells.run(input.tenantId, r.table, r.rowId, JSON.stringify(r.cells));
+      stmts.writeRowCells.run(input.tenantId, r.table, r.rowId, encodeRowCells(r.cells));
     pushFault({ step: 'changes-written', changes: plan.changes.length });
     for (const { seq, entry } of plan.audit) {
       stmts.insertAudit.run(

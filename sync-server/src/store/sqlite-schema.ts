@@ -54,7 +54,8 @@ export const SQLITE_MIGRATION_3 = `ALTER TABLE devices ADD COLUMN last_seen_at T
 /**
  * Version 4 (sync protocol 3, sealed row changes): a change is one mutation of
  * one row, its column names comma-separated in `cols`; each row's winners
- * (column -> [HLC, sequence]) are in `row_cells`, one index entry per row
+ * are in `row_cells` (`[[seq, hlc, "col,col"], …]`, sync/row-cells.ts), one
+ * index entry per row
  * instead of one per cell (plan-push.ts). Every stored change of an older
  * store is one cell's winner: it becomes a one-column change, its value left
  * as it is (the client still opens `v1.` cell ciphertext).
@@ -64,7 +65,7 @@ CREATE TABLE row_cells (
   tenant_id TEXT NOT NULL, tbl TEXT NOT NULL, row_id TEXT NOT NULL, cells TEXT NOT NULL,
   PRIMARY KEY (tenant_id, tbl, row_id)) WITHOUT ROWID;
 INSERT INTO row_cells (tenant_id, tbl, row_id, cells)
-  SELECT tenant_id, tbl, row_id, json_group_object(col, json_array(hlc, seq))
+  SELECT tenant_id, tbl, row_id, json_group_array(json_array(seq, hlc, col))
   FROM changes GROUP BY tenant_id, tbl, row_id;
 DROP INDEX changes_by_cell;
 ALTER TABLE changes RENAME COLUMN col TO cols;

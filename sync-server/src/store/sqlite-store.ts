@@ -302,7 +302,12 @@ export function openSqliteStore(dataDir: string): SyncStore {
       devices: count('SELECT count(*) FROM devices'),
       revokedDevices: count('SELECT count(*) FROM devices WHERE revoked_at IS NOT NULL'),
       changes: count('SELECT count(*) FROM changes'),
-      cells: count('SELECT count(*) FROM row_cells, json_each(row_cells.cells)'),
+      // Each winners entry names the columns it wins, comma-separated.
+      cells: count(
+        `SELECT coalesce(sum(length(json_extract(e.value, '$[2]'))
+           - length(replace(json_extract(e.value, '$[2]'), ',', '')) + 1), 0)
+         FROM row_cells, json_each(row_cells.cells) AS e`,
+      ),
       auditEntries: count('SELECT count(*) FROM audit'),
       openEnrollments: count(
         'SELECT count(*) FROM enrollments WHERE used_at IS NULL AND expires_at > ?',

@@ -62,7 +62,7 @@ describe('charting on two workstations', () => {
     });
     a.services.records.signRecord(a.doctorSession, { id: unsigned.id });
     b.records.signRecord(bDoctor, { id: unsigned.id });
-    a.services.records.saveDraft(a.doctorSession, {
+    a.services.drafts.save(a.doctorSession, {
       patientId,
       appointmentId: a.appointment.id,
       content: { subjective: 'Still typing', objective: '', assessment: '', plan: '' },

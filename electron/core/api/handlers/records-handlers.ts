@@ -30,8 +30,8 @@ export const recordsHandlers: HandlerMap<RecordChannels> = {
     services.currentLists.stopMedication(session, r),
   'records.resolveProblem': (r, { session, services }) =>
     services.currentLists.resolveProblem(session, r),
-  'drafts.save': (r, { session, services }) => services.records.saveDraft(session, r),
-  'drafts.load': (r, { session, services }) => services.records.loadDraft(session, r),
-  'drafts.discard': (r, { session, services }) => services.records.discardDraft(session, r),
+  'drafts.save': (r, { session, services }) => services.drafts.save(session, r),
+  'drafts.load': (r, { session, services }) => services.drafts.load(session, r),
+  'drafts.discard': (r, { session, services }) => services.drafts.discard(session, r),
   'codes.search': (r, { session, services }) => services.records.searchCodes(session, r),
 };
