@@ -318,7 +318,7 @@ export async function openPgStore(connectionString: string): Promise<SyncStore> 
       revokedDevices: await count('SELECT count(*) FROM devices WHERE revoked_at IS NOT NULL'),
       changes: await count('SELECT count(*) FROM changes'),
       cells: await count(
-        `SELECT coalesce(sum(array_length(string_to_array(e->>2, ','), 1)), 0)
+        `SELECT coalesce(sum(array_length(string_to_array(e->>2, ','), 1)), 0)::int AS n
          FROM row_cells, json_array_elements(row_cells.cells::json) AS e`,
       ),
       auditEntries: await count('SELECT count(*) FROM audit'),
