@@ -26,18 +26,14 @@ export interface ApplyResult {
   clockWarning: string | null;
 }
 
+/** Per table, the columns a change can write: every column but `id`. */
 const columnSets = new Map<EntityTable, Set<string>>();
-const knownColumn = (table: EntityTable, column: string) => {
+const writableColumns = (table: EntityTable): Set<string> => {
   let set = columnSets.get(table);
-  if (!set) columnSets.set(table, (set = new Set(entityColumns(table))));
-  return set.has(column) && column !== 'id';
+  if (!set) columnSets.set(table, (set = new Set(entityColumns(table).filter((c) => c !== 'id'))));
+  return set;
 };
-
-/** Columns a change can write (every column but `id`). */
-const dataColumnCount = (table: EntityTable): number => {
-  knownColumn(table, 'id');
-  return (columnSets.get(table)?.size ?? 1) - 1;
-};
+const knownColumn = (table: EntityTable, column: string) => writableColumns(table).has(column);
 
 export function applyRemoteChanges(store: ClinicStore, changes: readonly Change[]): ApplyResult {
   const tenantId = store.tenantId;
@@ -120,7 +116,7 @@ export function applyRemoteChanges(store: ClinicStore, changes: readonly Change[
         // own): the row's clock alone, as there. Otherwise '0', which sorts below
         // every HLC, and each written column's own clock in _clocks: a column no
         // change has written yet must lose to any that arrives later.
-        const whole = hlcs.size === 1 && winners.size === dataColumnCount(table);
+        const whole = hlcs.size === 1 && winners.size === writableColumns(table).size;
         cachedStatement(
           db,
           `INSERT INTO ${table} (id, tenantId${cols.map((c) => `, "${c}"`).join('')}, _hlc, _clocks) VALUES (?, ?${cols.map(() => ', ?').join('')}, ?, ?)`,

@@ -19,7 +19,14 @@ import {
   PG_VERSION_TABLE,
 } from './pg-schema';
 import { pgPush } from './pg-push';
-import { minuteBefore, toChange, toDevice, type ChangeRow, type DeviceRow } from './rows';
+import {
+  minuteBefore,
+  toChange,
+  toDevice,
+  toSequencedChange,
+  type ChangeRow,
+  type DeviceRow,
+} from './rows';
 import type { NewDevice, StoreCounts, SyncStore } from './types';
 
 const isUniqueViolation = (e: unknown): boolean =>
@@ -286,12 +293,7 @@ export async function openPgStore(connectionString: string): Promise<SyncStore> 
               tenantId,
               cursor,
             ]);
-      return buildSnapshotPage(
-        cursor,
-        rows.map((r) => ({ seq: Number(r.seq), change: toChange(r) })),
-        limit,
-        total,
-      );
+      return buildSnapshotPage(cursor, rows.map(toSequencedChange), limit, total);
     },
     // One index probe per device (audit_by_device, newest first), never a scan of the log.
     auditTips: async (tenantId, upTo) => {

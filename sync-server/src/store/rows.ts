@@ -43,6 +43,12 @@ export const toChange = (r: ChangeRow): Change => ({
   value: r.value,
 });
 
+/** A stored change with its server sequence, as the page builders take it. */
+export const toSequencedChange = (r: ChangeRow): { seq: number; change: Change } => ({
+  seq: Number(r.seq),
+  change: toChange(r),
+});
+
 /** ISO time a minute before `now`: a device's last pull is recorded at most once a minute. */
 export const minuteBefore = (now: string): string =>
   new Date(Date.parse(now) - 60_000).toISOString();

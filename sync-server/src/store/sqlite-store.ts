@@ -20,7 +20,14 @@ import {
   SQLITE_SCHEMA,
   SQLITE_SCHEMA_VERSION,
 } from './sqlite-schema';
-import { minuteBefore, toChange, toDevice, type ChangeRow, type DeviceRow } from './rows';
+import {
+  minuteBefore,
+  toChange,
+  toDevice,
+  toSequencedChange,
+  type ChangeRow,
+  type DeviceRow,
+} from './rows';
 import type { NewDevice, NewEnrollment, StoreCounts, SyncStore } from './types';
 
 export const SQLITE_FILE = 'sync.db';
@@ -271,12 +278,7 @@ export function openSqliteStore(dataDir: string): SyncStore {
               tenantId,
               cursor,
             );
-        return buildSnapshotPage(
-          cursor,
-          rows.map((r) => ({ seq: Number(r.seq), change: toChange(r) })),
-          limit,
-          total,
-        );
+        return buildSnapshotPage(cursor, rows.map(toSequencedChange), limit, total);
       })(),
     // One index probe per device (audit_by_device, newest first), never a scan of the log.
     auditTips: async (tenantId, upTo) =>
