@@ -68,7 +68,12 @@ export function addDemoBilling(
   }
 }
 
-/** Two patients paid with a larger note and left the change as credit; the first spent some of it. */
+/**
+ * Two patients paid with a larger note and left the change as credit; the
+ * first spent some of it on another invoice still to pay. Which visits are
+ * billed and unpaid depends on today's date, so when no such patient has a
+ * second one, the first is issued a medical certificate to spend it on.
+ */
 function addDemoCredit(
   services: Services,
   admin: Session,
@@ -76,18 +81,17 @@ function addDemoCredit(
   bills: readonly { id: string; patientId: string }[],
 ): void {
   const due = (id: string) => services.billing.detail(admin, id).state;
-  const holders = new Set<string>();
-  let credits = 0;
-  for (const b of bills) {
-    if (credits >= 2) return;
+  const open = bills.filter((b) => {
     const status = due(b.id).status;
-    if (holders.has(b.patientId) || (status !== 'issued' && status !== 'partially_paid')) continue;
-    // The first holder is one with another visit still to pay, to spend the credit on.
-    const later = bills.find(
-      (x) => x.patientId === b.patientId && x.id !== b.id && due(x.id).balance > 0,
-    );
-    if (credits === 0 && !later) continue;
-    const desk = frontDesk[credits % Math.max(frontDesk.length, 1)] ?? admin;
+    return status === 'issued' || status === 'partially_paid';
+  });
+  const laterOf = (b: { id: string; patientId: string }) =>
+    bills.find((x) => x.patientId === b.patientId && x.id !== b.id && due(x.id).balance > 0);
+  const first = open.find((b) => laterOf(b) !== undefined) ?? open[0];
+  const second = open.find((b) => first !== undefined && b.patientId !== first.patientId);
+  [first, second].forEach((b, i) => {
+    if (!b) return;
+    const desk = frontDesk[i % Math.max(frontDesk.length, 1)] ?? admin;
     const handed = due(b.id).balance + 1_000;
     services.billing.recordPayment(desk, {
       billingId: b.id,
@@ -96,12 +100,20 @@ function addDemoCredit(
       tendered: handed,
       excessAsCredit: true,
     });
-    if (credits === 0 && later)
-      services.billing.payFromCredit(desk, {
-        billingId: later.id,
-        amount: Math.min(600, due(later.id).balance),
-      });
-    holders.add(b.patientId);
-    credits++;
-  }
+    if (i > 0) return;
+    const later =
+      laterOf(b)?.id ??
+      services.billing.create(desk, {
+        patientId: b.patientId,
+        paymentMethod: 'cash',
+        lines: [
+          { serviceCode: 'CERT', description: 'Medical certificate', quantity: 1, unitPrice: 2500 },
+        ],
+        issue: true,
+      }).invoice.id;
+    services.billing.payFromCredit(desk, {
+      billingId: later,
+      amount: Math.min(600, due(later).balance),
+    });
+  });
 }
