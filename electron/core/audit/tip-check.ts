@@ -26,8 +26,11 @@ export interface TipCheckOptions {
    * Also report entries held here beyond the server's tips. Only sound right
    * after a pull whose tips were bounded by its cursor (a sync round); stored
    * tips from an earlier round may predate this workstation's later pushes.
+   * `own` names this workstation and its push watermark (the last deviceSeq the
+   * server acknowledged): its own entries are not flagged one by one when
+   * pushed, so the watermark says which of them the server stored.
    */
-  rollbacks: boolean;
+  rollbacks: false | { own: { deviceId: string; pushedSeq: number } };
 }
 
 export function checkAuditTips(
@@ -37,7 +40,8 @@ export function checkAuditTips(
 ): TipProblem[] {
   const at = db.prepare('SELECT hash FROM audit_logs WHERE deviceId = ? AND deviceSeq = ?');
   const newest = db.prepare('SELECT max(deviceSeq) AS n FROM audit_logs WHERE deviceId = ?');
-  // Entries the server stored: this device's pushed ones and every pulled one (both pushed = 1).
+  // Entries the server stored: every pulled one (stored with pushed = 1) and, for this
+  // device, those up to its push watermark.
   const acknowledged = db.prepare(
     'SELECT max(deviceSeq) AS n FROM audit_logs WHERE deviceId = ? AND pushed = 1',
   );
@@ -54,14 +58,18 @@ export function checkAuditTips(
       reason: row ? 'differs' : 'missing',
     });
   }
-  if (!o.rollbacks) return problems;
+  if (o.rollbacks === false) return problems;
+  const { own } = o.rollbacks;
   // Every workstation of the clinic (the devices table), and any chain the server named.
   const devices = new Set([
     ...(db.prepare('SELECT id FROM devices').all() as { id: string }[]).map((d) => d.id),
     ...byDevice.keys(),
   ]);
   for (const deviceId of [...devices].sort()) {
-    const held = (acknowledged.get(deviceId) as { n: number | null }).n ?? 0;
+    const held =
+      deviceId === own.deviceId
+        ? Math.min(own.pushedSeq, (newest.get(deviceId) as { n: number | null }).n ?? 0)
+        : ((acknowledged.get(deviceId) as { n: number | null }).n ?? 0);
     const tipSeq = byDevice.get(deviceId)?.deviceSeq ?? 0;
     if (held > tipSeq && !problems.some((p) => p.deviceId === deviceId)) {
       problems.push({ deviceId, deviceSeq: tipSeq, localSeq: held, reason: 'rolled_back' });

@@ -228,7 +228,9 @@ export async function syncRound(
   // The server's chain tips, against what this workstation holds of every chain (its own too).
   if (tips) {
     // Tips bounded by this pull's cursor cover every entry here that the server acknowledged.
-    const problems = checkAuditTips(store.read, tips, { rollbacks: true });
+    const problems = checkAuditTips(store.read, tips, {
+      rollbacks: { own: { deviceId: store.deviceId, pushedSeq: store.sync.auditPushedSeq } },
+    });
     result.auditWarning = describeTipProblems(problems, store.deviceId);
     const reported = tips;
     store.transaction(() => {

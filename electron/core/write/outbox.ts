@@ -61,16 +61,12 @@ export function outbox(db: WritableDB, deviceId: string, sync: SyncState): Outbo
       db.transaction(() => {
         if (throughSeq !== null)
           cachedStatement(db, 'DELETE FROM sync_outbox WHERE seq <= ?').run(throughSeq);
-        // A batch carries the entries after the watermark in chain order, so they are one
-        // range of deviceSeq: one statement on the (deviceId, deviceSeq) index marks them.
-        const from = sync.auditPushedSeq;
-        if (auditThroughSeq !== null && auditThroughSeq > from) {
-          cachedStatement(
-            db,
-            'UPDATE audit_logs SET pushed = 1 WHERE deviceId = ? AND deviceSeq > ? AND deviceSeq <= ?',
-          ).run(deviceId, from, auditThroughSeq);
+        // A batch carries the entries after the watermark in chain order: moving the
+        // watermark marks them all pushed. Rewriting each entry's row (a `pushed` flag)
+        // would cost a page write per few entries on every batch; the flag is kept for
+        // pulled entries only, and the tip check reads the watermark for this device's.
+        if (auditThroughSeq !== null && auditThroughSeq > sync.auditPushedSeq)
           sync.auditPushedSeq = auditThroughSeq;
-        }
       }).immediate();
     },
   };

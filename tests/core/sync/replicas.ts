@@ -44,9 +44,18 @@ export function replicaContent(store: ClinicStore): Record<string, unknown[]> {
   return out;
 }
 
-/** Every audit entry of a replica, every column, in id order. */
+/**
+ * Every audit entry of a replica, every column but `pushed` (this replica's own
+ * bookkeeping: set on entries it pulled; its own are covered by its push
+ * watermark instead), in id order.
+ */
 export const auditRows = (store: ClinicStore): unknown[] =>
-  writableDb(store).prepare('SELECT * FROM audit_logs ORDER BY id').all();
+  (
+    writableDb(store).prepare('SELECT * FROM audit_logs ORDER BY id').all() as Record<
+      string,
+      unknown
+    >[]
+  ).map(({ pushed: _pushed, ...entry }) => entry);
 
 /** What must be equal on two replicas that have seen the same changes. */
 export const replicaState = (store: ClinicStore) => ({
