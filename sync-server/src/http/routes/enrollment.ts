@@ -2,6 +2,7 @@
 // codes (docs/sync-protocol.md, "Enrollment"). The server signs CSRs; private
 // keys never leave the workstations.
 import { createHash, randomBytes } from 'node:crypto';
+import { newEnrollmentId } from '../enrollment-id';
 import type { FastifyInstance } from 'fastify';
 import {
   CreateEnrollmentRequest,
@@ -68,7 +69,7 @@ export function enrollmentRoutes(app: FastifyInstance, ctx: ServerContext): void
     const expiresAt = new Date(
       now.getTime() + (body.expiresInSeconds ?? DEFAULT_ENROLLMENT_TTL_SECONDS) * 1000,
     );
-    const enrollmentId = randomBytes(9).toString('base64url');
+    const enrollmentId = newEnrollmentId();
     const token = randomBytes(16).toString('base64url');
     await store.createEnrollment({
       id: enrollmentId,
