@@ -15,6 +15,15 @@ export interface PushBatch {
   /** Outbox rows fully contained in this batch, to delete on ack. */
   lastOutboxSeq: number | null;
   auditIds: string[];
+  /** Where the batch after this one starts: outbox seq and audit deviceSeq read through. */
+  readThrough: { outboxSeq: number | null; auditDeviceSeq: number | null };
+}
+
+/** The protocol's limits a batch keeps to (tests pass smaller ones). */
+export interface PushLimits {
+  readonly maxChangesPerBatch: number;
+  readonly maxAuditPerBatch: number;
+  readonly maxBodyBytes: number;
 }
 
 const ENVELOPE = 2048;
@@ -34,13 +43,30 @@ export const changeJsonBytes = (c: Change): number =>
   c.hlc.length +
   c.value.length;
 
-/** The next batch to push (changes first, then audit), within the protocol's limits. */
-export function nextPushBatch(store: ClinicStore, limits = SYNC_LIMITS): PushBatch | null {
+/**
+ * The next batch to push (changes first, then audit), within the protocol's
+ * limits: the oldest unacknowledged, or those after `inFlight` (a batch sent
+ * and not yet acknowledged), so the next one is sealed while the server
+ * stores the one before it.
+ */
+export function nextPushBatch(
+  store: ClinicStore,
+  limits: PushLimits = SYNC_LIMITS,
+  inFlight: PushBatch | null = null,
+): PushBatch | null {
   const tenantId = store.tenantId;
   if (!tenantId) return null;
-  const batch: PushBatch = { changes: [], audit: [], lastOutboxSeq: null, auditIds: [] };
+  const afterSeq = inFlight?.readThrough.outboxSeq ?? null;
+  const afterDeviceSeq = inFlight?.readThrough.auditDeviceSeq ?? null;
+  const batch: PushBatch = {
+    changes: [],
+    audit: [],
+    lastOutboxSeq: null,
+    auditIds: [],
+    readThrough: { outboxSeq: afterSeq, auditDeviceSeq: afterDeviceSeq },
+  };
   let bytes = ENVELOPE;
-  for (const row of store.outbox.rows(limits.maxChangesPerBatch)) {
+  for (const row of store.outbox.rows(limits.maxChangesPerBatch, afterSeq)) {
     if (!isEntityTable(row.tbl)) continue;
     const table = row.tbl;
     const entries = Object.entries(JSON.parse(row.columns) as Record<string, unknown>);
@@ -65,14 +91,16 @@ export function nextPushBatch(store: ClinicStore, limits = SYNC_LIMITS): PushBat
     }
     batch.changes.push(change);
     batch.lastOutboxSeq = row.seq;
+    batch.readThrough.outboxSeq = row.seq;
     bytes += size;
   }
   if (batch.changes.length === 0 || bytes < limits.maxBodyBytes / 2) {
-    for (const entry of store.outbox.unpushedAudit(limits.maxAuditPerBatch)) {
+    for (const entry of store.outbox.unpushedAudit(limits.maxAuditPerBatch, afterDeviceSeq)) {
       const size = utf8Length(JSON.stringify(entry)) + 1;
       if (bytes + size > limits.maxBodyBytes) break;
       batch.audit.push(entry);
       batch.auditIds.push(entry.id);
+      batch.readThrough.auditDeviceSeq = entry.deviceSeq;
       bytes += size;
     }
   }

@@ -47,6 +47,9 @@ export interface SyncRoundOptions {
 /** Items per pull page: the protocol's largest, so a round makes few round trips. */
 const DEFAULT_PULL_LIMIT = SYNC_LIMITS.maxPullLimit;
 
+/** Lets pending I/O callbacks run (a request's socket write) before more synchronous work. */
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** A UUID derived from the batch's content, so a retry after a crash reuses it. */
 function batchIdOf(deviceId: string, b: PushBatch): string {
   const h = createHash('sha256')
@@ -168,20 +171,28 @@ export async function syncRound(
   }
 
   let pushRefused: AppError | null = null;
-  for (let batch = nextPushBatch(store); batch; batch = nextPushBatch(store)) {
+  // Pipelined: while the server stores one batch, the next is read and sealed. Batches
+  // are still sent one at a time, in order (each continues the audit chain of the one
+  // before), and each is acknowledged only once the server has answered for it.
+  for (let batch = nextPushBatch(store); batch;) {
+    const sending = http.post(
+      '/v1/push',
+      {
+        ...versions,
+        tenantId: store.tenantId ?? undefined,
+        batchId: batchIdOf(store.deviceId, batch),
+        sentAt: store.now(),
+        changes: batch.changes,
+        audit: batch.audit,
+      },
+      PushResponse,
+    );
+    // Nothing is written until the answer: a failed push leaves the prepared batch unused.
+    sending.catch(() => undefined);
+    await yieldToIo(); // the request is on the wire before the next batch is sealed
+    const next = nextPushBatch(store, SYNC_LIMITS, batch);
     try {
-      const res = await http.post(
-        '/v1/push',
-        {
-          ...versions,
-          tenantId: store.tenantId ?? undefined,
-          batchId: batchIdOf(store.deviceId, batch),
-          sentAt: store.now(),
-          changes: batch.changes,
-          audit: batch.audit,
-        },
-        PushResponse,
-      );
+      const res = await sending;
       ownAnswer(store, res);
       result.clockOffsetMs = res.clockOffsetMs;
       acknowledgeBatch(store, batch);
@@ -200,6 +211,7 @@ export async function syncRound(
       }
       throw e;
     }
+    batch = next;
   }
 
   // Pipelined: the next page is requested before this one is merged, so the server
