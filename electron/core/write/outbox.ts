@@ -29,12 +29,32 @@ export function appendOutbox(
   cachedStatement(db, APPEND).run(table, rowId, hlc, JSON.stringify(changed));
 }
 
+/**
+ * Deletes the acknowledged rows without zeroing their pages: secure_delete
+ * (on for the store, open-database.ts) would rewrite every freed page of the
+ * batch, about one per four rows, on every acknowledgement. What the rows held
+ * is a copy of values the store wrote to their tables (and the server holds),
+ * the freed pages stay encrypted like every page of the file, and new outbox
+ * rows reuse them first.
+ */
+function forgetThrough(db: WritableDB, throughSeq: number): void {
+  db.pragma('secure_delete = OFF');
+  try {
+    cachedStatement(db, 'DELETE FROM sync_outbox WHERE seq <= ?').run(throughSeq);
+  } finally {
+    db.pragma('secure_delete = ON');
+  }
+}
+
 export interface Outbox {
   pendingCount(): number;
-  /** The oldest `limit` rows, in write order. */
-  rows(limit: number): IterableIterator<OutboxRow>;
-  /** This device's audit entries after `afterSeq`, in chain order. */
-  unpushedAudit(limit: number): AuditLog[];
+  /** The oldest `limit` rows after `afterSeq` (all rows when null), in write order. */
+  rows(limit: number, afterSeq?: number | null): IterableIterator<OutboxRow>;
+  /**
+   * This device's unpushed audit entries, in chain order: after the watermark,
+   * or after `afterDeviceSeq` when a batch in flight already carries those before it.
+   */
+  unpushedAudit(limit: number, afterDeviceSeq?: number | null): AuditLog[];
   /** The server stored everything up to these points: forget the outbox rows, move the watermark. */
   /**
    * Deletes outbox rows through `throughSeq` and marks this device's audit
@@ -47,20 +67,19 @@ export function outbox(db: WritableDB, deviceId: string, sync: SyncState): Outbo
   return {
     pendingCount: () =>
       (cachedStatement(db, 'SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n,
-    rows: (limit) =>
+    rows: (limit, afterSeq = null) =>
       cachedStatement(
         db,
-        'SELECT seq, tbl, rowId, hlc, columns FROM sync_outbox ORDER BY seq LIMIT ?',
-      ).iterate(limit) as IterableIterator<OutboxRow>,
-    unpushedAudit: (limit) =>
+        'SELECT seq, tbl, rowId, hlc, columns FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?',
+      ).iterate(afterSeq ?? 0, limit) as IterableIterator<OutboxRow>,
+    unpushedAudit: (limit, afterDeviceSeq = null) =>
       cachedStatement(
         db,
         'SELECT id, tenantId, userId, action, tableAffected, recordId, timestamp, deviceId, deviceSeq, prevHash, hash, detail FROM audit_logs WHERE deviceId = ? AND deviceSeq > ? ORDER BY deviceSeq LIMIT ?',
-      ).all(deviceId, sync.auditPushedSeq, limit) as AuditLog[],
+      ).all(deviceId, Math.max(sync.auditPushedSeq, afterDeviceSeq ?? 0), limit) as AuditLog[],
     acknowledge({ throughSeq, auditThroughSeq }) {
       db.transaction(() => {
-        if (throughSeq !== null)
-          cachedStatement(db, 'DELETE FROM sync_outbox WHERE seq <= ?').run(throughSeq);
+        if (throughSeq !== null) forgetThrough(db, throughSeq);
         // A batch carries the entries after the watermark in chain order: moving the
         // watermark marks them all pushed. Rewriting each entry's row (a `pushed` flag)
         // would cost a page write per few entries on every batch; the flag is kept for
