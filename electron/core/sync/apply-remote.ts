@@ -14,7 +14,8 @@ import { HlcError } from '../../../shared/sync/hlc';
 import { shouldApply } from '../../../shared/sync/merge';
 import type { Change } from '../../../shared/sync/protocol';
 import type { ClinicStore } from '../clinic/clinic-store';
-import { encodeValue, entityColumns } from '../store/row-codec';
+import { encodeValue, entityColumns, type SqlValue } from '../store/row-codec';
+import type { WritableDB } from '../store/db-handles';
 import { writableDb } from '../clinic/writable-db';
 import { cachedStatement } from '../store/statement-cache';
 import { openChange } from './value-crypto';
@@ -54,9 +55,51 @@ export function applyRemoteChanges(store: ClinicStore, changes: readonly Change[
     group.changes.push(c);
   }
   const db = writableDb(store);
+  /**
+   * The common case, a create arriving whole (one change naming every column of
+   * a row this replica does not hold): inserted as the general path below would
+   * store it, the row's clock alone, without folding it column by column.
+   * Anything else (another clinic's tenantId in the value included) returns
+   * false and takes the general path.
+   */
+  const insertWholeCreate = (
+    db: WritableDB,
+    table: EntityTable,
+    rowId: string,
+    c: Change,
+  ): boolean => {
+    const writable = writableColumns(table);
+    if (c.columns.length !== writable.size || !c.columns.every((col) => writable.has(col)))
+      return false;
+    const values = openChange(store.keyring, tenantId, c);
+    const cols: string[] = [];
+    const encoded: SqlValue[] = [];
+    for (let i = 0; i < c.columns.length; i++) {
+      const column = c.columns[i] as string;
+      if (column === 'tenantId') {
+        if (values[i] !== tenantId) return false;
+        continue;
+      }
+      cols.push(column);
+      encoded.push(encodeValue(table, column, values[i]));
+    }
+    cachedStatement(
+      db,
+      `INSERT INTO ${table} (id, tenantId${cols.map((col) => `, "${col}"`).join('')}, _hlc, _clocks) VALUES (?, ?${cols.map(() => ', ?').join('')}, ?, '{}')`,
+    ).run(rowId, tenantId, ...encoded, c.hlc);
+    return true;
+  };
   store.transaction(() => {
     // Rows of one page may reference rows of a later page (or each other out of order).
     db.pragma('defer_foreign_keys = ON');
+    const receive = (hlc: string) => {
+      try {
+        store.clock.receive(hlc);
+      } catch (e) {
+        if (!(e instanceof HlcError)) throw e;
+        result.clockWarning = e.message;
+      }
+    };
     for (const { table, rowId, changes: rowChanges } of rows.values()) {
       // One lookup by id: a row with this id that belongs to another tenant is never touched.
       const current = cachedStatement(
@@ -65,6 +108,19 @@ export function applyRemoteChanges(store: ClinicStore, changes: readonly Change[
       ).get(rowId) as { tenantId: string | null; _hlc: string; _clocks: string } | undefined;
       if (current && current.tenantId !== tenantId) {
         result.skipped += rowChanges.reduce((n, c) => n + c.columns.length, 0);
+        continue;
+      }
+      const [only] = rowChanges;
+      if (
+        !current &&
+        only &&
+        rowChanges.length === 1 &&
+        insertWholeCreate(db, table, rowId, only)
+      ) {
+        receive(only.hlc);
+        result.applied += only.columns.length;
+        if (only.columns.includes('patientId') || only.columns.includes('mergedInto'))
+          pointers = true;
         continue;
       }
       const clocks = current ? (JSON.parse(current._clocks) as Record<string, string>) : {};
@@ -90,12 +146,7 @@ export function applyRemoteChanges(store: ClinicStore, changes: readonly Change[
           winners.set(column, { hlc: c.hlc, value });
           if (column === 'patientId' || column === 'mergedInto') pointers = true;
         }
-        try {
-          store.clock.receive(c.hlc);
-        } catch (e) {
-          if (!(e instanceof HlcError)) throw e;
-          result.clockWarning = e.message;
-        }
+        receive(c.hlc);
       }
       if (winners.size === 0) continue;
       const cols = [...winners.keys()].filter((c) => c !== 'tenantId');
