@@ -7,6 +7,7 @@ import { tempDir } from './workstations';
 export interface ChildServer {
   url: string;
   caPem: string;
+  caFingerprint: string;
   adminToken: string;
   stop(): Promise<void>;
 }
@@ -14,6 +15,7 @@ export interface ChildServer {
 interface Ready {
   url: string;
   caPem: string;
+  caFingerprint: string;
   adminToken: string;
 }
 

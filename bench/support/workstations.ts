@@ -68,8 +68,11 @@ export async function newClinic(): Promise<ClinicWorkstation> {
   };
 }
 
+/** What a workstation needs of a server to connect or join: where it is and whom to trust. */
+export type ServerAddress = Pick<RunningServer, 'url' | 'caFingerprint' | 'newAdminToken'>;
+
 /** Registers the clinic of `a` with the server (its first device). */
-export async function connect(a: ClinicStore, server: RunningServer): Promise<void> {
+export async function connect(a: ClinicStore, server: ServerAddress): Promise<void> {
   await connectClinic(a, {
     serverUrl: server.url,
     fingerprint: server.caFingerprint,
@@ -81,7 +84,7 @@ export async function connect(a: ClinicStore, server: RunningServer): Promise<vo
 /** A new workstation of the clinic of `by`, enrolled with a one-time code; not yet synced. */
 export async function joinWorkstation(
   by: ClinicStore,
-  server: RunningServer,
+  server: ServerAddress,
 ): Promise<{ store: ClinicStore; close(): void }> {
   const { code } = await createEnrollmentCode(by);
   const tmp = tempDir('ehrbs-bench-b-');
