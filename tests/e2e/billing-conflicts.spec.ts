@@ -136,7 +136,8 @@ test('two offline payments overpay two invoices; the admin refunds one excess an
     const detail = await host.api('billing.get', { id: invoice.invoice.id });
     expect(detail.state).toMatchObject({ conflict: null, net: 10_000, balance: 0 });
 
-    // B: the front desk sees no conflict once the refund synced (no "Sync now").
+    // B: the front desk sees no conflict once the refund and the kept credit synced (no
+    // "Sync now"). A pushes each as it is made, so B may pull them in two rounds: wait for both.
     const contextB = await browser.newContext(contextOptions);
     const pageB = await contextB.newPage();
     await pageB.goto(hostB.launchUrl);
@@ -144,10 +145,16 @@ test('two offline payments overpay two invoices; the admin refunds one excess an
     await expectSignedIn(pageB, DESK.name);
     await expect
       .poll(
-        async () => (await hostB?.api('billing.get', { id: invoice.invoice.id }))?.state.conflict,
+        async () =>
+          Promise.all(
+            [invoice, second].map(
+              async (bill) =>
+                (await hostB?.api('billing.get', { id: bill.invoice.id }))?.state.conflict,
+            ),
+          ),
         SYNCED,
       )
-      .toBeNull();
+      .toEqual([null, null]);
     await pageB.goto(`${hostB.origin}/#/conflicts`);
     await expect(pageB.getByText('No conflicts to resolve.')).toBeVisible();
     await contextB.close();
