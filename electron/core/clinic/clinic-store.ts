@@ -23,6 +23,7 @@ import { localMeta, type LocalMeta, type NumberSeries } from '../store/local-met
 import { loginThrottle, type LoginThrottle } from '../store/login-throttle';
 import { recordDrafts, type RecordDrafts } from '../store/record-drafts';
 import { migrate, schemaVersion } from '../store/migrate';
+import { rebuildDeferredIndexes } from '../store/deferred-indexes';
 import { ensureInvoiceMoney } from '../store/invoice-money';
 import { ensureStarterCodes, icd10Codes, type Icd10Codes } from '../store/icd10-codes';
 import { latestSchemaVersion } from '../store/migrations';
@@ -161,6 +162,9 @@ export class ClinicStore {
     try {
       if (opts.migrate === false) checkReadable(db);
       else {
+        // Indexes a bulk load dropped and did not rebuild (a crash mid-bootstrap), before
+        // any migration can refer to them.
+        if (schemaVersion(db) > 0) rebuildDeferredIndexes(asWritable(db));
         migrate(db);
         ensureInvoiceMoney(db);
         ensureStarterCodes(db);

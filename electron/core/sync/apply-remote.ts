@@ -6,7 +6,8 @@
 // This is the replication path, the one writer besides the mutation path: it
 // writes no outbox entries (the changes already exist elsewhere) and no audit
 // entries (the originating device audited them; its entries arrive separately).
-import { isEntityTable, type EntityTable } from '../../../shared/domain/entities';
+import { entityTables, isEntityTable, type EntityTable } from '../../../shared/domain/entities';
+import { deferIndexes, rebuildDeferredIndexesYielding } from '../store/deferred-indexes';
 import { GENESIS_HASH, type AuditLog } from '../../../shared/domain/audit-log';
 import { AppError } from '../../../shared/errors';
 import { hashAudit } from '../audit/audit-writer';
@@ -233,16 +234,20 @@ export function applyRemoteAudit(store: ClinicStore, entries: readonly AuditLog[
 }
 
 /**
- * Runs a bulk load (a bootstrap snapshot) with foreign keys off: its pages are
- * keyed by table, not in dependency order. The caller checks foreign keys
- * once at the end (foreign_key_check).
+ * Runs a bulk load (a bootstrap snapshot) with foreign keys off, since its
+ * pages are keyed by table, not in dependency order (the caller checks
+ * foreign keys once at the end with foreign_key_check), and with the entity
+ * tables' plain indexes built once at the end instead of row by row
+ * (store/deferred-indexes.ts), one per transaction so other work runs between.
  */
 export async function bulkLoad<R>(store: ClinicStore, load: () => Promise<R>): Promise<R> {
   const db = writableDb(store);
   db.pragma('foreign_keys = OFF');
   try {
+    deferIndexes(db, entityTables);
     return await load();
   } finally {
+    await rebuildDeferredIndexesYielding(db);
     db.pragma('foreign_keys = ON');
   }
 }

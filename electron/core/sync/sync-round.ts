@@ -47,6 +47,15 @@ export interface SyncRoundOptions {
 /** Items per pull page: the protocol's largest, so a round makes few round trips. */
 const DEFAULT_PULL_LIMIT = SYNC_LIMITS.maxPullLimit;
 
+/**
+ * Changes per snapshot page at a bootstrap. Each page is merged in one
+ * transaction that holds the event loop (the app's other requests wait):
+ * 10,000 held it about a second. With the plain indexes built after the load
+ * (bulkLoad), smaller pages cost little: 2,500 hold it about a quarter of a
+ * second, for about the same total time (docs/sync.md).
+ */
+const BOOTSTRAP_PAGE_CHANGES = 2500;
+
 /** Lets pending I/O callbacks run (a request's socket write) before more synchronous work. */
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -85,7 +94,7 @@ async function bootstrap(store: ClinicStore, http: SyncHttp, o: SyncRoundOptions
   let total = 0;
   let done = 0;
   // Snapshot pages are keyed by table, not by dependency order: foreign keys are checked once at the end.
-  const limit = o.snapshotLimit ?? SYNC_LIMITS.maxSnapshotLimit;
+  const limit = o.snapshotLimit ?? BOOTSTRAP_PAGE_CHANGES;
   const fetchPage = () =>
     http.post(
       '/v1/snapshot',
