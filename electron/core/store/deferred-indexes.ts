@@ -8,6 +8,7 @@
 // same transaction that drops them, so a crash before they are rebuilt leaves
 // a record the next open rebuilds them from (ClinicStore.open, before any
 // migration runs).
+import { setImmediate } from 'node:timers/promises';
 import type { WritableDB } from './db-handles';
 import { deleteMetaRows, readMetaRow, writeMetaRow } from './local-meta';
 
@@ -68,5 +69,5 @@ export function rebuildDeferredIndexes(db: WritableDB): void {
 
 /** Rebuilds the pending indexes one per transaction, letting other work run between them. */
 export async function rebuildDeferredIndexesYielding(db: WritableDB): Promise<void> {
-  while (rebuildNext(db)) await new Promise<void>((resolve) => setImmediate(resolve));
+  while (rebuildNext(db)) await setImmediate();
 }

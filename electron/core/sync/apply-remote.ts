@@ -16,7 +16,6 @@ import { shouldApply } from '../../../shared/sync/merge';
 import type { Change } from '../../../shared/sync/protocol';
 import type { ClinicStore } from '../clinic/clinic-store';
 import { encodeValue, entityColumns, type SqlValue } from '../store/row-codec';
-import type { WritableDB } from '../store/db-handles';
 import { writableDb } from '../clinic/writable-db';
 import { cachedStatement } from '../store/statement-cache';
 import { openChange } from './value-crypto';
@@ -63,12 +62,7 @@ export function applyRemoteChanges(store: ClinicStore, changes: readonly Change[
    * Anything else (another clinic's tenantId in the value included) returns
    * false and takes the general path.
    */
-  const insertWholeCreate = (
-    db: WritableDB,
-    table: EntityTable,
-    rowId: string,
-    c: Change,
-  ): boolean => {
+  const insertWholeCreate = (table: EntityTable, rowId: string, c: Change): boolean => {
     const writable = writableColumns(table);
     if (c.columns.length !== writable.size || !c.columns.every((col) => writable.has(col)))
       return false;
@@ -112,12 +106,7 @@ export function applyRemoteChanges(store: ClinicStore, changes: readonly Change[
         continue;
       }
       const [only] = rowChanges;
-      if (
-        !current &&
-        only &&
-        rowChanges.length === 1 &&
-        insertWholeCreate(db, table, rowId, only)
-      ) {
+      if (!current && only && rowChanges.length === 1 && insertWholeCreate(table, rowId, only)) {
         receive(only.hlc);
         result.applied += only.columns.length;
         if (only.columns.includes('patientId') || only.columns.includes('mergedInto'))

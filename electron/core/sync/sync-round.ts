@@ -6,6 +6,7 @@
 // only after a page is merged, in the same transaction-per-page.
 import { checkAuditTips, describeTipProblems } from '../audit/tip-check';
 import { createHash } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import { AppError } from '../../../shared/errors';
 import { MAX_DRIFT_MS } from '../../../shared/sync/hlc';
 import {
@@ -55,9 +56,6 @@ const DEFAULT_PULL_LIMIT = SYNC_LIMITS.maxPullLimit;
  * second, for about the same total time (docs/sync.md).
  */
 const BOOTSTRAP_PAGE_CHANGES = 2500;
-
-/** Lets pending I/O callbacks run (a request's socket write) before more synchronous work. */
-const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A UUID derived from the batch's content, so a retry after a crash reuses it. */
 function batchIdOf(deviceId: string, b: PushBatch): string {
@@ -198,7 +196,7 @@ export async function syncRound(
     );
     // Nothing is written until the answer: a failed push leaves the prepared batch unused.
     sending.catch(() => undefined);
-    await yieldToIo(); // the request is on the wire before the next batch is sealed
+    await setImmediate(); // the request is on the wire before the next batch is sealed
     const next = nextPushBatch(store, SYNC_LIMITS, batch);
     try {
       const res = await sending;
